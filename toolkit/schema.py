@@ -34,9 +34,12 @@ ARTICLES: tuple[Column, ...] = (
     Column("published", UTC, "Best dateline, tz-aware UTC (NaT when nothing could be read)."),
     Column("published_source", "string", "Where `published` came from: menafn_id, metadata, body_dateline, header, or none."),
     Column("published_confidence", "float64", "How sure we are of `published`, 0..1 (see toolkit.datelines.CONFIDENCE)."),
+    Column("header_text", "string", "The printed header above the headline, as written (e.g. a MENAFN site banner)."),
     Column("header_date", UTC, "The printed header date/banner, parsed (NaT when absent)."),
+    Column("header_weekday_mismatch", "boolean", "The printed header's weekday is not its date's weekday."),
     Column("metadata_date", UTC, "The date the source metadata gives (column / field), parsed."),
-    Column("menafn_date", UTC, "Date encoded in a MENAFN id (MENAFN<DDMMYYYY>...), when present."),
+    Column("menafn_id", "string", "The MENAFN id line (MENAFN<DDMMYYYY><provider>ID<article>), when present."),
+    Column("menafn_date", UTC, "Date encoded in the MENAFN id, when present."),
     Column("body_dateline", "string", "The body dateline as printed, e.g. 'KYIV, June 11 (Reuters) -'."),
     Column("body_dateline_place", "string", "Place of the body dateline, e.g. 'KYIV'."),
     Column("body_dateline_date", UTC, "Date of the body dateline, resolved against `published`'s year."),
@@ -51,6 +54,7 @@ ARTICLES: tuple[Column, ...] = (
     Column("offset_map", "object", "Run-length map from `text` offsets to `raw_text` offsets (toolkit.clean.OffsetMap)."),
     Column("removed", "object", "List of {rule, start, end, text} records: what cleaning removed from raw_text, and why."),
     Column("decode_replaced", "Int64", "Number of undecodable bytes replaced by U+FFFD while reading."),
+    Column("load_notes", "string", "Problems that did not stop the load, ';'-separated: missing_date, unparseable_date, decode_replaced, ..."),
 )
 
 REJECTED: tuple[Column, ...] = (
@@ -184,7 +188,11 @@ def conform(frame: pd.DataFrame, table: str) -> pd.DataFrame:
     extra = [c for c in frame.columns if c not in {s.name for s in spec}]
     out = frame[[c.name for c in spec] + extra].copy()
     for c in spec:
-        if c.dtype != "object" and str(out[c.name].dtype) != c.dtype:
+        if c.dtype == "object" or str(out[c.name].dtype) == c.dtype:
+            continue
+        if c.dtype == UTC:
+            out[c.name] = pd.to_datetime(out[c.name], utc=True).astype(UTC)
+        else:
             out[c.name] = out[c.name].astype(c.dtype)
     return out
 

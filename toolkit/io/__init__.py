@@ -1,0 +1,1 @@
+"""Readers: files, folders and frames to raw records, plus rejection records."""

@@ -1,0 +1,39 @@
+"""Rejection records: every input that did not become an article, and why.
+
+``load_corpus`` returns them as ``frame.attrs["rejected"]`` (columns in
+:data:`toolkit.schema.REJECTED`). Reasons are short, stable codes:
+
+==================  ==========================================================
+``empty``           the file or row has no text (or only whitespace)
+``binary``          the file holds binary data (NUL bytes or mostly control chars)
+``unreadable``      the file could not be read (truncated gzip, I/O error, bad Parquet)
+``bad_record``      a JSONL line or CSV row could not be parsed
+``no_text``         a row whose text column is missing or not a string
+``duplicate_id``    another document already has this ``doc_id``
+``duplicate_of``    the source itself marks the row as a duplicate of another item
+``unsupported``     a file type the loader does not read (e.g. ``.pdf``)
+``no_date``         no date could be read and ``require_date=True``
+==================  ==========================================================
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import pandas as pd
+
+from toolkit import schema
+
+
+class Rejection(NamedTuple):
+    source_path: str
+    doc_id: str | None
+    reason: str
+    detail: str
+
+
+def to_frame(rejections: list[Rejection]) -> pd.DataFrame:
+    """The rejection table, typed as documented in :mod:`toolkit.schema`."""
+    if not rejections:
+        return schema.empty("rejected")
+    return schema.conform(pd.DataFrame(rejections, columns=schema.columns("rejected")), "rejected")
