@@ -114,6 +114,7 @@ QUOTES: tuple[Column, ...] = (
     Column("cue", "string", "Attribution cue: said, wrote on Telegram, told reporters, according to, ..."),
     Column("kind", "string", "direct, partial or continuation (multi-paragraph)."),
     Column("confidence", "float64", "How sure the attribution is, 0..1."),
+    Column("unbalanced", "boolean", "True when a quotation mark could not be paired (odd marks): the boundary was inferred."),
 )
 
 SENTIMENT: tuple[Column, ...] = (

@@ -1,0 +1,811 @@
+"""Quoted statements in news text: spans, speakers and attribution cues.
+
+Method: a deterministic, rule-based quote-attribution pipeline in the style of
+the Gender Gap Tracker's quote extractor (Asr et al., "The Gender Gap Tracker",
+PLOS ONE 16(1), 2021) and of Pareti's attribution relations (Source, Cue,
+Content; Pareti, "A Database of Attribution Relations", LREC 2012; PolNeAR,
+Newell et al., LREC 2018), without a parser so that it runs at thousands of
+articles per second:
+
+1. **Marks.** Quotation marks are read paragraph by paragraph. Curly and
+   straight double marks (``“ ” " „ « »``) are paired; a straight mark opens
+   or closes by its position (space or start before it opens, a non-space
+   before it closes). Single marks (``‘ ’ '``) count as quotation marks only
+   outside double-quoted text and only in opening position (before a word, not
+   ``'90s``/``'em``) or closing position (after a word, before a space or
+   punctuation; not the apostrophe in ``don't``/``Russia's``), so British
+   outlets' single-quoted speech is read too. Single quotes nested inside
+   double quotes stay part of the outer quote.
+2. **Paragraph rules** (the typographic convention of news): an opening mark
+   not closed by the end of its paragraph continues when the next paragraph
+   opens with a mark (``kind="continuation"``); a paragraph made only of a
+   quote that follows a quote of the previous paragraph continues it too, as
+   does ``"A," he said. "B."`` within a paragraph. A mark that cannot be
+   paired (an odd number of marks) never raises: the quote ends at the
+   paragraph end and is flagged ``unbalanced=True``.
+3. **Not speech.** Scare quotes and titles (1-3 quoted words, or Title Case
+   words, with no speech cue next to them, or after "titled/dubbed/called")
+   are dropped.
+4. **Attribution.** Next to the quote: ``"...," X said``, ``"...," said X``,
+   ``X said: "..."``, ``X told reporters, "..."``, ``according to X``; a cue
+   lexicon of reporting verbs (said, wrote on Telegram, told reporters,
+   added, ...). Quotes with no cue next to them inherit the speaker of an
+   ``X said:`` lead-in or of the quote they continue.
+5. **Speakers.** Titles are stripped ("President Volodymyr Zelenskyy" ->
+   "Volodymyr Zelenskyy") and each name is mapped to the fullest name of its
+   chain within the article ("Terekhov" -> "Ihor Terekhov"); pronouns (he,
+   she) resolve to the previous quote's speaker, or to the last named person
+   before them. Organisations keep their noun phrase ("the ministry").
+6. **Kind.** ``direct`` when the quote is its own clause (nothing but the
+   attribution around it in its sentence), ``partial`` when quoted words sit
+   inside a paraphrase (``said the deal was "a disaster"``), ``continuation``
+   as above.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+import pandas as pd
+
+from toolkit import schema
+from toolkit.annotate.sentences import _check_columns
+from toolkit.resources import MissingResourceError, resource_path
+
+__all__ = ["Quote", "find_quotes", "naive_quotes", "quotes"]
+
+
+class Quote(NamedTuple):
+    """One quoted statement; offsets are into the article text (end-exclusive)."""
+
+    start: int
+    end: int
+    text: str
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    cue: str
+    kind: str
+    confidence: float
+    unbalanced: bool
+
+
+# --------------------------------------------------------------------------- lexicons
+@lru_cache(maxsize=8)
+def _wordlist(name: str) -> frozenset[str]:
+    """A lower-case word list from ``toolkit/resources/quotes/<name>`` (``#`` comments)."""
+    path = resource_path("quotes", name)
+    if not path.exists():
+        raise MissingResourceError(f"Dateline resource missing: {path}\nFix: restore "
+                                   "toolkit/resources/quotes/ from git")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip().lower() for w in lines if w.strip() and not w.startswith("#"))
+
+
+_DOUBLE_OPEN = "“„‟«"
+_DOUBLE_CLOSE = "”»"
+_DOUBLE_ANY = '"“”„‟«»'
+_SINGLE_ANY = "'‘’"
+_OPEN_BEFORE = set(" \t\n([{—–-/:;,") | set(_DOUBLE_ANY)
+
+_VERBS = (
+    "said|says|say|saying|told|tells|tell|telling|added|adds|adding|wrote|writes|writing|"
+    "tweeted|tweets|tweeting|posted|posts|stated|states|declared|declares|asked|asks|asking|"
+    "explained|explains|noted|notes|noting|continued|continues|insisted|insists|insisting|"
+    "argued|argues|arguing|warned|warns|warning|recalled|recalls|replied|replies|"
+    "responded|responds|claimed|claims|claiming|acknowledged|acknowledges|admitted|admits|"
+    "announced|announces|conceded|concedes|remarked|shouted|yelled|yelling|joked|jokes|quipped|"
+    "observed|suggested|suggests|concluded|predicted|predicts|emphasized|emphasised|"
+    "stressed|stresses|complained|complains|countered|counters|agreed|agrees|"
+    "pointed out|points out|went on|goes on|shot back|put it|puts it|"
+    "wondered|mused|boasted|cautioned|vowed|promised|pledged|urged|urges|demanded|"
+    "chanted|screamed|cried|whispered|sighed|laughed|thundered|barked|snapped|"
+    "recounted|reiterated|repeated|confirmed|confirms|denied|denies|reported|reports|"
+    "testified|told reporters|read|reads|began|begins|summed up|offered|"
+    "elaborated|interjected|retorted|objected|chimed in|described|contended|contends|"
+    "maintained|maintains|asserted|asserts|announced|proclaimed|texted|emailed|messaged|"
+    "informed|assured|reminded|wrote on|explained to"
+)
+_ADVERBS = r"(?:(?:later|also|then|simply|once|previously|recently|earlier|again|further|" \
+    r"flatly|bluntly|reportedly|publicly|privately|repeatedly|often|has|have|had|" \
+    r"would|will|has\s+since|once\s+famously|famously|had\s+earlier)\s+)*"
+_CUE_VERB = rf"(?:{_ADVERBS})(?:{_VERBS})"
+# cue extensions: "wrote on Telegram", "told reporters", "said in a statement"
+_CUE_EXT = (
+    r"(?:\s+(?:on|in|to|via|at|during|through)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
+    r"(?:[A-Z][\w.’'-]*|statement|interview|post|video|speech|news\s+conference|"
+    r"press\s+conference|briefing|email|e-mail|letter|tweet|message|reporters|journalists|"
+    r"Telegram|Twitter|Facebook|X|social\s+media|television|radio|text|address|remarks|"
+    r"call|phone\s+call|report)"
+    r"(?:\s+(?:on|to)\s+[A-Z][\w.’'-]*)?"
+    r"|\s+(?:reporters|journalists|the\s+(?:crowd|audience|press|newspaper|paper|BBC|Guardian))"
+    r")?"
+)
+_CUE = re.compile(rf"\b(?:{_CUE_VERB}){_CUE_EXT}\b|\b[Aa]ccording\s+to\b")
+_ACCORDING = re.compile(r"^[Aa]ccording\s+to$")
+
+_TITLES = _wordlist("titles.txt")
+_PRONOUNS_PERSON = frozenset({"he", "she"})
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+_ORG_NOUNS = _wordlist("org_nouns.txt")
+_NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|la|le|bin|al|el|di|du|Mc\w+)"
+_NAME_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:\s+{_NAME_WORD})*")
+_SPEAKER_NP = re.compile(
+    r"(?P<pron>\b(?:he|she|they|He|She|They|I|we|We)\b)"
+    r"|(?P<the>\b(?:the|The|a|A|an|An|his|His|her|Her|its|Its|their|Their)\s+"
+    r"(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
+    rf"|(?P<name>(?:[a-z][\w-]*\s+){{0,3}}[A-Z][\w’'.-]*(?:\s+{_NAME_WORD})*)"
+)
+_WORDS = re.compile(r"[\w’'-]+")
+_SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|vs))(?<!Mrs|Gen|Col|Sen|Rep"
+                       r"|Gov|Sgt|Maj)[.!?][\"”’']?\s+(?=[\"“‘'A-Z0-9])")
+_TITLE_CUE = re.compile(
+    r"\b(?:titled|entitled|dubbed|called|named|nicknamed|slogan|hashtag|headline|headlined|"
+    r"book|film|movie|song|album|show|series|programme|program|documentary|operation|"
+    r"op-ed|column|article|motto|banner|sign|signs|label|labelled|labeled|term|phrase|"
+    r"word|words|so-called|known as|branded|coined)\W*$",
+    re.IGNORECASE,
+)
+_LEAD_IN_END = re.compile(r"[:,—–-]\s*$")
+_STOP_RIGHT = re.compile(r"[.!?;]|\s(?:and|but|because|while|when|after|before|as|who|which|"
+                         r"that|where|if|although|though)\s")
+
+
+# --------------------------------------------------------------------------- marks
+class _Raw(NamedTuple):
+    open: int  # index of the opening mark (or paragraph start - 1 when none)
+    close: int  # index of the closing mark (or paragraph end when none)
+    unbalanced: bool
+    cont: bool  # continues the previous paragraph's open quote
+
+
+def _is_double_open(text: str, i: int, p_start: int, p_end: int) -> bool | None:
+    ch = text[i]
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    if ch in _DOUBLE_OPEN:
+        return not (after.isspace() and not before.isspace())
+    if ch in _DOUBLE_CLOSE:
+        return (before.isspace() or before in "([—") and not after.isspace() \
+            and after not in ".,;:!?"
+    # straight "
+    if before.isspace() or before in "([{—–-/" or i == p_start:
+        return None if after.isspace() else True
+    return False
+
+
+def _single_role(text: str, i: int, p_start: int, p_end: int) -> str | None:
+    before = text[i - 1] if i > p_start else " "
+    after = text[i + 1] if i + 1 < p_end else " "
+    if before.isalnum() and after.isalnum():
+        return None  # don't, Russia's
+    if (before.isspace() or before in "([{—–-/:" or i == p_start) and (after.isalpha()
+                                                                       or after.isdigit()):
+        rest = text[i + 1 : i + 6].lower()
+        if re.match(r"\d\ds\b|em\b|til\b|cause\b|n\b|tis\b|twas\b", rest):
+            return None
+        return "open"
+    if not before.isspace() and (after.isspace() or after in ".,;:!?)—–-\"”" or i + 1 == p_end):
+        return "close"
+    return None
+
+
+def _pair_double(text: str, p_start: int, p_end: int, carry: bool) -> tuple[list[_Raw], bool]:
+    raws: list[_Raw] = []
+    open_at = -1
+    stray = False
+    first = True
+    for i in range(p_start, p_end):
+        ch = text[i]
+        if ch not in _DOUBLE_ANY:
+            continue
+        role = _is_double_open(text, i, p_start, p_end)
+        if role is None:
+            continue
+        if open_at < 0:
+            if role:
+                open_at = i
+            elif first and carry:
+                # a continued paragraph whose opening mark was left out
+                raws.append(_Raw(p_start - 1, i, True, True))
+            else:
+                stray = True
+        elif role and text[i] not in _DOUBLE_CLOSE and text[i] != '"':
+            # a second opening curly mark: the first was never closed
+            raws.append(_Raw(open_at, _rstrip_pos(text, open_at + 1, i), True, False))
+            open_at = i
+        else:
+            raws.append(_Raw(open_at, i, False, False))
+            open_at = -1
+        first = False
+    pending = False
+    if open_at >= 0:
+        raws.append(_Raw(open_at, p_end, True, False))
+        pending = True
+    if stray:
+        raws = [r._replace(unbalanced=True) for r in raws]
+    return raws, pending
+
+
+def _rstrip_pos(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _pair_single(text: str, p_start: int, p_end: int, blocked: list[tuple[int, int]]
+                 ) -> list[_Raw]:
+    raws: list[_Raw] = []
+    open_at = -1
+    for i in range(p_start, p_end):
+        if text[i] not in _SINGLE_ANY:
+            continue
+        if any(a <= i <= b for a, b in blocked):
+            continue
+        role = _single_role(text, i, p_start, p_end)
+        if role is None:
+            continue
+        if open_at < 0:
+            if role == "open" and text[i] != "’":
+                open_at = i
+        elif role == "close":
+            if text[i - 1] in "sS" and i + 2 < p_end and text[i + 1] == " " \
+                    and text[i + 2].islower() and not _CUE.match(text, i + 2):
+                continue  # soldiers' families: a plural possessive inside the quote
+            if i - open_at > 1:
+                raws.append(_Raw(open_at, i, False, False))
+            open_at = -1
+    return raws
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append((s, e))
+        pos = end + 1
+    return spans
+
+
+# --------------------------------------------------------------------------- names
+def _strip_title(name: str) -> str:
+    words = name.split()
+    last_title = -1
+    for k, w in enumerate(words):
+        lw = w.lower().strip(",")
+        if lw in _TITLES or lw.rstrip(".") in _TITLES or lw.endswith("’s") or lw.endswith("'s"):
+            last_title = k
+    rest = words[last_title + 1 :]
+    # keep names only when something capitalised remains
+    if rest and rest[0][0].isupper():
+        return " ".join(rest)
+    return name
+
+
+def _clean_np(np_text: str) -> str:
+    s = np_text.strip(" ,;:—–-\"“”‘’'")
+    s = re.sub(r"\s+", " ", s)
+    return s
+
+
+class _Mention(NamedTuple):
+    start: int
+    end: int
+    text: str
+    kind: str  # name, pron, org
+
+
+def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | None:
+    """The speaker NP in ``text[start:end]``: at its start (head=True) or its end."""
+    seg = text[start:end]
+    if head:
+        # "said former congressman Barney Frank, who ..." -> NP up to comma/clause
+        m = re.match(r"\s*", seg)
+        s = m.end() if m else 0
+        stop = re.search(r",|\.(?:\s|$)|;|\s(?:who|which|in|on|at|during|after|before|when|"
+                         r"while|about|of|to|and|as|from|for|with|that)\s|$", seg[s:])
+        e = s + (stop.start() if stop else len(seg) - s)
+        # "said Ihor Terekhov. Next" keep initials like "T." inside
+        piece = seg[s:e]
+        if not piece.strip():
+            return None
+        return _classify(text, start + s, start + s + len(piece.rstrip()))
+    # speaker at the end of the segment, e.g. "Gregory Angelo, president of X," before "said"
+    piece = seg.rstrip(" ,")
+    # drop a trailing appositive ", president of the club"
+    ap = re.search(r",\s*([^,]{1,90})$", piece)
+    if ap and not re.search(r"[A-Z]", piece[: ap.start()][-1:] or "x") and ap.start() > 0:
+        cand = piece[: ap.start()]
+        if cand.strip() and _plausible_np(cand.split(",")[-1]):
+            piece = cand
+    # take the last clause of the piece
+    cut = max(piece.rfind(", "), piece.rfind(". "), piece.rfind("; "), piece.rfind(": "),
+              piece.rfind("— "))
+    base = cut + 2 if cut >= 0 else 0
+    tail = piece[base:]
+    # strip leading subordinators/adverbials: "On Wednesday Mayor X" -> keep capitalised run
+    if not _plausible_np(tail):
+        return None
+    lead = re.match(r"\s*(?:(?:and|but|so|then|later|meanwhile|also|yet|as)\s+)*", tail)
+    off = lead.end() if lead else 0
+    return _classify(text, start + base + off, start + base + len(tail.rstrip()))
+
+
+def _plausible_np(s: str) -> bool:
+    words = _WORDS.findall(s)
+    if not words or len(words) > 10:
+        return False
+    low = s.strip().lower()
+    return not re.search(r"\b(?:is|are|was|were|will|would|that|because|if|when)\b", low) \
+        or bool(re.search(r"\b(?:who|which)\b", low))
+
+
+def _classify(text: str, s: int, e: int) -> _Mention | None:
+    piece = text[s:e]
+    low = piece.lower()
+    if low in _PRONOUNS:
+        return _Mention(s, e, piece, "pron")
+    words = piece.split()
+    if not words:
+        return None
+    # a capitalised run anywhere in the NP is the name ("former congressman Barney Frank")
+    runs = list(_NAME_RUN.finditer(piece))
+    first_word_lower = words[0].lower()
+    if runs:
+        best = max(runs, key=lambda r: len(r.group(0)))
+        name = best.group(0).rstrip(".’'")
+        if first_word_lower in ("the", "a", "an", "its", "his", "her", "their") and \
+                words[-1].lower().strip(".,") in _ORG_NOUNS:
+            return _Mention(s, e, piece, "org")
+        if name.lower() in ("i", "we"):
+            return _Mention(s, e, piece, "pron")
+        return _Mention(s, e, piece, "name")
+    if first_word_lower in ("the", "a", "an", "its", "his", "her", "their") or \
+            words[-1].lower() in _ORG_NOUNS:
+        return _Mention(s, e, piece, "org")
+    return None
+
+
+def _canonical_org(piece: str) -> str:
+    s = re.sub(r"^(?:the|a|an)\s+", "", piece.strip(), flags=re.IGNORECASE)
+    return "the " + s if s and s[0].islower() else s
+
+
+class _Names:
+    """Names seen in one article: maps a mention to the fullest name of its chain."""
+
+    def __init__(self, text: str) -> None:
+        self.full: dict[str, str] = {}
+        for m in _NAME_RUN.finditer(text):
+            name = _strip_title(m.group(0).rstrip(".’',"))
+            words = name.split()
+            if len(words) < 2 or len(words) > 4:
+                continue
+            key = words[-1].lower()
+            prev = self.full.get(key)
+            if prev is None or len(name) > len(prev):
+                self.full[key] = name
+
+    def canonical(self, name: str) -> str:
+        name = _strip_title(name.rstrip(".’',"))
+        words = name.split()
+        if not words:
+            return name
+        full = self.full.get(words[-1].lower())
+        if full and len(full) > len(name) and full.split()[-1] == words[-1] and \
+                (len(words) == 1 or full.endswith(name) or full.startswith(words[0])):
+            return full
+        return name
+
+
+def _last_person_before(text: str, pos: int, names: _Names) -> tuple[str, int, int] | None:
+    window_start = max(0, pos - 600)
+    best = None
+    for m in _NAME_RUN.finditer(text, window_start, pos):
+        name = _strip_title(m.group(0).rstrip(".’',"))
+        if len(name.split()) >= 2 or name.lower() in names.full:
+            best = (names.canonical(name), m.start(), m.end())
+    return best
+
+
+# --------------------------------------------------------------------------- attribution
+class _Attr(NamedTuple):
+    mention: _Mention
+    cue: str
+    where: str  # after, before
+
+
+def _sentence_bounds(text: str, p_start: int, p_end: int, a: int, b: int) -> tuple[int, int]:
+    """Sentence containing [a, b): start after the last sentence end before a."""
+    s = p_start
+    for m in _SENT_END.finditer(text, max(p_start, a - 400), a):
+        s = m.end()
+    e = p_end
+    m = _SENT_END.search(text, b, min(p_end, b + 400))
+    if m:
+        e = m.start() + 1
+    return s, e
+
+
+def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
+    """Attribution right after a closing mark: '..., X said' / 'said X' / 'according to X'."""
+    k = close + 1
+    # the comma may sit outside the mark
+    win_end = min(s_end, k + 160)
+    seg = text[k:win_end]
+    m0 = re.match(r"[,—–-]?\s*", seg)
+    off = m0.end() if m0 else 0
+    cue = _CUE.search(text, k + off, win_end)
+    if not cue:
+        return None, k
+    pre = text[k + off : cue.start()]
+    cue_text = _clean_cue(text[cue.start() : cue.end()])
+    if not pre.strip():
+        mention = _speaker_in(text, cue.end(), win_end, head=True)
+        if mention:
+            return _Attr(mention, cue_text, "after"), mention.end
+        return None, k
+    if len(_WORDS.findall(pre)) > 12 or re.search(r"[.!?;]\s", pre):
+        return None, k
+    if "“" in pre or '"' in pre:
+        return None, k
+    mention = _speaker_in(text, k + off, cue.start(), head=False)
+    if mention and mention.start <= k + off + 1 + len(pre) - len(pre.lstrip()):
+        return _Attr(mention, cue_text, "after"), cue.end()
+    if mention and re.fullmatch(r"\s*(?:[A-Z][\w.’'-]*\s*)+,?[^,]{0,90},?\s*", pre):
+        return _Attr(mention, cue_text, "after"), cue.end()
+    return None, k
+
+
+def _clean_cue(cue: str) -> str:
+    return re.sub(r"\s+", " ", cue.strip())
+
+
+def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
+    """Attribution in the lead-in before an opening mark: 'X said: "', 'according to X, "'."""
+    seg = text[s_start:open_at]
+    if not seg.strip():
+        return None
+    best = None
+    for cue in _CUE.finditer(text, s_start, open_at):
+        best = cue
+    if best is None:
+        return None
+    after = text[best.end() : open_at]
+    cue_text = _clean_cue(best.group(0))
+    if _ACCORDING.match(cue_text):
+        mention = _speaker_in(text, best.end(), open_at, head=True)
+        if mention and re.fullmatch(r"[^.!?]{0,120}[,:]?\s*", after):
+            return _Attr(mention, "according to", "before")
+        return None
+    # allow a few words between cue and mark: "told reporters in Nashua last week, "
+    if not re.fullmatch(r"(?:\s+[\w’'.-]+){0,8}\s*[,:—–-]?\s*|\s*[,:—–-]\s*", after):
+        return None
+    mention = _speaker_in(text, s_start, best.start(), head=False)
+    if mention is None:
+        # "said X: '...'" with the speaker after the cue
+        mention = _speaker_in(text, best.end(), open_at, head=True)
+        if mention is None:
+            return None
+    return _Attr(mention, cue_text, "before")
+
+
+def _is_not_speech(text: str, q_start: int, q_end: int, lead: str, has_cue: bool) -> bool:
+    inner = text[q_start:q_end].strip()
+    words = _WORDS.findall(inner)
+    if not words:
+        return True
+    if _TITLE_CUE.search(lead[-40:]):
+        return True
+    if has_cue:
+        return False
+    if len(words) <= 3:
+        return True
+    # Title Case without sentence punctuation: a title, not speech
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("of", "the", "and", "a", "in",
+                                                                   "on", "to", "for"))
+    return caps == len(words) and not re.search(r"[.!?,]$", inner) and len(words) <= 8
+
+
+# --------------------------------------------------------------------------- core
+def find_quotes(text: str) -> list[Quote]:
+    """Quoted statements of one article, with speakers and cues.
+
+    Args:
+        text: the article text (paragraphs separated by newlines).
+
+    Returns:
+        One :class:`Quote` per statement in reading order. ``start``/``end``
+        exclude the quotation marks (and a trailing comma inside them), so
+        ``text[start:end]`` is the quoted words. ``speaker`` is ``""`` and
+        ``speaker_start``/``speaker_end`` are -1 when no attribution was found.
+    """
+    if not isinstance(text, str) or not text:
+        return []
+    if not any(c in text for c in _DOUBLE_ANY + _SINGLE_ANY):
+        return []
+    paras = _paragraphs(text)
+    raws: list[tuple[_Raw, int, int, int]] = []  # raw, para index, p_start, p_end
+    carry = False
+    for pi, (ps, pe) in enumerate(paras):
+        starts_with_mark = text[ps] in _DOUBLE_ANY
+        double, pending = _pair_double(text, ps, pe, carry)
+        if carry and raws and starts_with_mark and double and double[0].open == ps:
+            # previous paragraph's open quote continues here: it was not unbalanced
+            prev_raw, ppi, pps, ppe = raws[-1]
+            raws[-1] = (prev_raw._replace(unbalanced=False), ppi, pps, ppe)
+            double[0] = double[0]._replace(cont=True)
+        blocked = [(r.open, r.close) for r in double]
+        single = _pair_single(text, ps, pe, blocked) if any(c in text[ps:pe]
+                                                             for c in _SINGLE_ANY) else []
+        for r in sorted(double + single, key=lambda r: r.open):
+            raws.append((r, pi, ps, pe))
+        carry = pending
+    names = _Names(text)
+    out: list[Quote] = []
+    prev: Quote | None = None
+    prev_para = -9
+    prev_para_end_quote = False
+    last_lead_in: tuple[_Attr, int] | None = None  # "X said:" closing a paragraph
+    para_last_quote_end: dict[int, bool] = {}
+    for raw, pi, ps, pe in raws:
+        q_start = raw.open + 1
+        q_end = raw.close
+        while q_start < q_end and text[q_start].isspace():
+            q_start += 1
+        while q_end > q_start and (text[q_end - 1].isspace() or text[q_end - 1] == ","):
+            q_end -= 1
+        if q_end - q_start < 2:
+            continue
+        s_start, s_end = _sentence_bounds(text, ps, pe, max(raw.open, ps), min(raw.close, pe))
+        lead_start = s_start
+        if raw.open >= ps:
+            # the lead-in: sentence start (or previous closing mark) up to the opening mark
+            for o in out[::-1]:
+                if o.end > ps and o.end < raw.open and o.end > lead_start:
+                    lead_start = o.end + 1
+                    break
+        lead = text[lead_start : max(raw.open, ps)]
+        after_attr, after_end = (None, raw.close)
+        if raw.close < pe:
+            after_attr, after_end = _after_attr(text, raw.close, s_end if s_end > raw.close
+                                                else pe)
+        before_attr = _before_attr(text, raw.open, lead_start) if raw.open > ps else None
+        attr = after_attr or before_attr
+        has_cue = attr is not None
+        if _is_not_speech(text, q_start, q_end, lead, has_cue or raw.cont):
+            continue
+        # direct vs partial
+        lead_ok = (not lead.strip()) or before_attr is not None or \
+            bool(_LEAD_IN_END.search(lead))
+        tail = text[raw.close + 1 : s_end] if raw.close < pe else ""
+        tail_ok = after_attr is not None or not tail.strip(" .,!?;:—–-\"”’'\u00a0)") or \
+            tail.lstrip().startswith(("“", '"'))
+        cont = raw.cont
+        same_para_cont = False
+        if not cont and prev is not None and prev_para == pi and not lead.strip(" .") \
+                and attr is None and prev.speaker and prev.kind != "partial":
+            # "A," he said. "B."
+            same_para_cont = True
+        standalone = raw.open == ps and (raw.close >= pe - 2) and attr is None
+        if not cont and standalone and prev is not None and prev_para == pi - 1 and \
+                prev_para_end_quote and prev.speaker and last_lead_in is None:
+            cont = True
+        kind = "continuation" if (cont or same_para_cont) else (
+            "direct" if lead_ok and tail_ok else "partial")
+        speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
+        if attr is not None:
+            speaker, sp_s, sp_e = _resolve(text, attr.mention, names, prev)
+            cue = attr.cue
+            conf = 0.95 if attr.where == "after" else 0.9
+            if attr.mention.kind == "pron":
+                conf -= 0.1
+        elif kind == "continuation" and prev is not None:
+            speaker, sp_s, sp_e, cue = prev.speaker, prev.speaker_start, prev.speaker_end, prev.cue
+            conf = max(0.3, prev.confidence - 0.15)
+        elif last_lead_in is not None and last_lead_in[1] == pi - 1 and raw.open == ps:
+            # 'X said:' at the end of the previous paragraph
+            speaker, sp_s, sp_e = _resolve(text, last_lead_in[0].mention, names, prev)
+            cue = last_lead_in[0].cue
+            conf = 0.8
+        else:
+            # an attribution elsewhere in the sentence: 'X said on Friday that "..."'
+            found = _sentence_attr(text, s_start, s_end, raw)
+            if found is not None:
+                speaker, sp_s, sp_e = _resolve(text, found.mention, names, prev)
+                cue = found.cue
+                conf = 0.7
+            elif prev is not None and pi - prev_para <= 1 and prev.speaker and kind == "direct":
+                speaker, sp_s, sp_e, cue = (prev.speaker, prev.speaker_start, prev.speaker_end,
+                                            prev.cue)
+                conf = 0.45
+        if not speaker and kind != "continuation" and len(_WORDS.findall(text[q_start:q_end])) < 6:
+            continue
+        q = Quote(q_start, q_end, text[q_start:q_end], speaker, sp_s, sp_e, cue, kind,
+                  round(conf, 2), raw.unbalanced)
+        out.append(q)
+        prev = q
+        prev_para = pi
+        prev_para_end_quote = raw.close >= pe - 3 or after_end >= pe - 2 or \
+            not text[max(after_end, raw.close + 1) : pe].strip(" .")
+        para_last_quote_end[pi] = prev_para_end_quote
+        last_lead_in = None
+    _ = para_last_quote_end
+    # lead-ins at paragraph ends ("Cruz continued:") are found lazily below
+    return _with_lead_ins(text, paras, out, names)
+
+
+def _with_lead_ins(text: str, paras: list[tuple[int, int]], out: list[Quote],
+                   names: _Names) -> list[Quote]:
+    """Give speaker-less paragraph-initial quotes the speaker of an 'X said:' lead-in."""
+    if not out:
+        return out
+    para_of = {}
+    for pi, (ps, _pe) in enumerate(paras):
+        para_of[ps] = pi
+    fixed = []
+    prev: Quote | None = None
+    for q in out:
+        if q.kind == "continuation" and prev is not None and not q.speaker:
+            q = q._replace(speaker=prev.speaker, speaker_start=prev.speaker_start,
+                           speaker_end=prev.speaker_end, cue=prev.cue)
+        if q.confidence <= 0.45:
+            ps = q.start - 1
+            while ps > 0 and text[ps - 1] in " \t" + _DOUBLE_ANY + _SINGLE_ANY:
+                ps -= 1
+            pi = para_of.get(ps)
+            if pi is None:
+                pi = para_of.get(q.start - 1)
+            if pi is not None and pi > 0:
+                pps, ppe = paras[pi - 1]
+                prev_text = text[pps:ppe].rstrip()
+                if prev_text.endswith(":"):
+                    lead = _lead_in_attr(text, pps, pps + len(prev_text) - 1)
+                    if lead is not None:
+                        speaker, sp_s, sp_e = _resolve(text, lead.mention, names, prev)
+                        q = q._replace(speaker=speaker, speaker_start=sp_s, speaker_end=sp_e,
+                                       cue=lead.cue, confidence=0.8, kind="direct")
+        fixed.append(q)
+        prev = q
+    return fixed
+
+
+def _lead_in_attr(text: str, ps: int, colon: int) -> _Attr | None:
+    s = ps
+    for m in _SENT_END.finditer(text, ps, colon):
+        s = m.end()
+    best = None
+    for cue in _CUE.finditer(text, s, colon):
+        best = cue
+    if best is None:
+        return None
+    after = text[best.end() : colon]
+    if len(_WORDS.findall(after)) > 8:
+        return None
+    cue_text = _clean_cue(best.group(0))
+    if _ACCORDING.match(cue_text):
+        mention = _speaker_in(text, best.end(), colon, head=True)
+        return _Attr(mention, "according to", "before") if mention else None
+    mention = _speaker_in(text, s, best.start(), head=False) or \
+        _speaker_in(text, best.end(), colon, head=True)
+    return _Attr(mention, cue_text, "before") if mention else None
+
+
+def _sentence_attr(text: str, s_start: int, s_end: int, raw: _Raw) -> _Attr | None:
+    """'X said on Friday that "..."': a subject + cue anywhere in the quote's sentence."""
+    lo = s_start
+    hi = max(raw.open, s_start)
+    best = None
+    for cue in _CUE.finditer(text, lo, hi):
+        best = cue
+    if best is None:
+        return None
+    cue_text = _clean_cue(best.group(0))
+    if _ACCORDING.match(cue_text):
+        mention = _speaker_in(text, best.end(), hi, head=True)
+        return _Attr(mention, "according to", "before") if mention else None
+    mention = _speaker_in(text, lo, best.start(), head=False)
+    return _Attr(mention, cue_text, "before") if mention else None
+
+
+def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None
+             ) -> tuple[str, int, int]:
+    if mention.kind == "pron":
+        low = mention.text.lower()
+        if low in _PRONOUNS_PERSON:
+            if prev is not None and prev.speaker and prev.speaker[0].isupper() and \
+                    not prev.speaker.lower().startswith("the "):
+                return prev.speaker, mention.start, mention.end
+            found = _last_person_before(text, mention.start, names)
+            if found:
+                return found[0], mention.start, mention.end
+        return mention.text, mention.start, mention.end
+    if mention.kind == "org":
+        runs = [r.group(0) for r in _NAME_RUN.finditer(mention.text)
+                if r.group(0) not in ("The", "A", "An")]
+        if runs and not mention.text.lower().startswith(("the ", "a ", "an ")):
+            return names.canonical(max(runs, key=len)), mention.start, mention.end
+        return _canonical_org(mention.text), mention.start, mention.end
+    runs = list(_NAME_RUN.finditer(mention.text))
+    best = max(runs, key=lambda r: len(r.group(0))).group(0) if runs else mention.text
+    return names.canonical(best), mention.start, mention.end
+
+
+# --------------------------------------------------------------------------- frames
+_NAIVE = re.compile(r"[\"“]([^\"“”\n]{1,1000})[\"”]")
+_NAIVE_SAID = re.compile(r"[,.]?\s*([A-Z]\w+(?:\s+[A-Z]\w+)*)\s+(?:said|says)\b")
+
+
+@lru_cache(maxsize=1)
+def _columns() -> tuple[str, ...]:
+    return (*schema.columns("quotes"),)
+
+
+def _frame(rows: list[tuple], *, extra: bool = True) -> pd.DataFrame:
+    if not rows:
+        return schema.empty("quotes")
+    out = pd.DataFrame(rows, columns=list(_columns()))
+    return schema.conform(out, "quotes")
+
+
+def quotes(frame: pd.DataFrame, *, kinds: tuple[str, ...] | None = None,
+           min_confidence: float = 0.0) -> pd.DataFrame:
+    """One row per quoted statement in each article (the ``quotes`` table).
+
+    Args:
+        frame: any frame with ``doc_id`` and ``text`` columns.
+        kinds: keep only these kinds (``"direct"``, ``"partial"``,
+            ``"continuation"``); all by default.
+        min_confidence: drop rows whose attribution confidence is lower.
+
+    Returns:
+        The ``quotes`` table (see :mod:`toolkit.schema`): ``doc_id, quote_id,
+        start, end, text, speaker, speaker_start, speaker_end, cue, kind,
+        confidence, unbalanced``.
+
+    Raises:
+        KeyError: when ``doc_id`` or ``text`` is missing (the message lists
+            the available columns).
+    """
+    _check_columns(frame, ("doc_id", "text"), "quotes()")
+    rows = []
+    for doc_id, text in zip(frame["doc_id"], frame["text"], strict=True):
+        if not isinstance(text, str):
+            continue
+        qid = 0
+        for q in find_quotes(text):
+            if kinds is not None and q.kind not in kinds:
+                continue
+            if q.confidence < min_confidence:
+                continue
+            rows.append((doc_id, qid, q.start, q.end, q.text, q.speaker, q.speaker_start,
+                         q.speaker_end, q.cue, q.kind, q.confidence, q.unbalanced))
+            qid += 1
+    return _frame(rows)
+
+
+def naive_quotes(frame: pd.DataFrame) -> pd.DataFrame:
+    """The naive regex peer: text between double marks, speaker from a following 'X said'.
+
+    Used as the baseline in evaluation and benchmarks; not for research use.
+    """
+    _check_columns(frame, ("doc_id", "text"), "naive_quotes()")
+    rows = []
+    for doc_id, text in zip(frame["doc_id"], frame["text"], strict=True):
+        if not isinstance(text, str):
+            continue
+        for qid, m in enumerate(_NAIVE.finditer(text)):
+            sp = _NAIVE_SAID.match(text, m.end())
+            speaker, s0, s1 = (sp.group(1), sp.start(1), sp.end(1)) if sp else ("", -1, -1)
+            rows.append((doc_id, qid, m.start(1), m.end(1), m.group(1), speaker, s0, s1,
+                         "said" if sp else "", "direct", 0.5 if sp else 0.1, False))
+    return _frame(rows)

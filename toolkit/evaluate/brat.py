@@ -1,0 +1,426 @@
+"""Score quote extraction on brat attribution annotations (PolNeAR layout).
+
+Gold data: PolNeAR (Newell, Margolin & Ruths, "An Attribution Relations Corpus
+for Political News", LREC 2018), brat standoff format: ``text/<name>.txt`` and
+``attributions/<name>_<annotator>.ann`` with ``Source``, ``Cue`` and ``Content``
+text-bound spans joined by ``Attribution`` events
+(``E1 Attribution:T4 Content:T3 Cue:T2 Source:T1``).
+
+Gold direct quotes (the exact rule):
+    A ``Content`` span (all its fragments, first start to last end) whose text,
+    stripped of whitespace, *starts* with a quotation mark (one of
+    ``" “ ” „ ‟ « »``, or ``' ‘ ’`` when it is followed by a letter/digit)
+    and *ends* with a closing quotation mark (``" ” “ » ’ '``) optionally
+    followed by closing punctuation ``. , ; : ! ? ) —``. Only ``Content`` spans
+    attached to an attribution are used (``Content2`` and discarded spans are not).
+    When an article has several annotators' files, the first in sorted order is used.
+
+Span normalisation (both gold and predicted): strip whitespace, quotation marks
+and the punctuation ``. , ; : ! ? ( ) - – —`` and ``…`` at both edges.
+
+Matching: predicted quotes of kind ``direct`` and ``continuation`` (a
+``continuation`` row is merged with the quote it continues, since the gold
+marks a multi-paragraph quote as one content) are matched one-to-one to gold
+quotes, greedily by decreasing overlap.
+
+* *Overlap match*: ``|pred ∩ gold| / max(|pred|, |gold|) >= 0.3`` on the
+  normalised character spans.
+* *Exact match*: identical normalised spans.
+
+Partial quotes (``kind == "partial"``: quoted words inside a paraphrase, e.g.
+``says the candidate has "always run a lean campaign"``) are not scored: the
+gold rule above excludes them (their content span starts with unquoted words).
+
+Speaker accuracy, on overlap-matched pairs whose gold attribution has a
+``Source``: the prediction is correct when
+
+1. its mention ``speaker_start:speaker_end`` overlaps the gold Source span, or
+2. the gold Source is not a bare pronoun and the last word of the predicted
+   canonical ``speaker`` (its head: "Ihor Terekhov" -> "terekhov",
+   "the ministry" -> "ministry") occurs as a word in the gold Source text
+   (case-insensitive).
+
+Gold pronoun sources are not resolved (PolNeAR has no coreference layer), so
+rule 2 never credits a name against a gold "he": only rule 1 can.
+Matched gold quotes without a Source are excluded from speaker accuracy and
+count as speaker-correct for end-to-end scoring only if no speaker is predicted.
+
+End-to-end: a true positive needs an overlap match *and* a correct speaker
+(gold quotes without a Source: correct when the prediction has no speaker).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+_T_LINE = re.compile(r"^(T\d+)\t(\S+) (\d+ \d+(?:;\d+ \d+)*)(?:\t|$)")
+_E_LINE = re.compile(r"^(E\d+)\t(.*)$")
+_OPEN = "\"“”„‟«»"
+_OPEN_SINGLE = "'‘’"
+_CLOSE = "\"”“»’'"
+_TRAIL = ".,;:!?)—"
+_EDGE = " \t\r\n\"“”„‟«»'‘’`.,;:!?()-–—…"
+_WORD = re.compile(r"[\w’'.-]+")
+PRONOUNS = frozenset({"he", "she", "they", "it", "i", "we", "you", "him", "her", "them"})
+OVERLAP = 0.3
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    """A gold direct quote: normalised content span and its attribution source."""
+
+    doc_id: str
+    start: int
+    end: int
+    source_start: int
+    source_end: int
+    source_text: str
+    cue: str
+
+
+@dataclass(frozen=True)
+class GoldDoc:
+    """One brat document: its text and gold direct quotes."""
+
+    doc_id: str
+    text: str
+    quotes: tuple[GoldQuote, ...]
+
+
+def normalise_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim whitespace, quotation marks and edge punctuation from ``text[start:end]``."""
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def is_direct_quote(span: str) -> bool:
+    """The gold rule: the stripped content opens and closes with quotation marks."""
+    s = span.strip()
+    if len(s) < 2:
+        return False
+    first = s[0]
+    if first in _OPEN_SINGLE:
+        if not (s[1].isalnum()):
+            return False
+    elif first not in _OPEN:
+        return False
+    body = s.rstrip(_TRAIL + " ")
+    return len(body) >= 2 and body[-1] in _CLOSE
+
+
+def _parse_ann(lines: Iterable[str]) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]],
+                                              list[dict[str, str]]]:
+    spans: dict[str, tuple[str, list[tuple[int, int]]]] = {}
+    events: list[dict[str, str]] = []
+    for line in lines:
+        m = _T_LINE.match(line)
+        if m:
+            frags = [tuple(int(x) for x in f.split()) for f in m.group(3).split(";")]
+            spans[m.group(1)] = (m.group(2), frags)  # type: ignore[assignment]
+            continue
+        m = _E_LINE.match(line)
+        if m:
+            roles = {}
+            for part in m.group(2).split():
+                if ":" in part:
+                    role, tid = part.split(":", 1)
+                    roles[role] = tid
+            events.append(roles)
+    return spans, events
+
+
+def read_brat(folder: str | Path) -> list[GoldDoc]:
+    """Read a PolNeAR-style folder (``text/*.txt``, ``attributions/*.ann``).
+
+    ``folder`` may be the compartment (``.../data/train``) or a parent holding
+    several compartments (``.../data``): every ``text`` folder below it is read.
+
+    Returns:
+        Documents sorted by name, each with its gold direct quotes.
+    """
+    folder = Path(folder)
+    text_dirs = [folder / "text"] if (folder / "text").is_dir() else sorted(folder.rglob("text"))
+    docs = []
+    for tdir in text_dirs:
+        adir = tdir.parent / "attributions"
+        for txt in sorted(tdir.glob("*.txt")):
+            anns = sorted(adir.glob(f"{txt.stem}_*.ann")) or sorted(adir.glob(f"{txt.stem}.ann"))
+            if not anns:
+                continue
+            text = txt.read_text(encoding="utf-8")
+            spans, events = _parse_ann(anns[0].read_text(encoding="utf-8").splitlines())
+            doc_id = txt.stem
+            quotes = []
+            for ev in events:
+                cid = ev.get("Content")
+                if cid not in spans:
+                    continue
+                frags = spans[cid][1]
+                c_start, c_end = frags[0][0], frags[-1][1]
+                if not is_direct_quote(text[c_start:c_end]):
+                    continue
+                n_start, n_end = normalise_span(text, c_start, c_end)
+                s_start = s_end = -1
+                s_text = ""
+                sid = ev.get("Source")
+                if sid in spans:
+                    sf = spans[sid][1]
+                    s_start, s_end = sf[0][0], sf[-1][1]
+                    s_text = text[s_start:s_end]
+                cue = ""
+                if ev.get("Cue") in spans:
+                    cf = spans[ev["Cue"]][1]
+                    cue = text[cf[0][0] : cf[-1][1]]
+                quotes.append(GoldQuote(doc_id, n_start, n_end, s_start, s_end, s_text, cue))
+            quotes.sort(key=lambda q: q.start)
+            docs.append(GoldDoc(doc_id, text, tuple(quotes)))
+    return docs
+
+
+@dataclass
+class Scores:
+    """Quote and speaker scores of one system on one gold set (percentages)."""
+
+    system: str
+    n_docs: int
+    n_gold: int
+    n_pred: int
+    tp_overlap: int
+    tp_exact: int
+    speaker_evaluable: int
+    speaker_correct: int
+    tp_end_to_end: int
+    seconds: float
+    errors: list[dict[str, object]] = field(default_factory=list, repr=False)
+
+    @staticmethod
+    def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+        p = 100.0 * tp / n_pred if n_pred else 0.0
+        r = 100.0 * tp / n_gold if n_gold else 0.0
+        f = 2 * p * r / (p + r) if p + r else 0.0
+        return p, r, f
+
+    def as_dict(self) -> dict[str, float | int | str]:
+        """Flat dict of counts and P/R/F1 figures (percent)."""
+        out: dict[str, float | int | str] = {
+            "system": self.system, "docs": self.n_docs, "gold": self.n_gold, "pred": self.n_pred,
+        }
+        for name, tp in (("overlap", self.tp_overlap), ("exact", self.tp_exact),
+                         ("end_to_end", self.tp_end_to_end)):
+            p, r, f = self._prf(tp, self.n_pred, self.n_gold)
+            out[f"{name}_p"], out[f"{name}_r"], out[f"{name}_f1"] = p, r, f
+        out["speaker_accuracy"] = (100.0 * self.speaker_correct / self.speaker_evaluable
+                                   if self.speaker_evaluable else 0.0)
+        out["speaker_n"] = self.speaker_evaluable
+        out["articles_per_s"] = self.n_docs / self.seconds if self.seconds else 0.0
+        return out
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
+    inter = min(a[1], b[1]) - max(a[0], b[0])
+    if inter <= 0:
+        return 0.0
+    return inter / max(a[1] - a[0], b[1] - b[0])
+
+
+def _head(name: str) -> str:
+    words = _WORD.findall(name.lower())
+    return words[-1].strip(".’'") if words else ""
+
+
+def speaker_correct(gold: GoldQuote, speaker: str, s_start: int, s_end: int) -> bool:
+    """The speaker rule documented in the module docstring."""
+    if gold.source_start < 0:
+        return not speaker
+    if s_start >= 0 and min(s_end, gold.source_end) > max(s_start, gold.source_start):
+        return True
+    src = gold.source_text.strip().lower()
+    if not speaker or src in PRONOUNS:
+        return False
+    head = _head(speaker)
+    return bool(head) and head in {w.strip(".’'") for w in _WORD.findall(src)}
+
+
+def _merge_continuations(pred: pd.DataFrame) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    for rec in pred.to_dict("records"):
+        kind = rec.get("kind")
+        if kind == "partial":
+            continue
+        if kind == "continuation" and rows and rows[-1]["doc_id"] == rec["doc_id"]:
+            rows[-1]["end"] = rec["end"]
+            continue
+        rows.append(dict(rec))
+    return rows
+
+
+def score(docs: list[GoldDoc], extractor: Callable[[pd.DataFrame], pd.DataFrame], *,
+          system: str = "toolkit.quotes") -> Scores:
+    """Score ``extractor`` (a ``quotes()``-like public function) on gold documents.
+
+    Args:
+        docs: from :func:`read_brat`.
+        extractor: takes a frame with ``doc_id``/``text``/``published`` and returns
+            the ``quotes`` table.
+        system: name printed in the score table.
+
+    Returns:
+        :class:`Scores` with counts, and per-error records in ``errors``.
+    """
+    frame = pd.DataFrame({
+        "doc_id": [d.doc_id for d in docs],
+        "text": [d.text for d in docs],
+        "published": pd.Series([pd.NaT] * len(docs), dtype="datetime64[ns, UTC]"),
+    })
+    t0 = time.perf_counter()
+    pred = extractor(frame)
+    seconds = time.perf_counter() - t0
+    by_doc: dict[str, list[dict[str, object]]] = {}
+    for rec in _merge_continuations(pred.sort_values(["doc_id", "quote_id"], kind="stable")):
+        by_doc.setdefault(str(rec["doc_id"]), []).append(rec)
+    n_gold = n_pred = tp_o = tp_x = sp_n = sp_ok = tp_e = 0
+    errors: list[dict[str, object]] = []
+    for doc in docs:
+        text = doc.text
+        preds = by_doc.get(doc.doc_id, [])
+        pspans = [normalise_span(text, int(p["start"]), int(p["end"])) for p in preds]
+        gspans = [(g.start, g.end) for g in doc.quotes]
+        n_gold += len(gspans)
+        n_pred += len(pspans)
+        pairs = sorted(((_overlap(ps, gs), i, j) for i, ps in enumerate(pspans)
+                        for j, gs in enumerate(gspans)), reverse=True)
+        used_p: set[int] = set()
+        used_g: set[int] = set()
+        for ov, i, j in pairs:
+            if ov < OVERLAP or i in used_p or j in used_g:
+                continue
+            used_p.add(i)
+            used_g.add(j)
+            g, p = doc.quotes[j], preds[i]
+            tp_o += 1
+            exact = pspans[i] == gspans[j]
+            tp_x += exact
+            spk = "" if pd.isna(p.get("speaker")) else str(p.get("speaker") or "")
+            ok = speaker_correct(g, spk, int(p["speaker_start"]), int(p["speaker_end"]))
+            if g.source_start >= 0:
+                sp_n += 1
+                sp_ok += ok
+            tp_e += ok
+            if not exact or not ok:
+                errors.append(_error(doc, g, p, pspans[i],
+                                     "boundary" if not exact and ok else
+                                     _speaker_class(g, spk) if exact else
+                                     "boundary+" + _speaker_class(g, spk)))
+        for i, p in enumerate(preds):
+            if i not in used_p:
+                errors.append(_error(doc, None, p, pspans[i], "false_positive"))
+        for j, g in enumerate(doc.quotes):
+            if j not in used_g:
+                errors.append(_error(doc, g, None, None, "missed"))
+    return Scores(system, len(docs), n_gold, n_pred, tp_o, tp_x, sp_n, sp_ok, tp_e,
+                  seconds, errors)
+
+
+def _speaker_class(g: GoldQuote, speaker: str) -> str:
+    if g.source_start < 0:
+        return "speaker_given_no_gold_source"
+    if not speaker:
+        return "speaker_missing"
+    if g.source_text.strip().lower() in PRONOUNS:
+        return "speaker_wrong_gold_pronoun"
+    return "speaker_wrong"
+
+
+def _error(doc: GoldDoc, g: GoldQuote | None, p: dict[str, object] | None,
+           pspan: tuple[int, int] | None, kind: str) -> dict[str, object]:
+    text = doc.text
+
+    def clip(s: str) -> str:
+        s = " ".join(s.split())
+        return s if len(s) <= 160 else s[:157] + "..."
+
+    return {
+        "doc_id": doc.doc_id,
+        "error": kind,
+        "gold_quote": clip(text[g.start : g.end]) if g else "",
+        "pred_quote": clip(text[pspan[0] : pspan[1]]) if pspan else "",
+        "gold_source": clip(g.source_text) if g else "",
+        "gold_cue": clip(g.cue) if g else "",
+        "pred_speaker": "" if p is None or pd.isna(p.get("speaker")) else str(p.get("speaker")),
+        "pred_mention": (text[int(p["speaker_start"]) : int(p["speaker_end"])]
+                         if p is not None and int(p["speaker_start"]) >= 0 else ""),
+        "pred_cue": "" if p is None or pd.isna(p.get("cue")) else str(p.get("cue")),
+        "gold_start": g.start if g else -1,
+        "pred_start": pspan[0] if pspan else -1,
+    }
+
+
+def format_scores(scores: list[Scores]) -> str:
+    """A readable table of the scores, one row per system."""
+    rows = [s.as_dict() for s in scores]
+    cols = [("system", "{}"), ("docs", "{}"), ("gold", "{}"), ("pred", "{}"),
+            ("overlap_p", "{:.1f}"), ("overlap_r", "{:.1f}"), ("overlap_f1", "{:.1f}"),
+            ("exact_p", "{:.1f}"), ("exact_r", "{:.1f}"), ("exact_f1", "{:.1f}"),
+            ("speaker_accuracy", "{:.1f}"), ("end_to_end_f1", "{:.1f}"),
+            ("articles_per_s", "{:.0f}")]
+    table = [[c for c, _ in cols]] + [[fmt.format(r[c]) for c, fmt in cols] for r in rows]
+    widths = [max(len(row[i]) for row in table) for i in range(len(cols))]
+    return "\n".join("  ".join(cell.rjust(w) for cell, w in zip(row, widths, strict=True))
+                     for row in table)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """CLI: ``python -m toolkit evaluate quotes DIR [--errors FILE.tsv] [--baseline]``."""
+    parser = argparse.ArgumentParser(prog="python -m toolkit evaluate quotes",
+                                     description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("paths", nargs="+", help="PolNeAR-style folder(s) with text/ and attributions/")
+    parser.add_argument("--errors", help="write one TSV row per error (missed, false positive, ...)")
+    parser.add_argument("--baseline", action="store_true",
+                        help="also score the naive regex baseline in the same run")
+    parser.add_argument("--top", type=int, default=10, help="error classes to print")
+    args = parser.parse_args(argv)
+
+    from toolkit.annotate.quotes import naive_quotes, quotes
+
+    docs = [d for p in args.paths for d in read_brat(p)]
+    if not docs:
+        print(f"no brat documents found under {args.paths} (expected text/*.txt and "
+              "attributions/*.ann)", file=sys.stderr)
+        return 2
+    results = [score(docs, quotes)]
+    if args.baseline:
+        results.append(score(docs, naive_quotes, system="naive_regex"))
+    print(format_scores(results))
+    print("\noverlap = |pred ∩ gold| / max(|pred|, |gold|) >= 0.3; exact = same span after "
+          "trimming marks/punctuation/space")
+    errs = results[0].errors
+    counts = Counter(str(e["error"]) for e in errs)
+    print(f"\nerror classes ({results[0].system}):")
+    for name, n in counts.most_common(args.top):
+        print(f"  {n:6d}  {name}")
+    if args.errors:
+        with open(args.errors, "w", newline="", encoding="utf-8") as fh:
+            if errs:
+                writer = csv.DictWriter(fh, fieldnames=list(errs[0]), delimiter="\t")
+                writer.writeheader()
+                writer.writerows(errs)
+        print(f"\nwrote {len(errs)} errors to {args.errors}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
