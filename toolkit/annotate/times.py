@@ -1,0 +1,1206 @@
+"""Time expressions (TimeML TIMEX3), resolved against the article's dateline.
+
+Method: a rule-based tagger and normaliser in the style of HeidelTime
+(Strötgen & Gertz, "HeidelTime: High Quality Rule-based Extraction and
+Normalization of Temporal Expressions", SemEval 2010; "Multilingual and
+cross-domain temporal tagging", LRE 2013). Pattern families (explicit dates,
+weekdays, relative expressions, durations, sets, quarters, decades, reference
+words ...) are compiled into a single regular expression; each family has a
+normalisation function that produces a TIMEX3 ``type`` and ``value`` following
+the TimeML annotation guidelines (TimeML 1.2.1, ISO-TimeML) as used in
+TempEval-3 (UzZaman et al., SemEval 2013):
+
+* extents exclude the governing preposition ("on *Wednesday*", "since
+  *Saturday*") but include determiners and modifiers ("*the past two months*",
+  "*nearly four years ago*", "*early next year*");
+* underspecified expressions are resolved against the document creation time
+  (the dateline, ``dct``); tense decides the direction: in past-tense news
+  "Wednesday" is the most recent Wednesday (the dateline itself when it is a
+  Wednesday), with a future cue ("will meet on Friday") it is the next one;
+* anaphoric expressions ("the next day", "later that year") are resolved
+  against the last date mentioned before them;
+* without a dateline, values that need one stay underspecified
+  (``XXXX-WXX-3``, ``XXXX-06-11``).
+
+Pure Python, deterministic, no network.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import NamedTuple
+
+import pandas as pd
+
+from toolkit import schema
+from toolkit.annotate.sentences import _check_columns
+
+__all__ = ["TimeExpression", "find_time_expressions", "time_expressions", "value_interval"]
+
+
+class TimeExpression(NamedTuple):
+    """One TIMEX3 found in a text.
+
+    Attributes:
+        start: start offset into the text.
+        end: end offset (exclusive).
+        text: ``text[start:end]``.
+        type: DATE, TIME, DURATION or SET.
+        value: TIMEX3 value (``2025-06-11``, ``2025-W23``, ``P3D``, ``PRESENT_REF`` ...).
+        anchor: ``dateline``, ``expression:<start>`` or ``none``.
+    """
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+    anchor: str
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+_MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
+    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
+    "nov": 11, "december": 12, "dec": 12,
+}
+_WEEKDAYS = {
+    "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
+    "saturday": 6, "sunday": 7,
+}
+_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+    "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
+    "thousand": 1000, "couple": 2, "dozen": 12, "half": 0.5,
+}
+_VAGUE = {"several", "few", "many", "some", "a few", "dozens", "hundreds", "couple of"}
+_ORDINALS = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
+    "4th": 4, "last": 4, "final": 4,
+}
+_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_TOD = {
+    "morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI", "overnight": "NI",
+    "tonight": "NI", "midday": "MI", "mid-afternoon": "AF", "mid afternoon": "AF",
+    "mid-morning": "MO", "dawn": "MO", "daybreak": "MO",
+}
+_UNIT_CODE = {
+    "second": "S", "minute": "M", "hour": "H", "day": "D", "week": "W", "fortnight": "W",
+    "month": "M", "quarter": "Q", "year": "Y", "decade": "Y", "century": "Y",
+    "weekend": "WE", "night": "D",
+}
+_UNIT_MULT = {"fortnight": 2, "decade": 10, "century": 100}
+_SET_ADVERBS = {
+    "hourly": "PT1H", "daily": "P1D", "nightly": "P1D", "weekly": "P1W", "monthly": "P1M",
+    "quarterly": "P1Q", "annually": "P1Y", "yearly": "P1Y", "biannually": "P6M",
+}
+_HOLIDAYS = {  # fixed-date holidays (month, day)
+    "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
+    "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
+    "independence day": None, "valentine's day": (2, 14), "halloween": (10, 31),
+    "victory day": (5, 9), "may day": (5, 1), "boxing day": (12, 26),
+}
+
+# --------------------------------------------------------------------------- patterns
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept\.|Sep\.|Oct\.|Nov\.|Dec\."
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)(?![a-z])"
+)
+_DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+_YEAR = rf"(?:{_YEAR4}|'\d\d)"
+_NUMW = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety)"
+)
+_NUM = (
+    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMW}(?:[- ]{_NUMW})?(?:\s+hundred|\s+thousand)?"
+    r"|a\s+couple\s+of|a\s+few|a\s+dozen|several|few|many|some|dozens\s+of|hundreds\s+of"
+    r"|couple\s+of|a|an|half\s+a|half\s+an)"
+)
+_UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)"
+_UNITS = r"(?:seconds|minutes|hours|days|nights|weeks|fortnights|months|quarters|years|decades|centuries)"
+_APPROX = (
+    r"(?:(?:nearly|almost|about|around|approximately|roughly|some|more\s+than|less\s+than"
+    r"|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|over|up\s+to"
+    r"|under|just|only|barely|well\s+over|just\s+over|just\s+under)\s+)"
+)
+_CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
+    r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:hrs|hours|h)\b)?"
+    r"|noon|midnight|midday)"
+    r"(?:\s*\(?(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local\s+time|Kyiv\s+time|Moscow\s+time)\)?)?"
+)
+_TODW = r"(?:morning|afternoon|evening|night|overnight)"
+
+# families, most specific first (alternation picks the first that matches at a position)
+_FAMILIES: list[tuple[str, str]] = [
+    # "10 p.m. Wednesday", "9 a.m. EST Tuesday", "noon Saturday", "5 p.m. EST, Nov. 9"
+    ("clock_day", rf"(?P<clock>{_CLOCK}),?\s+(?:on\s+)?(?P<rest>{_DAY}|today|yesterday|tomorrow"
+                  rf"|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?)\b"),
+    # "Wednesday at 10 p.m." ; "June 11 at 14:00"
+    ("day_clock", rf"(?P<rest>{_DAY}|today|yesterday|tomorrow),?\s+at\s+(?P<clock>{_CLOCK})"),
+    # explicit dates with a year
+    ("mdy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,\s*|\s+)(?P<y>{_YEAR4})(?!\d)"),
+    ("dmy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR4})(?!\d)"),
+    ("iso", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"
+            r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?"),
+    ("numeric", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])"),
+    # "Wednesday, June 11", "June 11", "11 June", "the 11th of June"
+    ("md", rf"(?:(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM})(?![\d:,]\d|\s*(?:%|percent|km|miles))\b"),
+    ("dm", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH})"),
+    # "mid-June 2025", "early June", "the end of June", "June 2025", "June"
+    ("month", rf"(?:(?P<mod>early|earlier|late|later|mid|mid-|the\s+middle\s+of|the\s+end\s+of"
+              rf"|the\s+beginning\s+of|the\s+start\s+of)[\s-]?)?"
+              rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?(?P<m>{_MONTH})"
+              rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR4})(?!\d))?"),
+    # decades and centuries
+    ("decade", rf"(?:the\s+)?(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s"
+               r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+    ("century", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-])?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century\b"),
+    # quarters and halves
+    ("quarter", r"(?:the\s+)?(?:(?P<rel>year-earlier|year-ago|comparable|same|year-before"
+                r"|latest|current|last|past|previous|prior|next|coming|recent|fiscal)[\s-]+)?"
+                r"(?:(?P<rel2>fiscal|year-earlier|year-ago)[\s-]+)?"
+                r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?quarter"
+                r"(?!s)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+)?(?P<y>" + _YEAR4 + r"))?"),
+    ("half", r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>" + _YEAR4 + r")|"
+             r"(?P<this>this|last|next)\s+year)"),
+    ("months9", r"(?:the\s+)?(?:(?P<rel>first|latest|past|last|year-earlier|year-ago)\s+)?"
+                r"(?P<n>nine|six|three|twelve)\s+months"
+                r"(?=\s+(?:ended|ending|to|of|through)|[.,;]|\s+(?:a\s+year|results|period|sales))"),
+    # anaphoric
+    ("anaphor", r"(?:(?P<mod>earlier|later|late|early)\s+)?(?P<det>that|the\s+same|the\s+previous"
+                r"|the\s+next|the\s+following|the\s+preceding|the\s+day\s+before|the\s+day\s+after)"
+                r"\s+(?P<u>day|night|morning|afternoon|evening|week|month|year|weekend)\b"),
+    ("dayafter", r"the\s+day\s+(?P<dir>before|after)\s+(?P<ref>yesterday|tomorrow)"),
+    # durations with a number; ago/earlier/later
+    ("ago", rf"{_APPROX}?(?:(?P<n>{_NUM})[\s-]+)?(?P<u>{_UNIT}s?|{_UNITS})(?:\s+or\s+so)?\s+"
+            r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b"),
+    ("yearago", r"(?P<kind>year|week|month)-(?P<dir>earlier|ago|before)"
+                r"(?:\s+(?P<what>quarter|period|month|week|year|levels?|figure|results))?"),
+    ("dur", rf"(?:(?P<the>the|this|each\s+of\s+the|in\s+the)\s+)?{_APPROX}?"
+            r"(?:(?P<rel>past|last|next|first|coming|previous|following|preceding|final|latest|"
+            r"recent|few|same)\s+)?"
+            rf"(?P<n>{_NUM})(?P<sep>[\s-]+)(?P<u>{_UNIT}s?|{_UNITS})(?P<long>-long|-old)?\b"
+            r"(?!\s+(?:of\s+age|old))"),
+    # relative units: last week, this year, earlier this month, early next year, the past week
+    ("rel", r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of"
+            r"|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)[\s-]+)?"
+            r"(?P<rel>last|this|next|the\s+past|the\s+last|the\s+previous|the\s+coming|this\s+past"
+            r"|this\s+coming|the\s+current|the\s+following|the\s+same|current|coming|past)\s+"
+            r"(?P<u>week|weekend|month|year|decade|century|fiscal\s+year|season|"
+            r"spring|summer|fall|autumn|winter|night|" + _DAY + r")\b"),
+    ("seasonyear", rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)"
+                   rf"\s+(?:of\s+)?(?P<y>{_YEAR4})"),
+    ("theseason", r"(?:(?P<mod>early|late)\s+)?the\s+(?:(?P<mod2>early|late)\s+)?(?P<s>spring|summer|autumn|winter)\b"),
+    ("fiscal", rf"fiscal(?:\s+year)?\s+(?P<y>{_YEAR4}|'\d\d)(?:-(?:\d\d|{_YEAR4}))?"),
+    ("fiscalyear", r"the\s+(?:(?P<rel>current|latest|previous|last|next|past)\s+)?fiscal\s+year"),
+    ("yearend", r"(?P<rel>year|month|week)-end\b"),
+    # day words with a part of day: "late yesterday", "yesterday afternoon", "Wednesday night",
+    # "overnight on Wednesday", "early Tuesday", "last night", "this morning", "tonight"
+    ("tod_day_a", rf"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<tod1>{_TODW})\s+(?:(?:on|of|into|to)\s+)?"
+                  rf"(?P<day>{_DAY}|yesterday|today|tomorrow)\b"),
+    ("tod_day_b", rf"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<day>{_DAY}|yesterday|today|tomorrow),?\s+"
+                  rf"(?P<tod2>{_TODW}|mid-?afternoon|mid-?morning)(?P<pl>s)?\b"),
+    ("tod_day_c", rf"(?P<pre>early|late|later|earlier)\s+(?P<day>{_DAY}|yesterday|today|tomorrow)\b"),
+    ("thistod", r"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
+                r"(?P<tod>morning|afternoon|evening|night)\b"),
+    ("tonight", r"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<w>tonight|overnight|midday|mid-?afternoon)\b"),
+    ("clock", rf"(?:(?:around|about|at\s+about|approximately)\s+)?(?P<clock>{_CLOCK})"
+              r"(?:\s+in\s+the\s+(?P<tod>morning|afternoon|evening))?"),
+    ("clocktod", r"(?P<h>[1-9]|1[0-2])\s+(?:o'clock\s+)?in\s+the\s+(?P<tod>morning|afternoon|evening)"),
+    # weekend
+    ("weekend", r"(?:the\s+)?weekend\b"),
+    # holidays
+    ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas"
+                r"|New\s+Year's\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Valentine's\s+Day"
+                r"|Victory\s+Day|Halloween|Boxing\s+Day)(?:\s+(?P<y>" + _YEAR4 + r"))?"),
+    # sets
+    ("set_every", r"(?P<q>every|each|once\s+a|twice\s+a|three\s+times\s+a|per|once\s+every)\s+(?:other\s+)?"
+                  r"(?P<u>second|minute|hour|day|night|week|month|quarter|year|morning|evening"
+                  r"|afternoon|weekend|" + _DAY + r")\b"),
+    ("set_adv", r"(?P<w>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|biannually)\b"),
+    ("set_days", rf"(?P<d>{_DAY})s\b"),
+    # reference words
+    ("ref", r"(?P<w>the\s+future|the\s+past|the\s+present|in\s+future|right\s+now|just\s+now"
+            r"|nowadays|now|currently|current|presently|at\s+present|at\s+the\s+moment|these\s+days"
+            r"|recently|recent|lately|previously|formerly|soon|future|once\s+again|"
+            r"a\s+later\s+date|the\s+time\s+being|in\s+the\s+meantime|meanwhile)\b"),
+    ("recentunits", r"(?P<w>recent|past|coming|previous)\s+(?P<u>days|weeks|months|years|decades)\b"),
+    ("bareunits", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|hours|decades|centuries)\b"),
+    ("days_words", r"(?P<w>yesterday|today|tomorrow|tonight)\b"),
+    ("day", rf"(?P<day>{_DAY})\b"),
+    ("yearmod", rf"(?:the\s+)?(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
+                rf"|the\s+middle\s+of|the\s+summer\s+of|the\s+spring\s+of|the\s+fall\s+of|the\s+winter\s+of)"
+                rf"[\s-]+)(?P<y>{_YEAR4})(?![\d,]\d)"),
+    ("year", rf"(?<![\d$£€,.#/№-])(?P<y>{_YEAR4})(?![\d]|,\d|\.\d|%|-\d|\s*(?:percent|km|kilomet|mile|metre|meter|"
+             r"people|soldiers|troops|civilians|residents|children|refugees|tons|tonnes|units|dollars|euros|"
+             r"hryvnias?|rubles|roubles|barrels|calories|feet|ft|m\b|kg|votes|MW|GW|new|more|tanks|drones|"
+             r"missiles|points|cases|deaths|homes|buildings|shares|jobs|words|pages))"),
+]
+
+
+
+def _prefixed(i: int, pattern: str) -> str:
+    pattern = re.sub(r"\(\?P<(\w+)>", lambda m: f"(?P<f{i}_{m.group(1)}>", pattern)
+    return re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P=f{i}_{m.group(1)})", pattern)
+
+
+_ALL = re.compile(
+    r"(?<![\w'-])(?:"
+    + "|".join(f"(?P<F{i}>{_prefixed(i, p)})" for i, (_, p) in enumerate(_FAMILIES))
+    + r")(?![\w]|-(?!\s))",
+    re.I,
+)
+_FAMILY_NAMES = [name for name, _ in _FAMILIES]
+_FAMILY_MATCH = [re.compile(rf"(?:{p})(?![\w]|-(?!\s))", re.I) for _, p in _FAMILIES]
+
+_FUTURE_CUE = re.compile(
+    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled|due\s+to|is\s+due"
+    r"|are\s+due|expects?\s+to|expected|set\s+to|to\s+be\s+held|upcoming|next|would|intends?\s+to"
+    r"|to\s+meet|to\s+visit|to\s+hold|to\s+begin|to\s+start|to\s+resume|until|by)\b",
+    re.I,
+)
+_PAST_CUE = re.compile(
+    r"\b(?:said|was|were|had|did|told|announced|reported|killed|launched|ago|last|earlier)\b", re.I
+)
+_SENT_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+_QUARTER_CONTEXT = re.compile(r"\bquarter|\bperiod\b", re.I)
+
+# --------------------------------------------------------------------------- date helpers
+
+
+def _iso_week(d: dt.date) -> str:
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _add_months(d: dt.date, n: int) -> dt.date:
+    m = d.month - 1 + n
+    y = d.year + m // 12
+    m = m % 12 + 1
+    return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _num(text: str) -> float | None:
+    """Parse '3', '5 1/2', 'twenty four', 'a', 'several' (None = vague)."""
+    t = re.sub(r"\s+", " ", text.lower().strip())
+    if not t:
+        return 1
+    if t in _VAGUE or t.startswith(("several", "few", "many", "some", "dozens", "hundreds", "a few")):
+        return None
+    if t.startswith(("half a", "half an")):
+        return 0.5
+    if t in ("a couple of", "couple of"):
+        return 2
+    if t == "a dozen":
+        return 12
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2)?", t)
+    if m:
+        v = float(m.group(1))
+        return v + 0.5 if t.endswith("1/2") else v
+    total = 0.0
+    cur = 0.0
+    for w in re.split(r"[- ]", t):
+        if w not in _NUMBERS:
+            return None
+        v = _NUMBERS[w]
+        if w in ("hundred", "thousand"):
+            cur = (cur or 1) * v
+            if w == "thousand":
+                total += cur
+                cur = 0
+        else:
+            cur += v
+    return total + cur
+
+
+def _fmt_num(v: float) -> str:
+    return str(int(v)) if float(v).is_integer() else f"{v:g}"
+
+
+def _duration(n: float | None, unit: str) -> str:
+    """TIMEX3 duration value for n units: P3D, PT5H, P10Y, PXW ..."""
+    u = unit.lower().rstrip("s")
+    if u == "centurie" or u == "centuri":
+        u = "century"
+    if u == "night":
+        u = "day"
+    code = _UNIT_CODE.get(u, "D")
+    mult = _UNIT_MULT.get(u, 1)
+    time_unit = u in ("hour", "minute", "second")
+    prefix = "PT" if time_unit else "P"
+    if n is None:
+        return f"{prefix}X{code}"
+    n = n * mult
+    if not float(n).is_integer():
+        # 5.5 hours -> PT5H30M ; 1.5 years -> P18M
+        whole = int(n)
+        frac = n - whole
+        if u == "hour":
+            return f"PT{whole}H{int(round(frac * 60))}M" if whole else f"PT{int(round(frac * 60))}M"
+        if u == "minute":
+            return f"PT{whole}M{int(round(frac * 60))}S" if whole else f"PT{int(round(frac * 60))}S"
+        if u in ("year", "decade", "century"):
+            return f"P{int(round(n * 12))}M"
+        if u == "month":
+            return f"P{int(round(n * 30))}D" if whole == 0 else f"P{_fmt_num(n)}M"
+        if u == "day":
+            return f"PT{int(round(n * 24))}H"
+        if u == "week":
+            return f"P{int(round(n * 7))}D"
+    return f"{prefix}{_fmt_num(n)}{code}"
+
+
+def _weekday_date(dct: dt.date, wd: int, direction: int) -> dt.date:
+    """The weekday ``wd`` (1=Mon) nearest the dateline: direction -1 = most recent (dateline
+    included), +1 = next (dateline included), -2 = strictly before, +2 = strictly after."""
+    cur = dct.isoweekday()
+    if direction in (-1, -2):
+        back = (cur - wd) % 7
+        if back == 0 and direction == -2:
+            back = 7
+        return dct - dt.timedelta(days=back)
+    fwd = (wd - cur) % 7
+    if fwd == 0 and direction == 2:
+        fwd = 7
+    return dct + dt.timedelta(days=fwd)
+
+
+def _quarter(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def _prev_quarter(d: dt.date) -> tuple[int, int]:
+    q = _quarter(d) - 1
+    return (d.year, q) if q else (d.year - 1, 4)
+
+
+# --------------------------------------------------------------------------- tense
+
+
+def _future(text: str, start: int, end: int) -> bool:
+    """True when the clause around ``text[start:end]`` has a future cue before a past one."""
+    lo = max(0, start - 120)
+    left = text[lo:start]
+    breaks = list(_SENT_BREAK.finditer(left))
+    if breaks:
+        left = left[breaks[-1].end() :]
+    right = text[end : end + 40]
+    b = _SENT_BREAK.search(right)
+    if b:
+        right = right[: b.start()]
+    fut = list(_FUTURE_CUE.finditer(left))
+    past = list(_PAST_CUE.finditer(left))
+    if fut:
+        if not past or fut[-1].start() > past[-1].start():
+            return True
+        return False
+    if past:
+        return False
+    return bool(_FUTURE_CUE.search(right)) and not _PAST_CUE.search(right)
+
+
+# --------------------------------------------------------------------------- normalisers
+
+
+class _Ctx:
+    """Per-text state: the dateline and the last resolved date (for anaphora)."""
+
+    __slots__ = ("dct", "last", "last_start", "quarterish", "text")
+
+    def __init__(self, text: str, dct: dt.date | None):
+        self.text = text
+        self.dct = dct
+        self.last: dt.date | None = None
+        self.last_start = -1
+        self.quarterish = len(_QUARTER_CONTEXT.findall(text)) >= 2
+
+
+def _month_num(m: str) -> int:
+    return _MONTHS[m.lower().rstrip(".")]
+
+
+def _day_num(d: str) -> int:
+    return int(re.match(r"\d+", d).group())
+
+
+def _year_num(y: str, dct: dt.date | None) -> int:
+    y = y.strip()
+    if y.startswith("'"):
+        n = int(y[1:])
+        century = (dct.year // 100 * 100) if dct else 1900
+        cand = century + n
+        if dct and cand > dct.year + 10:
+            cand -= 100
+        return cand
+    return int(y)
+
+
+def _closest_year(dct: dt.date, month: int, day: int, future: bool) -> int:
+    """Year for a month/day without a year: the dateline's year, moved by a year when the
+    date would fall more than half a year from the dateline."""
+    cand = _safe_date(dct.year, month, day) or dt.date(dct.year, month, 28)
+    delta = (cand - dct).days
+    if delta > 183:
+        return dct.year - 1
+    if delta < -183:
+        return dct.year + 1
+    return dct.year
+
+
+_R = tuple[str, str, str] | None  # (type, value, anchor)
+
+
+def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> _R:
+    dct = ctx.dct
+    text = ctx.text
+    low = surface.lower()
+
+    def fut() -> bool:
+        return _future(text, span[0], span[1])
+
+    if fam in ("mdy", "dmy"):
+        m, d, y = _month_num(g["m"]), _day_num(g["d"]), int(g["y"])
+        date = _safe_date(y, m, d)
+        if not date:
+            return None
+        ctx.last = date
+        return "DATE", date.isoformat(), "none"
+    if fam == "iso":
+        date = _safe_date(int(g["y"]), int(g["m"]), int(g["d"]))
+        if not date:
+            return None
+        ctx.last = date
+        if g.get("hh"):
+            return "TIME", f"{date.isoformat()}T{g['hh']}:{g['mm']}", "none"
+        return "DATE", date.isoformat(), "none"
+    if fam == "numeric":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        if g["sep"] == "/":  # US news: month/day/year unless impossible
+            m, d = (a, b) if a <= 12 else (b, a)
+        else:  # day.month.year
+            d, m = a, b
+        date = _safe_date(y, m, d)
+        if not date:
+            return None
+        ctx.last = date
+        return "DATE", date.isoformat(), "none"
+    if fam in ("md", "dm"):
+        if not g["m"][0].isupper():
+            return None
+        m, d = _month_num(g["m"]), _day_num(g["d"])
+        if fam == "dm" and not g.get("wd") and re.fullmatch(r"\d+", g["d"]) and g["m"].lower().startswith("may"):
+            # "5 May" fine, but "2 may" is handled by the capital check above
+            pass
+        if dct is None:
+            return "DATE", f"XXXX-{m:02d}-{d:02d}", "none"
+        y = _closest_year(dct, m, d, False)
+        date = _safe_date(y, m, d)
+        if not date:
+            return None
+        ctx.last = date
+        return "DATE", date.isoformat(), "dateline"
+    if fam == "month":
+        if not g["m"][0].isupper():
+            return None
+        if g["m"].lower() in ("may", "mar", "jan", "dec", "sep") and not (g.get("y") or g.get("mod") or g.get("rel")):
+            # bare "May"/"Mar" are too often verbs or names; only accept "May" before a year or with a cue
+            if g["m"] == "May" or g["m"] in ("Mar", "Jan", "Dec", "Sep"):
+                return None
+        m = _month_num(g["m"])
+        if g.get("y"):
+            y = int(g["y"])
+            anchor = "none"
+        elif dct is None:
+            return "DATE", f"XXXX-{m:02d}", "none"
+        else:
+            rel = (g.get("rel") or "").lower()
+            anchor = "dateline"
+            if rel == "last" or rel == "past" or rel == "this past":
+                y = dct.year if m < dct.month else dct.year - 1
+            elif rel in ("next", "this coming"):
+                y = dct.year if m > dct.month else dct.year + 1
+            elif rel == "this":
+                y = dct.year
+            elif fut():
+                y = dct.year if m >= dct.month else dct.year + 1
+            else:
+                y = dct.year if m <= dct.month else dct.year - 1
+        ctx.last = dt.date(y, m, 1)
+        return "DATE", f"{y}-{m:02d}", anchor
+    if fam == "decade":
+        dec = g["dec"].lower()
+        words = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
+        if dec in words:
+            return "DATE", f"19{words[dec]}", "none"
+        if dec.startswith("'"):
+            return "DATE", f"19{dec[1]}", "none"
+        return "DATE", dec[:3], "none"
+    if fam == "century":
+        c = int(g["c"])
+        return "DATE", f"{c - 1:02d}", "none"
+    if fam == "quarter":
+        return _norm_quarter(g, ctx, low, fut)
+    if fam == "half":
+        h = 1 if g["ord"].lower() == "first" else 2
+        if g.get("y"):
+            return "DATE", f"{g['y']}-H{h}", "none"
+        if dct is None:
+            return "DATE", f"XXXX-H{h}", "none"
+        y = dct.year + {"this": 0, "last": -1, "next": 1}[g["this"].lower()]
+        return "DATE", f"{y}-H{h}", "dateline"
+    if fam == "months9":
+        return "DURATION", f"P{_NUMBERS[g['n'].lower()]}M", "none"
+    if fam == "anaphor":
+        return _norm_anaphor(g, ctx, low)
+    if fam == "dayafter":
+        if dct is None:
+            return "DATE", "XXXX-XX-XX", "none"
+        off = -2 if g["ref"].lower() == "yesterday" and g["dir"].lower() == "before" else (
+            2 if g["ref"].lower() == "tomorrow" and g["dir"].lower() == "after" else 0)
+        date = dct + dt.timedelta(days=off)
+        ctx.last = date
+        return "DATE", date.isoformat(), "dateline"
+    if fam == "ago":
+        return _norm_ago(g, ctx, low)
+    if fam == "yearago":
+        kind = g["kind"].lower()
+        what = (g.get("what") or "").lower()
+        if dct is None:
+            return "DATE", "XXXX", "none"
+        if kind == "year":
+            if what in ("quarter", "period") or (not what and ctx.quarterish):
+                y, q = _prev_quarter(dct)
+                return "DATE", f"{y - 1}-Q{q}", "dateline"
+            return "DATE", str(dct.year - 1), "dateline"
+        if kind == "month":
+            return "DATE", _add_months(dct, -1).strftime("%Y-%m"), "dateline"
+        return "DATE", _iso_week(dct - dt.timedelta(days=7)), "dateline"
+    if fam == "dur":
+        return _norm_dur(g, ctx, low)
+    if fam == "rel":
+        return _norm_rel(g, ctx, low, fut)
+    if fam == "seasonyear":
+        return "DATE", f"{g['y']}-{_SEASONS[g['s'].lower()]}", "none"
+    if fam == "theseason":
+        s = _SEASONS[g["s"].lower()]
+        if dct is None:
+            return "DATE", f"XXXX-{s}", "none"
+        return "DATE", f"{dct.year}-{s}", "dateline"
+    if fam == "fiscal":
+        return "DATE", str(_year_num(g["y"], dct)), "none"
+    if fam == "fiscalyear":
+        if dct is None:
+            return "DATE", "XXXX", "none"
+        rel = (g.get("rel") or "").lower()
+        if not rel:
+            return "DURATION", "P1Y", "none"
+        y = dct.year + {"current": 0, "latest": -1, "previous": -1, "last": -1, "past": -1, "next": 1}[rel]
+        return "DATE", str(y), "dateline"
+    if fam == "yearend":
+        if dct is None:
+            return "DATE", "XXXX-12-31", "none"
+        u = g["rel"].lower()
+        if u == "year":
+            return "DATE", f"{dct.year}-12-31", "dateline"
+        if u == "month":
+            last = calendar.monthrange(dct.year, dct.month)[1]
+            return "DATE", f"{dct.year}-{dct.month:02d}-{last:02d}", "dateline"
+        return "DATE", _iso_week(dct), "dateline"
+    if fam.startswith("tod_day"):
+        return _norm_tod_day(g, ctx, low, fut)
+    if fam == "thistod":
+        rel = g["rel"].lower()
+        tod = _TOD[g["tod"].lower()]
+        if rel == "the":
+            base = ctx.last or dct
+            if base is None:
+                return "TIME", f"XXXX-XX-XXT{tod}", "none"
+            anchor = f"expression:{ctx.last_start}" if ctx.last else "dateline"
+            return "TIME", f"{base.isoformat()}T{tod}", anchor
+        if dct is None:
+            return "TIME", f"XXXX-XX-XXT{tod}", "none"
+        off = {"this": 0, "tomorrow": 1, "yesterday": -1, "last": -1}[rel]
+        if rel == "last" and tod != "NI":
+            off = -1
+        date = dct + dt.timedelta(days=off)
+        ctx.last = date
+        return "TIME", f"{date.isoformat()}T{tod}", "dateline"
+    if fam == "tonight":
+        w = g["w"].lower()
+        tod = _TOD.get(w, "AF" if "afternoon" in w else "NI")
+        if dct is None:
+            return "TIME", f"XXXX-XX-XXT{tod}", "none"
+        return "TIME", f"{dct.isoformat()}T{tod}", "dateline"
+    if fam in ("clock", "clocktod", "clock_day", "day_clock"):
+        return _norm_clock(fam, g, ctx, low, fut)
+    if fam == "weekend":
+        if dct is None:
+            return "DATE", "XXXX-WXX-WE", "none"
+        if dct.isoweekday() >= 6:
+            base = dct
+        elif fut():
+            base = dct + dt.timedelta(days=6 - dct.isoweekday())
+        else:
+            base = dct - dt.timedelta(days=dct.isoweekday())
+        return "DATE", f"{_iso_week(base)}-WE", "dateline"
+    if fam == "holiday":
+        h = re.sub(r"\s+", " ", g["h"].lower())
+        if h.startswith("thanksgiving"):
+            md = None
+        else:
+            md = _HOLIDAYS.get(h)
+        y = int(g["y"]) if g.get("y") else None
+        if y is None and dct is not None:
+            rel = (g.get("rel") or "").lower()
+            y = dct.year + {"last": -1, "next": 1}.get(rel, 0)
+        if md is None:  # Thanksgiving: fourth Thursday of November
+            if y is None:
+                return "DATE", "XXXX-11", "none"
+            first = dt.date(y, 11, 1)
+            date = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        else:
+            if y is None:
+                return "DATE", f"XXXX-{md[0]:02d}-{md[1]:02d}", "none"
+            date = dt.date(y, *md)
+        return "DATE", date.isoformat(), "none" if g.get("y") else "dateline"
+    if fam == "set_every":
+        u = g["u"].lower()
+        if u in _WEEKDAYS:
+            return "SET", f"XXXX-WXX-{_WEEKDAYS[u]}", "none"
+        if u in ("morning", "evening", "afternoon"):
+            return "SET", f"XXXX-XX-XXT{_TOD[u]}", "none"
+        if u == "weekend":
+            return "SET", "XXXX-WXX-WE", "none"
+        q = g["q"].lower()
+        n = 2 if "other" in low else 1
+        if q.startswith("once every"):
+            n = 1
+        return "SET", _duration(n, u), "none"
+    if fam == "set_adv":
+        return "SET", _SET_ADVERBS[g["w"].lower()], "none"
+    if fam == "set_days":
+        return "SET", f"XXXX-WXX-{_WEEKDAYS[g['d'].lower()]}", "none"
+    if fam == "ref":
+        w = re.sub(r"\s+", " ", g["w"].lower())
+        if w in ("the future", "in future", "soon", "future", "a later date"):
+            return "DATE", "FUTURE_REF", "dateline"
+        if w in ("the past", "recently", "recent", "lately", "previously", "formerly"):
+            return "DATE", "PAST_REF", "dateline"
+        if w in ("once again", "in the meantime", "meanwhile", "the time being"):
+            return None
+        return "DATE", "PRESENT_REF", "dateline"
+    if fam == "recentunits":
+        w = g["w"].lower()
+        if w == "coming":
+            return "DATE", "FUTURE_REF", "dateline"
+        return "DATE", "PAST_REF", "dateline"
+    if fam == "bareunits":
+        return "DURATION", _duration(None, g["u"]), "none"
+    if fam == "days_words":
+        w = g["w"].lower()
+        if dct is None:
+            return "DATE", "XXXX-XX-XX", "none"
+        if w == "tonight":
+            return "TIME", f"{dct.isoformat()}TNI", "dateline"
+        date = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[w])
+        ctx.last = date
+        return "DATE", date.isoformat(), "dateline"
+    if fam == "day":
+        wd = _WEEKDAYS[g["day"].lower()]
+        if not g["day"][0].isupper():
+            return None
+        if dct is None:
+            return "DATE", f"XXXX-WXX-{wd}", "none"
+        date = _weekday_date(dct, wd, 1 if fut() else -1)
+        ctx.last = date
+        return "DATE", date.isoformat(), "dateline"
+    if fam == "yearmod":
+        mod = g["mod"].lower()
+        for s, code in (("summer", "SU"), ("spring", "SP"), ("fall", "FA"), ("winter", "WI")):
+            if s in mod:
+                return "DATE", f"{g['y']}-{code}", "none"
+        return "DATE", g["y"], "none"
+    if fam == "year":
+        y = int(g["y"])
+        if dct is not None and y > dct.year + 30:
+            return None
+        return "DATE", str(y), "none"
+    return None
+
+
+def _norm_quarter(g: dict, ctx: _Ctx, low: str, fut) -> _R:
+    dct = ctx.dct
+    rel = " ".join(x.lower() for x in (g.get("rel"), g.get("rel2")) if x)
+    ordn = g.get("ord")
+    if ordn is None and not rel and not low.startswith("the"):
+        return None
+    if g.get("y"):
+        q = _ORDINALS.get(ordn.lower(), 4) if ordn else None
+        return ("DATE", f"{g['y']}-Q{q}", "none") if q else ("DATE", f"{g['y']}-QX", "none")
+    if dct is None:
+        return "DATE", f"XXXX-Q{_ORDINALS[ordn.lower()]}" if ordn else "XXXX-QX", "none"
+    year_back = any(w in rel for w in ("year-earlier", "year-ago", "year-before", "comparable"))
+    if ordn:
+        q = _ORDINALS[ordn.lower()]
+        cur = _quarter(dct)
+        if "next" in rel or "coming" in rel:
+            y = dct.year if q > cur else dct.year + 1
+        elif q <= cur or fut():
+            y = dct.year
+        else:
+            y = dct.year - 1
+    else:
+        if "next" in rel or "coming" in rel:
+            q = _quarter(dct) % 4 + 1
+            y = dct.year + (1 if q == 1 else 0)
+        elif "current" in rel:
+            y, q = dct.year, _quarter(dct)
+        else:
+            y, q = _prev_quarter(dct)
+    if year_back:
+        y -= 1
+    return "DATE", f"{y}-Q{q}", "dateline"
+
+
+def _norm_anaphor(g: dict, ctx: _Ctx, low: str) -> _R:
+    u = g["u"].lower()
+    det = re.sub(r"\s+", " ", g["det"].lower())
+    base = ctx.last or ctx.dct
+    anchor = f"expression:{ctx.last_start}" if ctx.last else ("dateline" if ctx.dct else "none")
+    if base is None:
+        return ("DATE", "XXXX-XX-XX", "none") if u in ("day", "night", "morning") else ("DATE", "XXXX", "none")
+    off = 0
+    if det in ("the previous", "the preceding", "the day before"):
+        off = -1
+    elif det in ("the next", "the following", "the day after"):
+        off = 1
+    tod = _TOD.get(u)
+    if u in ("day", "night", "morning", "afternoon", "evening"):
+        date = base + dt.timedelta(days=off)
+        if det in ("the day before", "the day after"):
+            # "the day before yesterday" is not this family; "the day before the vote" would need
+            # the event; keep the anchor date
+            pass
+        value = date.isoformat() + (f"T{tod}" if tod and u != "day" else "")
+        return ("TIME" if tod and u != "day" else "DATE"), value, anchor
+    if u == "week":
+        return "DATE", _iso_week(base + dt.timedelta(days=7 * off)), anchor
+    if u == "weekend":
+        return "DATE", _iso_week(base + dt.timedelta(days=7 * off)) + "-WE", anchor
+    if u == "month":
+        return "DATE", _add_months(base, off).strftime("%Y-%m"), anchor
+    return "DATE", str(base.year + off), anchor
+
+
+def _norm_ago(g: dict, ctx: _Ctx, low: str) -> _R:
+    dct = ctx.dct
+    n = _num(g.get("n") or "a")
+    u = g["u"].lower().rstrip("s")
+    if u == "centurie":
+        u = "century"
+    direction = re.sub(r"\s+", " ", g["dir"].lower())
+    sign = -1 if direction in ("ago", "earlier", "before") else 1
+    if direction in ("ago", "from now", "hence"):
+        base, anchor = dct, "dateline"
+    else:
+        base = ctx.last or dct
+        anchor = f"expression:{ctx.last_start}" if ctx.last else "dateline"
+        if u in ("year",) and ctx.quarterish and direction == "earlier":
+            base, anchor = dct, "dateline"
+    if n is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF", "dateline"
+    if base is None:
+        return "DATE", {"year": "XXXX", "decade": "XXXX", "century": "XXXX", "month": "XXXX-XX",
+                        "week": "XXXX-WXX"}.get(u, "XXXX-XX-XX"), "none"
+    k = sign * n
+    if u in ("year", "decade", "century"):
+        k *= _UNIT_MULT.get(u, 1)
+        if u == "year" and n == 1 and ctx.quarterish and sign < 0:
+            y, q = _prev_quarter(dct if anchor == "dateline" else base)
+            return "DATE", f"{y - 1}-Q{q}", anchor
+        return "DATE", str(base.year + int(k)), anchor
+    if u == "quarter":
+        y, q = base.year, _quarter(base)
+        idx = y * 4 + (q - 1) + int(k)
+        return "DATE", f"{idx // 4}-Q{idx % 4 + 1}", anchor
+    if u == "month":
+        return "DATE", _add_months(base, int(k)).strftime("%Y-%m"), anchor
+    if u in ("week", "fortnight"):
+        days = int(k * 7 * (2 if u == "fortnight" else 1))
+        return "DATE", _iso_week(base + dt.timedelta(days=days)), anchor
+    if u in ("day", "night"):
+        date = base + dt.timedelta(days=int(k))
+        ctx.last = date
+        return "DATE", date.isoformat(), anchor
+    if u in ("hour", "minute", "second"):
+        return "TIME", base.isoformat(), anchor
+    return None
+
+
+def _norm_dur(g: dict, ctx: _Ctx, low: str) -> _R:
+    n = _num(g["n"])
+    u = g["u"].lower()
+    if g.get("the") and g["the"].lower() == "this" and g.get("n", "").lower() in ("a", "an"):
+        return None
+    if g["n"].lower() in ("a", "an") and g["sep"].strip() == "" and u.endswith("s"):
+        return None  # "a days" is not English
+    if (g.get("rel") or "").lower() == "few" and n == 1:
+        n = None
+    if g["n"].lower() in ("some", "many") and not (g.get("rel") or g.get("the")):
+        return None
+    return "DURATION", _duration(n, u), "none"
+
+
+def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
+    dct = ctx.dct
+    rel = re.sub(r"\s+", " ", g["rel"].lower())
+    u = re.sub(r"\s+", " ", g["u"].lower())
+    if rel in ("the same", "the following") and u in ("week", "month", "year", "day"):
+        return _norm_anaphor({"u": u, "det": rel}, ctx, low)
+    off = {"last": -1, "the past": -1, "the last": -1, "the previous": -1, "this past": -1,
+           "past": -1, "this": 0, "the current": 0, "current": 0, "next": 1, "the coming": 1,
+           "this coming": 1, "coming": 1, "the following": 1, "the same": 0}[rel]
+    if u in _WEEKDAYS:
+        wd = _WEEKDAYS[u]
+        if dct is None:
+            return "DATE", f"XXXX-WXX-{wd}", "none"
+        if off < 0:
+            date = _weekday_date(dct, wd, -2)
+        elif off > 0:
+            date = _weekday_date(dct, wd, 2)
+        else:
+            date = _weekday_date(dct, wd, 1 if fut() else -1)
+        ctx.last = date
+        return "DATE", date.isoformat(), "dateline"
+    if u == "night":
+        if dct is None:
+            return "TIME", "XXXX-XX-XXTNI", "none"
+        date = dct + dt.timedelta(days=min(off, 0) if off else 0)
+        return "TIME", f"{date.isoformat()}TNI", "dateline"
+    if u in _SEASONS:
+        s = _SEASONS[u]
+        if dct is None:
+            return "DATE", f"XXXX-{s}", "none"
+        if rel == "this past":
+            y = dct.year
+        else:
+            y = dct.year + off
+        return "DATE", f"{y}-{s}", "dateline"
+    if u == "season":
+        return None
+    if dct is None:
+        return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(u, "XXXX"), "none"
+    if u == "week":
+        return "DATE", _iso_week(dct + dt.timedelta(days=7 * off)), "dateline"
+    if u == "weekend":
+        if off == 0:
+            return _norm("weekend", {}, ctx, (0, 0), low)
+        sat = dct + dt.timedelta(days=6 - dct.isoweekday())
+        if off < 0:
+            sat -= dt.timedelta(days=7)
+        return "DATE", f"{_iso_week(sat)}-WE", "dateline"
+    if u == "month":
+        return "DATE", _add_months(dct, off).strftime("%Y-%m"), "dateline"
+    if u in ("year", "fiscal year"):
+        return "DATE", str(dct.year + off), "dateline"
+    if u == "decade":
+        return "DATE", str(dct.year // 10 + off), "dateline"
+    if u == "century":
+        return "DATE", str(dct.year // 100 + off), "dateline"
+    return None
+
+
+def _norm_tod_day(g: dict, ctx: _Ctx, low: str, fut) -> _R:
+    dct = ctx.dct
+    day = g["day"]
+    dl = day.lower()
+    tod_w = (g.get("tod1") or g.get("tod2") or "").lower().replace(" ", "-")
+    pre = (g.get("pre") or "").lower()
+    if dl in _WEEKDAYS and not day[0].isupper():
+        return None
+    if not tod_w and not pre:
+        return None  # plain day word: other families
+    if g.get("pl"):
+        if dl in _WEEKDAYS and tod_w:
+            return "SET", f"XXXX-WXX-{_WEEKDAYS[dl]}T{_TOD.get(tod_w, 'NI')}", "none"
+        return None
+    tod = _TOD.get(tod_w, "AF" if "afternoon" in tod_w else ("MO" if "morning" in tod_w else ""))
+    if dl in _WEEKDAYS:
+        if dct is None:
+            base = None
+            value = f"XXXX-WXX-{_WEEKDAYS[dl]}"
+        else:
+            base = _weekday_date(dct, _WEEKDAYS[dl], 1 if fut() else -1)
+    else:
+        base = None if dct is None else dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[dl])
+        value = "XXXX-XX-XX"
+    if base is not None:
+        ctx.last = base
+        value = base.isoformat()
+    anchor = "dateline" if base is not None else "none"
+    if tod:
+        return "TIME", f"{value}T{tod}", anchor
+    return "DATE", value, anchor
+
+
+def _clock_value(clock: str) -> str | None:
+    c = clock.lower().strip()
+    if c.startswith("noon") or c.startswith("midday"):
+        return "12:00"
+    if c.startswith("midnight"):
+        return "24:00"
+    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)?", c)
+    if not m:
+        return None
+    h = int(m.group(1))
+    mi = int(m.group(2) or 0)
+    ap = (m.group(3) or "").replace(".", "")
+    if ap == "pm" and h < 12:
+        h += 12
+    if ap == "am" and h == 12:
+        h = 0
+    if not ap and not m.group(2):
+        return None
+    return f"{h:02d}:{mi:02d}"
+
+
+def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut) -> _R:
+    dct = ctx.dct
+    if fam == "clocktod":
+        h = int(g["h"])
+        if g["tod"].lower() in ("afternoon", "evening") and h < 12:
+            h += 12
+        hhmm = f"{h:02d}:00"
+    else:
+        hhmm = _clock_value(g["clock"])
+        if hhmm is None:
+            return None
+        if g.get("tod") and g["tod"].lower() in ("afternoon", "evening"):
+            h = int(hhmm[:2])
+            if h < 12:
+                hhmm = f"{h + 12:02d}{hhmm[2:]}"
+    rest = (g.get("rest") or "").strip()
+    base = None
+    anchor = "dateline"
+    if rest:
+        rl = rest.lower()
+        if rl in _WEEKDAYS:
+            if dct is not None:
+                base = _weekday_date(dct, _WEEKDAYS[rl], 1 if fut() else -1)
+        elif rl in ("today", "yesterday", "tomorrow"):
+            if dct is not None:
+                base = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rl])
+        else:
+            mm = re.match(rf"({_MONTH})\s+({_DAYNUM})(?:,?\s+({_YEAR4}))?", rest, re.I)
+            if mm:
+                m, d = _month_num(mm.group(1)), _day_num(mm.group(2))
+                if mm.group(3):
+                    base, anchor = _safe_date(int(mm.group(3)), m, d), "none"
+                elif dct is not None:
+                    base = _safe_date(_closest_year(dct, m, d, False), m, d)
+    else:
+        base = ctx.last or dct
+        if ctx.last is not None:
+            anchor = f"expression:{ctx.last_start}"
+    if base is None:
+        return "TIME", f"XXXX-XX-XXT{hhmm}", "none"
+    if rest:
+        ctx.last = base
+    return "TIME", f"{base.isoformat()}T{hhmm}", anchor
+
+
+# --------------------------------------------------------------------------- extraction
+
+_TRIM_PREP = re.compile(r"^(?:in|on|at|since|during|by|until|till|from|for|of|over|within)\s+", re.I)
+
+
+def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[TimeExpression]:
+    """Find and normalise the time expressions (TIMEX3) of one text.
+
+    Args:
+        text: the article text.
+        dct: the document creation time (dateline) as a date; ``None`` leaves values that
+            need an anchor underspecified (``XXXX-WXX-3``).
+
+    Returns:
+        :class:`TimeExpression` records in text order; ``text[start:end]`` is the expression.
+    """
+    if isinstance(dct, dt.datetime):
+        dct = dct.date()
+    ctx = _Ctx(text, dct)
+    out: list[TimeExpression] = []
+    for m in _ALL.finditer(text):
+        gname = m.lastgroup  # the family group closes last
+        if not gname or not gname.startswith("F"):
+            continue
+        i = int(gname[1:])
+        name = _FAMILY_NAMES[i]
+        prefix = f"f{i}_"
+        g = {k[len(prefix):]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
+        start, end = m.span()
+        surface = text[start:end]
+        res = _norm(name, g, ctx, (start, end), surface)
+        if res is None:
+            # the first family to match rejected it: let a later family try at this position
+            for j in range(i + 1, len(_FAMILY_NAMES)):
+                fm = _FAMILY_MATCH[j].match(text, start)
+                if fm is None:
+                    continue
+                start, end = fm.span()
+                surface = text[start:end]
+                res = _norm(_FAMILY_NAMES[j], fm.groupdict(), ctx, (start, end), surface)
+                if res is not None:
+                    break
+            if res is None:
+                continue
+        typ, value, anchor = res
+        if value and value[0].isdigit() and len(value) >= 10 and typ in ("DATE", "TIME"):
+            ctx.last_start = start
+        out.append(TimeExpression(start, end, surface, typ, value, anchor))
+    return out
+
+
+# --------------------------------------------------------------------------- intervals
+
+_SEASON_MONTHS = {"SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "WI": (12, 15)}
+
+
+def value_interval(value: str) -> tuple[dt.datetime, dt.datetime] | None:
+    """The UTC interval ``[start, end)`` a TIMEX3 DATE/TIME value denotes, or ``None``.
+
+    Handles ``YYYY-MM-DD(THH:MM|TMO..)``, ``YYYY-Www(-WE)``, ``YYYY-MM``, ``YYYY-Qn``,
+    ``YYYY-Hn``, ``YYYY-SP/SU/FA/WI``, ``YYYY``, decades (``199``) and centuries (``19``).
+    Underspecified values (``X``), durations and ``*_REF`` give ``None``.
+    """
+    if not value or "X" in value or value.startswith("P") or value.endswith("_REF"):
+        return None
+    utc = dt.timezone.utc
+
+    def day(d: dt.date) -> dt.datetime:
+        if not 1678 <= d.year <= 2261:
+            raise ValueError("outside the range of pandas timestamps")
+        return dt.datetime(d.year, d.month, d.day, tzinfo=utc)
+
+    try:
+        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)|T[A-Z]{2})?", value)
+        if m:
+            d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+            if m.group(4):
+                h, mi = int(m.group(4)), int(m.group(5))
+                s = day(d) + dt.timedelta(hours=h, minutes=mi)
+                return s, s + dt.timedelta(hours=1)
+            return day(d), day(d + dt.timedelta(days=1))
+        m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+        if m:
+            mon = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+            if m.group(3):
+                return day(mon + dt.timedelta(days=5)), day(mon + dt.timedelta(days=7))
+            return day(mon), day(mon + dt.timedelta(days=7))
+        m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+        if m:
+            s = dt.date(int(m.group(1)), int(m.group(2)), 1)
+            return day(s), day(_add_months(s, 1))
+        m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+        if m:
+            s = dt.date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
+            return day(s), day(_add_months(s, 3))
+        m = re.fullmatch(r"(\d{4})-H([12])", value)
+        if m:
+            s = dt.date(int(m.group(1)), 6 * int(m.group(2)) - 5, 1)
+            return day(s), day(_add_months(s, 6))
+        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+        if m:
+            a, b = _SEASON_MONTHS[m.group(2)]
+            s = dt.date(int(m.group(1)), a, 1)
+            return day(s), day(_add_months(s, b - a))
+        if re.fullmatch(r"\d{4}", value):
+            y = int(value)
+            return day(dt.date(y, 1, 1)), day(dt.date(y + 1, 1, 1))
+        if re.fullmatch(r"\d{3}", value):
+            y = int(value) * 10
+            return day(dt.date(y, 1, 1)), day(dt.date(y + 10, 1, 1))
+        if re.fullmatch(r"\d{2}", value):
+            y = int(value) * 100
+            return day(dt.date(max(y, 1), 1, 1)), day(dt.date(y + 100, 1, 1))
+    except ValueError:
+        return None
+    return None
+
+
+#: Largest interval (days) for which ``gap_days`` is reported; coarser values (months,
+#: years) are resolved but given no gap.
+MAX_GAP_INTERVAL_DAYS = 7
+
+
+def _gap(dct: dt.date | None, interval) -> int | None:
+    if dct is None or interval is None:
+        return None
+    s, e = interval
+    if (e - s).days > MAX_GAP_INTERVAL_DAYS:
+        return None
+    first, last = s.date(), (e - dt.timedelta(microseconds=1)).date()
+    if first <= dct <= last:
+        return 0
+    if last < dct:
+        return (dct - last).days
+    return -(first - dct).days
+
+
+def time_expressions(frame: pd.DataFrame) -> pd.DataFrame:
+    """One row per time expression, resolved against each article's dateline.
+
+    Method: see the module docstring (HeidelTime-style rules, TimeML TIMEX3 values,
+    TempEval-3 extents).
+
+    Args:
+        frame: any frame with ``doc_id``, ``text`` and ``published`` (tz-aware UTC; NaT
+            leaves anchored values underspecified).
+
+    Returns:
+        The ``time_expressions`` table (see :mod:`toolkit.schema`): ``doc_id, start, end,
+        text, type, value, resolved_start, resolved_end, anchor, gap_days``. ``gap_days`` is
+        the dateline's date minus the event's date (positive = before the dateline), given for
+        DATE/TIME values of at most a week, 0 when the interval contains the dateline.
+    """
+    _check_columns(frame, ("doc_id", "text", "published"), "time_expressions()")
+    rows: list[tuple] = []
+    published = pd.to_datetime(frame["published"], utc=True)
+    for doc_id, text, pub in zip(frame["doc_id"], frame["text"], published, strict=True):
+        if not isinstance(text, str):
+            continue
+        dct = None if pd.isna(pub) else pub.date()
+        for t in find_time_expressions(text, dct=dct):
+            iv = value_interval(t.value) if t.type in ("DATE", "TIME") else None
+            gap = _gap(dct, iv)
+            rows.append((doc_id, t.start, t.end, t.text, t.type, t.value,
+                         iv[0] if iv else pd.NaT, iv[1] if iv else pd.NaT, t.anchor, gap))
+    if not rows:
+        return schema.empty("time_expressions")
+    cols = schema.columns("time_expressions")
+    df = pd.DataFrame(rows, columns=cols)
+    for c in ("resolved_start", "resolved_end"):
+        df[c] = pd.to_datetime(df[c], utc=True)
+    df["gap_days"] = pd.array(df["gap_days"].tolist(), dtype="Int64")
+    return schema.conform(df, "time_expressions")

@@ -1,0 +1,307 @@
+"""Score the time-expression annotator on TimeML ``.tml`` files, the TempEval-3 way.
+
+Method: TempEval-3 task A (UzZaman et al., "SemEval-2013 Task 1: TempEval-3:
+Evaluating Time Expressions, Events, and Temporal Relations", SemEval 2013).
+
+* **strict** span P/R/F1: a system TIMEX3 counts only when its extent equals a
+  gold extent exactly;
+* **relaxed** span P/R/F1: a system TIMEX3 counts when it overlaps a gold
+  TIMEX3 (one-to-one, greedy by largest overlap);
+* **value F1** and **type F1**: the attribute's accuracy on the relaxed matches
+  times the relaxed F1 (TempEval-3's definition of attribute F1).
+
+The document creation time (the TIMEX3 with ``functionInDocument="CREATION_TIME"``,
+outside ``<TEXT>`` in TBAQ) is the anchor passed to the annotator as
+``published``; only TIMEX3 inside ``<TEXT>`` are scored. Offsets are computed on
+the plain text of ``<TEXT>`` with all tags removed and XML entities decoded.
+
+Command line::
+
+    python -m toolkit evaluate timeml ../shared/gold/timeml [--errors errors.tsv]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import html
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_TAG = re.compile(r"<(/?)([A-Za-z0-9_]+)([^>]*?)(/?)>", re.S)
+_ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
+_DCT = re.compile(r"<TIMEX3([^>]*functionInDocument=\"CREATION_TIME\"[^>]*)>", re.S)
+
+
+class GoldTimex(tuple):
+    """Not used; kept for clarity of the record layout below."""
+
+
+@dataclass(frozen=True)
+class Timex:
+    """One TIMEX3: offsets into the plain text, its text, type and value."""
+
+    start: int
+    end: int
+    text: str
+    type: str
+    value: str
+
+
+@dataclass
+class GoldDoc:
+    """A TimeML document: id, DCT value (``YYYY-MM-DD...``), plain text and its TIMEX3."""
+
+    doc_id: str
+    dct: str | None
+    text: str
+    timexes: list[Timex]
+
+
+@dataclass
+class Scores:
+    """TempEval-3 scores (percentages) and the error list."""
+
+    n_docs: int
+    n_gold: int
+    n_system: int
+    strict_p: float
+    strict_r: float
+    strict_f1: float
+    relaxed_p: float
+    relaxed_r: float
+    relaxed_f1: float
+    value_accuracy: float
+    type_accuracy: float
+    value_f1: float
+    type_f1: float
+    errors: list[dict] = field(default_factory=list)
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in self.__dict__.items() if k != "errors"}
+
+
+def parse_tml(path: str | Path) -> GoldDoc:
+    """Read one ``.tml`` file into plain text plus the TIMEX3 inside ``<TEXT>``."""
+    raw = Path(path).read_text(encoding="utf-8")
+    dct = None
+    m = _DCT.search(raw)
+    if m:
+        attrs = dict(_ATTR.findall(m.group(1)))
+        dct = attrs.get("value")
+    body = _TEXT.search(raw)
+    inner = body.group(1) if body else ""
+    parts: list[str] = []
+    length = 0
+    open_timex: list[tuple[int, dict]] = []
+    timexes: list[Timex] = []
+    pos = 0
+    for tag in _TAG.finditer(inner):
+        chunk = html.unescape(inner[pos : tag.start()])
+        parts.append(chunk)
+        length += len(chunk)
+        pos = tag.end()
+        closing, name = tag.group(1), tag.group(2)
+        if name != "TIMEX3":
+            continue
+        if closing:
+            start, attrs = open_timex.pop()
+            text = "".join(parts)[start:length]
+            timexes.append(Timex(start, length, text, attrs.get("type", ""), attrs.get("value", "")))
+        elif not tag.group(4):
+            open_timex.append((length, dict(_ATTR.findall(tag.group(3)))))
+    parts.append(html.unescape(inner[pos:]))
+    doc_id = Path(path).stem
+    return GoldDoc(doc_id, dct, "".join(parts), sorted(timexes, key=lambda t: (t.start, t.end)))
+
+
+def load_folder(paths: list[str | Path]) -> list[GoldDoc]:
+    """All ``.tml`` files under the given files/folders (recursively), sorted by path."""
+    files: list[Path] = []
+    for p in map(Path, paths):
+        files.extend(sorted(p.rglob("*.tml")) if p.is_dir() else [p])
+    return [parse_tml(f) for f in files]
+
+
+def _dct_timestamp(value: str | None) -> pd.Timestamp:
+    if not value:
+        return pd.NaT
+    m = re.match(r"(\d{4})-?(\d{2})-?(\d{2})", value)
+    if not m:
+        return pd.NaT
+    return pd.Timestamp(f"{m.group(1)}-{m.group(2)}-{m.group(3)}", tz="UTC")
+
+
+def annotate(docs: list[GoldDoc], **options) -> dict[str, list[Timex]]:
+    """Run :func:`toolkit.annotate.times.time_expressions` on the gold documents' plain text."""
+    from toolkit.annotate.times import time_expressions
+
+    frame = pd.DataFrame(
+        {
+            "doc_id": [d.doc_id for d in docs],
+            "text": [d.text for d in docs],
+            "published": pd.Series([_dct_timestamp(d.dct) for d in docs], dtype="datetime64[ns, UTC]"),
+        }
+    )
+    out = time_expressions(frame, **options)
+    system: dict[str, list[Timex]] = {d.doc_id: [] for d in docs}
+    for row in out.itertuples(index=False):
+        system[row.doc_id].append(Timex(int(row.start), int(row.end), row.text, row.type, row.value))
+    return system
+
+
+def _pct(a: float, b: float) -> float:
+    return 100.0 * a / b if b else 0.0
+
+
+def _f1(p: float, r: float) -> float:
+    return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def _error_class(kind: str, gold: Timex | None, sys_: Timex | None) -> str:
+    if kind == "missed":
+        return f"missed {gold.type}"
+    if kind == "spurious":
+        return f"spurious {sys_.type}"
+    if kind == "extent":
+        return "extent " + ("longer" if sys_.end - sys_.start > gold.end - gold.start else "shorter")
+    if kind == "type":
+        return f"type {gold.type}->{sys_.type}"
+    # value: coarse shape of both values
+    def shape(v: str) -> str:
+        s = re.sub(r"\d", "9", v)
+        return s
+    return f"value {shape(gold.value)} -> {shape(sys_.value)}"
+
+
+def score(docs: list[GoldDoc], system: dict[str, list[Timex]]) -> Scores:
+    """TempEval-3 scores of ``system`` against the gold ``docs``."""
+    n_gold = n_sys = strict = relaxed = val_ok = type_ok = 0
+    errors: list[dict] = []
+    for doc in docs:
+        gold = doc.timexes
+        pred = sorted(system.get(doc.doc_id, []), key=lambda t: (t.start, t.end))
+        n_gold += len(gold)
+        n_sys += len(pred)
+        pairs = []
+        for i, g in enumerate(gold):
+            for j, s in enumerate(pred):
+                ov = min(g.end, s.end) - max(g.start, s.start)
+                if ov > 0:
+                    pairs.append((-ov, i, j))
+        pairs.sort()
+        used_g: set[int] = set()
+        used_s: set[int] = set()
+        for _, i, j in pairs:
+            if i in used_g or j in used_s:
+                continue
+            used_g.add(i)
+            used_s.add(j)
+            g, s = gold[i], pred[j]
+            relaxed += 1
+            if (g.start, g.end) == (s.start, s.end):
+                strict += 1
+            else:
+                errors.append(_err(doc, "extent", g, s))
+            if g.value == s.value:
+                val_ok += 1
+            else:
+                errors.append(_err(doc, "value", g, s))
+            if g.type == s.type:
+                type_ok += 1
+            else:
+                errors.append(_err(doc, "type", g, s))
+        errors.extend(_err(doc, "missed", g, None) for i, g in enumerate(gold) if i not in used_g)
+        errors.extend(_err(doc, "spurious", None, s) for j, s in enumerate(pred) if j not in used_s)
+    sp, sr = _pct(strict, n_sys), _pct(strict, n_gold)
+    rp, rr = _pct(relaxed, n_sys), _pct(relaxed, n_gold)
+    rf = _f1(rp, rr)
+    va, ta = _pct(val_ok, relaxed), _pct(type_ok, relaxed)
+    return Scores(
+        n_docs=len(docs), n_gold=n_gold, n_system=n_sys,
+        strict_p=sp, strict_r=sr, strict_f1=_f1(sp, sr),
+        relaxed_p=rp, relaxed_r=rr, relaxed_f1=rf,
+        value_accuracy=va, type_accuracy=ta,
+        value_f1=va * rf / 100.0, type_f1=ta * rf / 100.0,
+        errors=errors,
+    )
+
+
+def _err(doc: GoldDoc, kind: str, g: Timex | None, s: Timex | None) -> dict:
+    anchor = g or s
+    lo, hi = max(0, anchor.start - 40), anchor.end + 40
+    return {
+        "doc_id": doc.doc_id,
+        "dct": doc.dct or "",
+        "kind": kind,
+        "class": _error_class(kind, g, s),
+        "gold_text": g.text if g else "",
+        "gold_type": g.type if g else "",
+        "gold_value": g.value if g else "",
+        "sys_text": s.text if s else "",
+        "sys_type": s.type if s else "",
+        "sys_value": s.value if s else "",
+        "context": doc.text[lo:hi].replace("\n", " ").replace("\t", " "),
+    }
+
+
+def evaluate(paths: list[str | Path], **options) -> Scores:
+    """Load the ``.tml`` files under ``paths``, annotate their text and score the result."""
+    docs = load_folder(paths)
+    return score(docs, annotate(docs, **options))
+
+
+def format_scores(s: Scores, *, top: int = 15) -> str:
+    lines = [
+        f"documents {s.n_docs}   gold TIMEX3 {s.n_gold}   system TIMEX3 {s.n_system}",
+        f"{'':10}{'P':>8}{'R':>8}{'F1':>8}",
+        f"{'strict':10}{s.strict_p:8.2f}{s.strict_r:8.2f}{s.strict_f1:8.2f}",
+        f"{'relaxed':10}{s.relaxed_p:8.2f}{s.relaxed_r:8.2f}{s.relaxed_f1:8.2f}",
+        f"value F1 {s.value_f1:.2f} (accuracy on matches {s.value_accuracy:.2f})",
+        f"type  F1 {s.type_f1:.2f} (accuracy on matches {s.type_accuracy:.2f})",
+        "most common error classes:",
+    ]
+    kinds = Counter(e["kind"] for e in s.errors)
+    lines.append("  by kind: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
+    for cls, n in Counter(e["class"] for e in s.errors).most_common(top):
+        lines.append(f"  {n:5d}  {cls}")
+    return "\n".join(lines)
+
+
+def write_errors(errors: list[dict], path: str | Path) -> None:
+    cols = ["doc_id", "dct", "kind", "class", "gold_text", "gold_type", "gold_value",
+            "sys_text", "sys_type", "sys_value", "context"]
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        w = csv.DictWriter(fh, fieldnames=cols, delimiter="\t")
+        w.writeheader()
+        w.writerows(errors)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m toolkit evaluate timeml DIR [DIR ...] [--errors PATH]``."""
+    ap = argparse.ArgumentParser(prog="python -m toolkit evaluate timeml", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("paths", nargs="+", help=".tml files or folders (searched recursively)")
+    ap.add_argument("--errors", help="write every error to this TSV")
+    ap.add_argument("--top", type=int, default=15, help="number of error classes to print")
+    args = ap.parse_args(argv)
+    docs = load_folder(args.paths)
+    if not docs:
+        print(f"no .tml files under {args.paths}", file=sys.stderr)
+        return 2
+    s = score(docs, annotate(docs))
+    print(format_scores(s, top=args.top))
+    if args.errors:
+        write_errors(s.errors, args.errors)
+        print(f"errors written to {args.errors}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
