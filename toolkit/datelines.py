@@ -43,7 +43,7 @@ HEADER_DATE = re.compile(
     rf",?\s+(?P<year>\d{{4}})(?:,?\s+(?P<hour>\d{{1,2}}):(?P<minute>\d{{2}})(?::(?P<second>\d{{2}}))?\s*(?P<ampm>[AP]M)?)?"
 )
 BODY_DATELINE = re.compile(
-    r"\A(?P<dateline>(?P<place>[A-Z][A-Za-z.'\-]*(?:[ \-][A-Z][A-Za-z.'\-]*){0,3}(?:,\s*[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){0,2})?)"
+    rf"\A(?P<dateline>(?P<place>[A-Z][A-Za-z.'\-]*(?:[ \-][A-Z][A-Za-z.'\-]*){{0,3}}(?:,\s*(?!{_MONTH}\s+\d)[A-Z][A-Za-z.]*(?:\s[A-Z][A-Za-z.]*){{0,2}})?)"
     rf"(?:,?\s+(?P<month>{_MONTH})\s+(?P<day>\d{{1,2}}))?"
     r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&/\-]{0,30})\))?(?:\s*(?P<dash>[-\u2013\u2014]{1,2}|:))?)\s*"
 )

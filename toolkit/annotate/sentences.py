@@ -19,6 +19,12 @@ from toolkit import schema
 from toolkit.resources import punkt_tokenizer
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+# Titles always precede a name, so a sentence never ends on one ("St. Petersburg", "Gen. Smith").
+# Punkt's orthographic heuristic splits after a known abbreviation when the next word is a frequent
+# sentence starter; for these titles that is always wrong.
+_TITLE_AT_END = re.compile(
+    r"(?:^|[\s(\"“‘])(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Capt|Sgt|Cpl|Pvt|Adm|Cmdr|St|Gov|Sen|Rep|Prof|Rev|Hon|Amb|Supt|Insp|Det|Lt\. Col|Lt\. Gen|Maj\. Gen)\.$"
+)
 
 
 def _check_columns(frame: pd.DataFrame, required: tuple[str, ...], caller: str) -> None:
@@ -54,7 +60,16 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for p_start, p_end in paragraph_spans(text):
         paragraph = text[p_start:p_end]
+        merged: list[tuple[int, int]] = []
         for s_start, s_end in tokenizer.span_tokenize(paragraph):
+            follows_title = merged and _TITLE_AT_END.search(paragraph[merged[-1][0] : merged[-1][1]])
+            # “Glory to Ukraine!” the crowd replied: a lower-case start continues the sentence.
+            continues = merged and paragraph[s_start:s_end].lstrip()[:1].islower()
+            if follows_title or continues:
+                merged[-1] = (merged[-1][0], s_end)
+            else:
+                merged.append((s_start, s_end))
+        for s_start, s_end in merged:
             chunk = paragraph[s_start:s_end]
             lead = len(chunk) - len(chunk.lstrip())
             trail = len(chunk.rstrip())
