@@ -130,14 +130,38 @@ _TITLES = _wordlist("titles.txt")
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 _ORG_NOUNS = _wordlist("org_nouns.txt")
-_NAME_WORD = r"(?:[A-Z][\w’'.-]*|de|da|van|von|der|del|la|le|bin|al|el|di|du|Mc\w+)"
-_NAME_RUN = re.compile(rf"[A-Z][\w’'.-]*(?:\s+{_NAME_WORD})*")
-_SPEAKER_NP = re.compile(
-    r"(?P<pron>\b(?:he|she|they|He|She|They|I|we|We)\b)"
-    r"|(?P<the>\b(?:the|The|a|A|an|An|his|His|her|Her|its|Its|their|Their)\s+"
-    r"(?:[\w’'.-]+\s+){0,5}?[\w’'.-]+)"
-    rf"|(?P<name>(?:[a-z][\w-]*\s+){{0,3}}[A-Z][\w’'.-]*(?:\s+{_NAME_WORD})*)"
+_NAME_TOK = (r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"
+             r"|(?:Mc|Mac|O’|O')?[A-Z][\w’'-]*)")
+_PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|el|di|du|dos|ter)"
+_NAME_RUN = re.compile(rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOK})*")
+_FUNCTION_CAPS = frozenset(
+    "but and so then meanwhile however still yet also now later earlier when while after before "
+    "in on at as if the a an this that there here it its his her their our my we i you they he "
+    "she asked speaking writing according last next one another".split()
 )
+_DET = (r"(?:the|The|a|A|an|An|his|His|her|Her|its|Its|their|Their|one|One|another|Another|"
+        r"two|Two|three|Three|some|Some|many|Many|several|Several|other|Other|both|Both|"
+        r"this|This|that|That)")
+_PRON_RE = r"(?:he|she|they|He|She|They|I|we|We)"
+_TITLE_WORD = r"(?:[a-z][\w-]*)"
+# the speaker NP right before a cue: "he", "the ministry", "former congressman Barney Frank"
+_NP_END = re.compile(
+    rf"(?:(?P<pron>\b{_PRON_RE})"
+    rf"|(?P<det>\b{_DET}\s+(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)"
+    rf"|(?P<name>(?:(?:{_TITLE_WORD}|[A-Z][\w’'.-]*)\s+){{0,4}}?{_NAME_RUN.pattern}))"
+    r"(?:\s*\([^()]{1,40}\))?\s*$"
+)
+# the speaker NP right after a cue: "said former congressman Barney Frank, who ..."
+_NP_START = re.compile(
+    rf"\s*(?:(?P<pron>{_PRON_RE}\b)"
+    rf"|(?P<det>{_DET}\s+(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+?)(?=\s*(?:[,.;:()]|\s(?:who|which|"
+    r"in|on|at|during|after|before|when|while|about|of|to|and|as|from|for|with|that|"
+    r"told|said|says|added)\b|$))"
+    rf"|(?P<name>(?:{_TITLE_WORD}\s+){{0,4}}?{_NAME_RUN.pattern}))"
+)
+_STOP_NP = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can|did|does|do|"
+                      r"had|has|have|not|that|because|if|when|but|and|before|after|on|in|at|"
+                      r"to|for|with|by|from)\b")
 _WORDS = re.compile(r"[\w’'-]+")
 _SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|vs))(?<!Mrs|Gen|Col|Sen|Rep"
                        r"|Gov|Sgt|Maj)[.!?][\"”’']?\s+(?=[\"“‘'A-Z0-9])")
@@ -148,7 +172,9 @@ _TITLE_CUE = re.compile(
     r"word|words|so-called|known as|branded|coined)\W*$",
     re.IGNORECASE,
 )
-_LEAD_IN_END = re.compile(r"[:,—–-]\s*$")
+_LEAD_IN_END = re.compile(r"[:,]\s*$")
+_THAT_END = re.compile(r"\bthat\W*$")
+_SENT_BREAK = re.compile(r"[.!?]\s*$")
 _STOP_RIGHT = re.compile(r"[.!?;]|\s(?:and|but|because|while|when|after|before|as|who|which|"
                          r"that|where|if|although|though)\s")
 
@@ -305,74 +331,76 @@ class _Mention(NamedTuple):
 
 
 def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | None:
-    """The speaker NP in ``text[start:end]``: at its start (head=True) or its end."""
-    seg = text[start:end]
+    """The speaker NP in ``text[start:end]``: at its start (head=True) or at its end.
+
+    At the end, an appositive between commas is skipped ("Gregory Angelo,
+    president of the club, said").
+    """
     if head:
-        # "said former congressman Barney Frank, who ..." -> NP up to comma/clause
-        m = re.match(r"\s*", seg)
-        s = m.end() if m else 0
-        stop = re.search(r",|\.(?:\s|$)|;|\s(?:who|which|in|on|at|during|after|before|when|"
-                         r"while|about|of|to|and|as|from|for|with|that)\s|$", seg[s:])
-        e = s + (stop.start() if stop else len(seg) - s)
-        # "said Ihor Terekhov. Next" keep initials like "T." inside
-        piece = seg[s:e]
-        if not piece.strip():
+        m = _NP_START.match(text, start, end)
+        if not m:
             return None
-        return _classify(text, start + s, start + s + len(piece.rstrip()))
-    # speaker at the end of the segment, e.g. "Gregory Angelo, president of X," before "said"
-    piece = seg.rstrip(" ,")
-    # drop a trailing appositive ", president of the club"
-    ap = re.search(r",\s*([^,]{1,90})$", piece)
-    if ap and not re.search(r"[A-Z]", piece[: ap.start()][-1:] or "x") and ap.start() > 0:
-        cand = piece[: ap.start()]
-        if cand.strip() and _plausible_np(cand.split(",")[-1]):
-            piece = cand
-    # take the last clause of the piece
-    cut = max(piece.rfind(", "), piece.rfind(". "), piece.rfind("; "), piece.rfind(": "),
-              piece.rfind("— "))
-    base = cut + 2 if cut >= 0 else 0
-    tail = piece[base:]
-    # strip leading subordinators/adverbials: "On Wednesday Mayor X" -> keep capitalised run
-    if not _plausible_np(tail):
+        for kind in ("pron", "det", "name"):
+            if m.group(kind):
+                return _classify(text, m.start(kind), m.end(kind), kind)
         return None
-    lead = re.match(r"\s*(?:(?:and|but|so|then|later|meanwhile|also|yet|as)\s+)*", tail)
-    off = lead.end() if lead else 0
-    return _classify(text, start + base + off, start + base + len(tail.rstrip()))
+    seg = text[start:end].rstrip()
+    stop = start + len(seg)
+    if seg.endswith(","):
+        # "X, director of Y, said": drop the appositive, keep X
+        inner = seg[:-1]
+        comma = inner.rfind(",")
+        if comma > 0:
+            stop = start + comma
+        else:
+            stop = start + len(inner)
+    m = _NP_END.search(text, start, stop)
+    if not m:
+        return None
+    for kind in ("pron", "det", "name"):
+        if m.group(kind):
+            ms, me = m.start(kind), m.end(kind)
+            # "But Trump": skip capitalised function words at the front
+            while True:
+                w = re.match(r"([A-Za-z]+)\s+", text[ms:me])
+                if w and w.group(1).lower() in _FUNCTION_CAPS and kind == "name":
+                    ms += w.end()
+                    continue
+                break
+            if kind == "det" and _STOP_NP.search(text, ms + 1, me):
+                # "the crowd cheered and the mayor": keep the last determiner phrase
+                sub = list(re.finditer(rf"\b{_DET}\s", text[ms:me]))
+                if len(sub) > 1:
+                    ms += sub[-1].start()
+                if _STOP_NP.search(text, ms + 1, me):
+                    return None
+            if kind == "name" and _STOP_NP.search(text, ms, me):
+                run = list(_NAME_RUN.finditer(text, ms, me))
+                if not run:
+                    return None
+                ms = run[-1].start()
+            if me <= ms:
+                return None
+            return _classify(text, ms, me, kind)
+    return None
 
 
-def _plausible_np(s: str) -> bool:
-    words = _WORDS.findall(s)
-    if not words or len(words) > 10:
-        return False
-    low = s.strip().lower()
-    return not re.search(r"\b(?:is|are|was|were|will|would|that|because|if|when)\b", low) \
-        or bool(re.search(r"\b(?:who|which)\b", low))
-
-
-def _classify(text: str, s: int, e: int) -> _Mention | None:
+def _classify(text: str, s: int, e: int, kind: str) -> _Mention | None:
     piece = text[s:e]
-    low = piece.lower()
-    if low in _PRONOUNS:
+    if kind == "pron":
         return _Mention(s, e, piece, "pron")
     words = piece.split()
     if not words:
         return None
-    # a capitalised run anywhere in the NP is the name ("former congressman Barney Frank")
-    runs = list(_NAME_RUN.finditer(piece))
-    first_word_lower = words[0].lower()
-    if runs:
-        best = max(runs, key=lambda r: len(r.group(0)))
-        name = best.group(0).rstrip(".’'")
-        if first_word_lower in ("the", "a", "an", "its", "his", "her", "their") and \
-                words[-1].lower().strip(".,") in _ORG_NOUNS:
-            return _Mention(s, e, piece, "org")
-        if name.lower() in ("i", "we"):
-            return _Mention(s, e, piece, "pron")
-        return _Mention(s, e, piece, "name")
-    if first_word_lower in ("the", "a", "an", "its", "his", "her", "their") or \
-            words[-1].lower() in _ORG_NOUNS:
+    if kind == "det":
+        runs = [r for r in _NAME_RUN.finditer(piece) if r.group(0).lower() not in _FUNCTION_CAPS]
+        if runs and words[-1].lower().strip(".,") not in _ORG_NOUNS and \
+                words[0].lower() not in ("the", "a", "an"):
+            return _Mention(s, e, piece, "name")
         return _Mention(s, e, piece, "org")
-    return None
+    if piece.lower() in _PRONOUNS:
+        return _Mention(s, e, piece, "pron")
+    return _Mention(s, e, piece, "name")
 
 
 def _canonical_org(piece: str) -> str:
@@ -407,11 +435,19 @@ class _Names:
         return name
 
 
-def _last_person_before(text: str, pos: int, names: _Names) -> tuple[str, int, int] | None:
+def _last_person_before(text: str, pos: int, names: _Names,
+                        skip: list[tuple[int, int]]) -> tuple[str, int, int] | None:
+    """The last named person before ``pos``, outside the quotes in ``skip``."""
     window_start = max(0, pos - 600)
     best = None
     for m in _NAME_RUN.finditer(text, window_start, pos):
+        if any(a <= m.start() < b for a, b in skip):
+            continue
         name = _strip_title(m.group(0).rstrip(".’',"))
+        if name.split()[0].lower() in _FUNCTION_CAPS:
+            name = " ".join(name.split()[1:])
+        if not name:
+            continue
         if len(name.split()) >= 2 or name.lower() in names.full:
             best = (names.canonical(name), m.start(), m.end())
     return best
@@ -427,7 +463,9 @@ class _Attr(NamedTuple):
 def _sentence_bounds(text: str, p_start: int, p_end: int, a: int, b: int) -> tuple[int, int]:
     """Sentence containing [a, b): start after the last sentence end before a."""
     s = p_start
-    for m in _SENT_END.finditer(text, max(p_start, a - 400), a):
+    for m in _SENT_END.finditer(text, max(p_start, a - 400), min(a + 2, p_end)):
+        if m.end() > a + 1:
+            break
         s = m.end()
     e = p_end
     m = _SENT_END.search(text, b, min(p_end, b + 400))
@@ -454,14 +492,12 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
         if mention:
             return _Attr(mention, cue_text, "after"), mention.end
         return None, k
-    if len(_WORDS.findall(pre)) > 12 or re.search(r"[.!?;]\s", pre):
+    if len(_WORDS.findall(pre)) > 12 or ";" in pre or _SENT_END.search(pre):
         return None, k
     if "“" in pre or '"' in pre:
         return None, k
     mention = _speaker_in(text, k + off, cue.start(), head=False)
-    if mention and mention.start <= k + off + 1 + len(pre) - len(pre.lstrip()):
-        return _Attr(mention, cue_text, "after"), cue.end()
-    if mention and re.fullmatch(r"\s*(?:[A-Z][\w.’'-]*\s*)+,?[^,]{0,90},?\s*", pre):
+    if mention and not text[k + off : mention.start].strip():
         return _Attr(mention, cue_text, "after"), cue.end()
     return None, k
 
@@ -488,7 +524,7 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
             return _Attr(mention, "according to", "before")
         return None
     # allow a few words between cue and mark: "told reporters in Nashua last week, "
-    if not re.fullmatch(r"(?:\s+[\w’'.-]+){0,8}\s*[,:—–-]?\s*|\s*[,:—–-]\s*", after):
+    if not re.fullmatch(r"(?:\s+[\w’'.-]+){0,8}\s*[,:]\s*|\s*[,:—–-]?\s*", after):
         return None
     mention = _speaker_in(text, s_start, best.start(), head=False)
     if mention is None:
@@ -533,6 +569,24 @@ def find_quotes(text: str) -> list[Quote]:
         return []
     if not any(c in text for c in _DOUBLE_ANY + _SINGLE_ANY):
         return []
+    if "''" in text or "``" in text:
+        # typewriter doubles (''quote'' / ``quote''): read them as one double mark, offsets kept
+        work = _TYPEWRITER.sub(_typewriter_mark, text)
+        return [q._replace(text=text[q.start : q.end]) for q in _find(work)]
+    return _find(text)
+
+
+_TYPEWRITER = re.compile(r"''|``")
+
+
+def _typewriter_mark(m: re.Match[str]) -> str:
+    s = m.string
+    i = m.start()
+    opening = m.group(0) == "``" or i == 0 or s[i - 1].isspace() or s[i - 1] in "([—-"
+    return ' "' if opening else '" '
+
+
+def _find(text: str) -> list[Quote]:
     paras = _paragraphs(text)
     raws: list[tuple[_Raw, int, int, int]] = []  # raw, para index, p_start, p_end
     carry = False
@@ -557,6 +611,7 @@ def find_quotes(text: str) -> list[Quote]:
     prev_para_end_quote = False
     last_lead_in: tuple[_Attr, int] | None = None  # "X said:" closing a paragraph
     para_last_quote_end: dict[int, bool] = {}
+    spans = [(r.open, r.close) for r, _, _, _ in raws]
     for raw, pi, ps, pe in raws:
         q_start = raw.open + 1
         q_end = raw.close
@@ -585,17 +640,23 @@ def find_quotes(text: str) -> list[Quote]:
         if _is_not_speech(text, q_start, q_end, lead, has_cue or raw.cont):
             continue
         # direct vs partial
-        lead_ok = (not lead.strip()) or before_attr is not None or \
-            bool(_LEAD_IN_END.search(lead))
+        lead_ok = ((not lead.strip()) or before_attr is not None
+                   or bool(_LEAD_IN_END.search(lead))) and not _THAT_END.search(lead)
         tail = text[raw.close + 1 : s_end] if raw.close < pe else ""
         tail_ok = after_attr is not None or not tail.strip(" .,!?;:—–-\"”’'\u00a0)") or \
             tail.lstrip().startswith(("“", '"'))
         cont = raw.cont
         same_para_cont = False
-        if not cont and prev is not None and prev_para == pi and not lead.strip(" .") \
-                and attr is None and prev.speaker and prev.kind != "partial":
-            # "A," he said. "B."
-            same_para_cont = True
+        if not cont and prev is not None and prev_para == pi and prev.speaker \
+                and prev.kind != "partial" and raw.open > ps \
+                and (attr is None or attr.mention.start == prev.speaker_start):
+            between = text[prev.end : raw.open]
+            # "A," he said. "B."  /  "A," said X, "B."
+            if not between.strip(" .,!?;:—–-\"”’'\u00a0") or (
+                    prev.speaker_start >= prev.end and prev.speaker_end <= raw.open
+                    and len(between) < 220 and not _THAT_END.search(between)
+                    and (_LEAD_IN_END.search(between) or _SENT_BREAK.search(between))):
+                same_para_cont = True
         standalone = raw.open == ps and (raw.close >= pe - 2) and attr is None
         if not cont and standalone and prev is not None and prev_para == pi - 1 and \
                 prev_para_end_quote and prev.speaker and last_lead_in is None:
@@ -604,7 +665,7 @@ def find_quotes(text: str) -> list[Quote]:
             "direct" if lead_ok and tail_ok else "partial")
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
         if attr is not None:
-            speaker, sp_s, sp_e = _resolve(text, attr.mention, names, prev)
+            speaker, sp_s, sp_e = _resolve(text, attr.mention, names, prev, spans)
             cue = attr.cue
             conf = 0.95 if attr.where == "after" else 0.9
             if attr.mention.kind == "pron":
@@ -621,7 +682,7 @@ def find_quotes(text: str) -> list[Quote]:
             # an attribution elsewhere in the sentence: 'X said on Friday that "..."'
             found = _sentence_attr(text, s_start, s_end, raw)
             if found is not None:
-                speaker, sp_s, sp_e = _resolve(text, found.mention, names, prev)
+                speaker, sp_s, sp_e = _resolve(text, found.mention, names, prev, spans)
                 cue = found.cue
                 conf = 0.7
             elif prev is not None and pi - prev_para <= 1 and prev.speaker and kind == "direct":
@@ -681,7 +742,7 @@ def _with_lead_ins(text: str, paras: list[tuple[int, int]], out: list[Quote],
 
 def _lead_in_attr(text: str, ps: int, colon: int) -> _Attr | None:
     s = ps
-    for m in _SENT_END.finditer(text, ps, colon):
+    for m in _SENT_END.finditer(text, ps, colon + 1):
         s = m.end()
     best = None
     for cue in _CUE.finditer(text, s, colon):
@@ -717,15 +778,15 @@ def _sentence_attr(text: str, s_start: int, s_end: int, raw: _Raw) -> _Attr | No
     return _Attr(mention, cue_text, "before") if mention else None
 
 
-def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None
-             ) -> tuple[str, int, int]:
+def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
+             skip: list[tuple[int, int]] | None = None) -> tuple[str, int, int]:
     if mention.kind == "pron":
         low = mention.text.lower()
         if low in _PRONOUNS_PERSON:
             if prev is not None and prev.speaker and prev.speaker[0].isupper() and \
                     not prev.speaker.lower().startswith("the "):
                 return prev.speaker, mention.start, mention.end
-            found = _last_person_before(text, mention.start, names)
+            found = _last_person_before(text, mention.start, names, skip or [])
             if found:
                 return found[0], mention.start, mention.end
         return mention.text, mention.start, mention.end

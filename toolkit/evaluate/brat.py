@@ -106,19 +106,32 @@ def normalise_span(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def is_direct_quote(span: str) -> bool:
-    """The gold rule: the stripped content opens and closes with quotation marks."""
+def is_direct_quote(span: str, before: str = "", after: str = "") -> bool:
+    """The gold rule: the stripped content opens and closes with quotation marks.
+
+    ``before``/``after`` are the characters just outside the span in the text:
+    a mark touching the span there (no space between) counts as its own, since
+    annotators sometimes left the closing mark out of the Content span.
+    """
     s = span.strip()
     if len(s) < 2:
         return False
+    if span[:1].isspace() or span[-1:].isspace():
+        before = after = ""
     first = s[0]
-    if first in _OPEN_SINGLE:
+    if s.startswith(("''", "``")):
+        pass
+    elif first in _OPEN_SINGLE:
         if not (s[1].isalnum()):
             return False
     elif first not in _OPEN:
-        return False
+        if not (before and before[-1] in _OPEN and s[0].isalnum()):
+            return False
     body = s.rstrip(_TRAIL + " ")
-    return len(body) >= 2 and body[-1] in _CLOSE
+    if len(body) >= 2 and body[-1] in _CLOSE:
+        return True
+    tail = re.match(rf"[{re.escape(_TRAIL)}]*[{re.escape(_CLOSE)}]", after)
+    return bool(tail) and s[-1] in _TRAIL + "".join(c for c in s[-1:] if c.isalnum())
 
 
 def _parse_ann(lines: Iterable[str]) -> tuple[dict[str, tuple[str, list[tuple[int, int]]]],
@@ -170,7 +183,8 @@ def read_brat(folder: str | Path) -> list[GoldDoc]:
                     continue
                 frags = spans[cid][1]
                 c_start, c_end = frags[0][0], frags[-1][1]
-                if not is_direct_quote(text[c_start:c_end]):
+                if not is_direct_quote(text[c_start:c_end], text[max(0, c_start - 1) : c_start],
+                                       text[c_end : c_end + 3]):
                     continue
                 n_start, n_end = normalise_span(text, c_start, c_end)
                 s_start = s_end = -1
