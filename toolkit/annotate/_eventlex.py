@@ -1,0 +1,249 @@
+"""Shared lexicons and helpers of the event and count annotators (private).
+
+* :class:`SentenceLocator`: the Punkt sentence (``toolkit.annotate.sentences``)
+  around an offset, computed lazily on a window of the paragraph, so that texts
+  without events are never fully segmented (throughput);
+* :func:`clause_start`: start of the clause that holds an offset;
+* :func:`cue_before`: negation / hedge cues in the words before a trigger;
+* :func:`find_places`: gazetteer look-up (``toolkit/resources/gazetteer/places.tsv``).
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import functools
+import re
+from typing import NamedTuple
+
+from toolkit.annotate.sentences import paragraph_spans
+from toolkit.resources import punkt_tokenizer, resource_path
+
+_WINDOW = 600  # characters either side of an offset handed to Punkt in long paragraphs
+
+
+class SentenceLocator:
+    """Find the Punkt sentence span around an offset of one text, lazily and cached."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.paragraphs = list(paragraph_spans(text))
+        self._para_starts = [p[0] for p in self.paragraphs]
+        self._spans: list[tuple[int, int]] = []  # sorted, non-overlapping
+        self._starts: list[int] = []
+        self._done_paras: set[int] = set()
+
+    def paragraph_at(self, pos: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self._para_starts, pos) - 1
+        if i < 0:
+            return (0, len(self.text))
+        return self.paragraphs[i]
+
+    def _lookup(self, pos: int) -> tuple[int, int] | None:
+        i = bisect.bisect_right(self._starts, pos) - 1
+        if i >= 0 and self._spans[i][0] <= pos < self._spans[i][1]:
+            return self._spans[i]
+        return None
+
+    def _add(self, spans: list[tuple[int, int]]) -> None:
+        for span in spans:
+            if self._lookup(span[0]) is None and self._lookup(span[1] - 1) is None:
+                i = bisect.bisect_left(self._starts, span[0])
+                self._starts.insert(i, span[0])
+                self._spans.insert(i, span)
+
+    def sentence_at(self, pos: int) -> tuple[int, int]:
+        """``(start, end)`` of the sentence that holds offset ``pos``."""
+        hit = self._lookup(pos)
+        if hit is not None:
+            return hit
+        p_start, p_end = self.paragraph_at(pos)
+        if p_end - p_start <= 2 * _WINDOW:
+            w_start, w_end = p_start, p_end
+        else:
+            w_start, w_end = max(p_start, pos - _WINDOW), min(p_end, pos + _WINDOW)
+        chunk = self.text[w_start:w_end]
+        spans = []
+        for s, e in punkt_tokenizer().span_tokenize(chunk):
+            piece = chunk[s:e]
+            lead = len(piece) - len(piece.lstrip())
+            trail = len(piece.rstrip())
+            if trail > lead:
+                spans.append((w_start + s + lead, w_start + s + trail))
+        # the first/last sentence of a window cut mid-paragraph may be truncated: keep
+        # only the sentence around pos from such a window (plus fully interior ones)
+        keep = []
+        for k, (s, e) in enumerate(spans):
+            cut = (k == 0 and w_start > p_start) or (k == len(spans) - 1 and w_end < p_end)
+            if not cut or s <= pos < e:
+                keep.append((s, e))
+        self._add(keep)
+        hit = self._lookup(pos)
+        if hit is None:  # offset in whitespace between sentences
+            return (pos, pos + 1)
+        return hit
+
+
+# --------------------------------------------------------------------------- clauses & cues
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\"“”]|\s[-–—]\s|,\s+(?=(?:while|but|whereas|although|though|and\s+(?:that|Kyiv|Moscow|Russia|Ukraine))\b)"
+    r"|\b(?:while|whereas|but|although)\b",
+    re.I,
+)
+
+
+def clause_start(text: str, sent_start: int, pos: int) -> int:
+    """Start of the clause of ``text[sent_start:]`` that holds ``pos``."""
+    start = sent_start
+    for m in _CLAUSE_BREAK.finditer(text, sent_start, pos):
+        start = m.end()
+    return start
+
+
+NEGATION = re.compile(
+    r"\b(?:den(?:y|ies|ied|ying)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|refut(?:e|es|ed)|dismiss(?:es|ed)?"
+    r"|not|never|no|nor|false(?:ly)?|fake|fail(?:s|ed)? to|without|n't|cancel(?:s|l?ed)|call(?:s|ed)? off"
+    r"|postpon(?:e|es|ed)|halt(?:s|ed)?|suspend(?:s|ed)?)\b|n't\b",
+    re.I,
+)
+HEDGE = re.compile(
+    r"\b(?:will|would|could|may|might|shall|wo|plan(?:s|ned)?|planning|pledg(?:e|es|ed|ing)"
+    r"|promis(?:e|es|ed|ing)|vow(?:s|ed)?|threat(?:en|ens|ened|ening)|intend(?:s|ed)?|expect(?:s|ed)?"
+    r"|aim(?:s|ed)? to|ready|willing|prepared to|offer(?:s|ed)? to|propos(?:e|es|ed|al|als)"
+    r"|call(?:s|ed)? for|calling for|urg(?:e|es|ed)|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought"
+    r"|hop(?:e|es|ed) to|possible|potential|if|unless|agreed to|agree to|should|must|want(?:s|ed)? to"
+    r"|going to|set to|due to|ahead of|upcoming|future|next)\b",
+    re.I,
+)
+_WORD = re.compile(r"\S+")
+
+
+def cue_before(text: str, lo: int, pos: int, *, words: int = 8) -> tuple[bool, bool]:
+    """``(negated, hedged)``: cues among the last ``words`` words of ``text[lo:pos]``."""
+    chunk = text[lo:pos]
+    toks = _WORD.findall(chunk)
+    window = " ".join(toks[-words:])
+    return bool(NEGATION.search(window)), bool(HEDGE.search(window))
+
+
+# --------------------------------------------------------------------------- actors, claims
+ACTOR = re.compile(
+    r"\b(?:(?:pro-)?(?:Russian|Ukrainian|Belarusian|Chechen|Wagner|unidentified|unknown|armed|occupying"
+    r"|occupation|separatist|DPR|LPR|Kadyrov(?:ite)?|Israeli|Hamas|Syrian|Georgian|Polish|Moldovan|NATO|US|Western)"
+    r"(?:[- ](?:backed|led|armed|military|army|air|naval|navy|border|security|special|territorial|defen[cs]e"
+    r"|occupation|occupying|marine|airborne|national|state|law|enforcement|volunteer|assault|attack|combat"
+    r"|government|emergency|regular|private|service))*"
+    r"\s+(?:forces|force|troops|military|army|soldiers|servicemen|units?|militants|gunmen|men|persons|people"
+    r"|individuals|assailants|attackers|saboteurs|partisans|drones?|aircraft|aviation|police|authorities"
+    r"|officials|protesters|demonstrators|activists|residents|civilians|guards?|Guard|Navy|Air Force"
+    r"|government|officers?|group|groups|fighters|mercenaries|hackers|special services|operators)"
+    r"|Russia|Ukraine|Moscow|Kyiv|Kiev|Wagner(?:\s+Group)?|(?:the\s+)?(?:SBU|FSB|GUR|HUR|ZSU)|police(?:\s+officers)?"
+    r"|protesters|demonstrators|activists|residents|partisans|Rosgvardia|(?:the\s+)?Kremlin|both sides)\b"
+)
+
+TARGET = re.compile(
+    r"\b(?:(?:a|an|the|two|three|several)\s+)?(?:(?:civilian|residential|private|apartment|high-rise|multi-storey"
+    r"|energy|power|critical|port|industrial|agricultural|military|medical|educational|administrative|[A-Z][a-z]+ian)\s+)?"
+    r"(?:civilians?|residential\s+(?:\w+\s+)?(?:buildings?|areas?|districts?|quarters?|houses?|blocks?)"
+    r"|infrastructure|facilit(?:y|ies)|power\s+(?:plants?|stations?|lines?|grid)|substations?|positions?"
+    r"|forces|troops|soldiers|servicemen|hospitals?|schools?|houses?|homes?|buildings?|cars?|vehicles?"
+    r"|bus(?:es)?|trains?|men|man|women|woman|child(?:ren)?|boys?|girls?|residents?|protesters|journalists?"
+    r"|volunteers?|farmers?|villages?|towns?|cit(?:y|ies)|districts?|warehouses?|depots?|airfields?|bridges?"
+    r"|ports?|ships?|vessels?|refinery|refineries|tanks?|equipment)\b",
+    re.I,
+)
+
+_NAMEWORD = r"(?:[A-Z][\w'’.-]*|of|the|and|de|von|regional|local|military|head|governor|mayor|officials?|authorities|sources|spokes(?:man|woman|person)|ministry|media|administration|police|services?|emergency|chief|commander|council|prosecutors?|'s|’s)"
+CLAIM_ACCORDING = re.compile(r"\baccording to\s+((?:the\s+)?" + _NAMEWORD + r"(?:[ ,]+" + _NAMEWORD + r"){0,7})")
+CLAIM_SAID = re.compile(
+    r"(?:^|[,;]\s*|\bas\s+)((?:the\s+)?(?:[A-Za-z][\w'’.-]*\s+){0,5}?(?:[A-Z][\w'’.-]*|officials|authorities|sources|media"
+    r"|ministry|governor|mayor|spokes(?:man|woman|person)|military|government|police|administration))\s+"
+    r"(?:said|says|reported|reports|claimed|claims|stated|announced|wrote|told|confirmed|added)\b"
+)
+CLAIM_LEAD = re.compile(
+    r"^(?:\(MENAFN[^)]*\)\s*)?((?:the\s+)?(?:[A-Z][\w'’.-]*\s+){0,4}?(?:[A-Z][\w'’.-]*|officials|authorities|government|ministry|military))\s+"
+    r"(?:said|says|reported|claimed|claims|announced|stated|confirmed)\b"
+)
+
+
+def claimed_by(sentence: str) -> str | None:
+    """Who reports the sentence's content ("Ukrainian officials said", "according to ...")."""
+    m = CLAIM_ACCORDING.search(sentence)
+    if m:
+        return m.group(1).strip(" ,")
+    m = CLAIM_SAID.search(sentence)
+    if m:
+        name = m.group(1).strip(" ,")
+        if name.lower() not in {"it", "he", "she", "they", "we", "i", "this", "that", "which"}:
+            return name
+    m = CLAIM_LEAD.search(sentence)
+    if m:
+        return m.group(1).strip(" ,")
+    return None
+
+
+# --------------------------------------------------------------------------- gazetteer
+class Place(NamedTuple):
+    """A gazetteer entry matched in text."""
+
+    name: str
+    kind: str
+    admin1: str
+    country: str
+    country_code: str
+    adm1_code: str
+    lat: float
+    lon: float
+    start: int
+    end: int
+
+
+_KIND_RANK = {"village": 0, "town": 0, "city": 1, "region": 2, "oblast": 2, "country": 3}
+_CAPITALS = {"moscow", "kyiv", "kiev", "minsk"}
+_METONYMY = re.compile(
+    r"^(?:'s|’s|\s+(?:said|says|has|have|had|is|was|will|would|maintained|maintains|accused|accuses|claimed|claims"
+    r"|denied|denies|insisted|insists|wants|rejected|rejects|demanded|demands|announced|reported|and\s+(?:Moscow|Kyiv|Kiev)))\b"
+)
+_ADMIN_SUFFIX = re.compile(r"^(?:'s)?\s+(?:region|regions|oblast|province|district|area|regional)\b", re.I)
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, dict[str, tuple]]]:
+    """Read places.tsv: a regex of all variants and variant -> {kind: entry}."""
+    path = resource_path("gazetteer", "places.tsv")
+    table: dict[str, dict[str, tuple]] = {}
+    with open(path, encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh, delimiter="\t"):
+            key = row["variant"].lower()
+            kind = "oblast" if row["kind"] in {"oblast", "region"} else row["kind"]
+            entry = (row["name"], row["kind"], row["admin1"], row["country"], row["country_code"],
+                     row["adm1_code"], float(row["lat"]), float(row["lon"]))
+            table.setdefault(key, {}).setdefault(kind, entry)
+    variants = sorted(table, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in variants) + r")\b", re.I)
+    return pattern, table
+
+
+def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
+    """Gazetteer places in ``text[start:end]``; "Kharkiv region/oblast" -> the oblast, else the city."""
+    pattern, table = _gazetteer()
+    end = len(text) if end is None else end
+    out = []
+    for m in pattern.finditer(text, start, end):
+        kinds = table[m.group(0).lower()]
+        after = text[m.end() : m.end() + 20]
+        if m.group(0).lower() in _CAPITALS and _METONYMY.match(after):
+            continue  # "Moscow's invasion", "Kyiv maintained": the government, not the place
+        if "oblast" in kinds and _ADMIN_SUFFIX.match(after):
+            entry = kinds["oblast"]
+        else:
+            entry = next(kinds[k] for k in ("city", "town", "village", "country", "oblast") if k in kinds)
+        out.append(Place(*entry, m.start(), m.end()))
+    return out
+
+
+def best_place(places: list[Place]) -> Place | None:
+    """The most specific place (village/town/city < oblast < country), first in text on ties."""
+    if not places:
+        return None
+    return min(places, key=lambda p: (_KIND_RANK.get(p.kind, 3), p.start))

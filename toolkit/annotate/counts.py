@@ -1,0 +1,424 @@
+"""Counts of people and things in conflict news, typed like GDELT GKG 2.1 ``Counts``.
+
+Method: the GKG 2.1 Counts field (GDELT GKG 2.1 codebook, "V1COUNTS"/"V2.1COUNTS":
+``COUNTTYPE#NUMBER#OBJECTTYPE#...``) records "a number of people affected in a
+certain way" (KILL, WOUND, ARREST, KIDNAP, AFFECT, EVACUATE, DISPLACED, PROTEST,
+...). Here every number written in the text (digits "1,212", "1.5 million";
+words "three", "twenty-five", "a dozen"; vague quantities "dozens", "hundreds",
+"tens of thousands", "several"; and "a/an" before a person noun, "a civilian was
+killed") is matched by one alternation, so a number span can give at most one
+row. Its type comes from, in order:
+
+1. the counted object: drones -> DRONES, missiles/rockets -> MISSILES; bodies/remains of
+   soldiers in a sentence about returning them -> REPATRIATED_REMAINS; prisoners being
+   released/exchanged -> PRISONERS_RELEASED;
+2. a verb right before it ("killing 3", "wounding 64 others", "death toll rose to 10");
+3. a verb after its noun phrase ("3 people were killed", "64 people had been wounded",
+   "2 dead", "resulting in 2 fatalities").
+
+Numbers with none of these are not counts (GKG does the same). Modifiers give bounds:
+"at least 5" (low 5, open high), "more than 100", "up to 20" (high 20), "nearly 50",
+"about 40" (approximate). Vague words get bounds (dozens 24..99, hundreds 200..999, ...);
+ACLED's own conversion of vague words into fatalities ("tens" = 10, "dozens" = 12,
+"hundreds" = 100, ACLED FAQ on fatalities) is in :data:`ACLED_VAGUE`.
+
+Each count is linked to an event mention of :mod:`toolkit.annotate.events`: the
+compatible mention in its sentence, else the nearest compatible one before it in the
+article. A repeated mention of the same figure ("killing three people ... Three people
+were confirmed killed") is a separate number span and therefore a separate row with the
+same event link; :mod:`toolkit.aggregate` de-duplicates such repeats. ``negated`` /
+``hedged`` use the same NegEx-style cue window as the events (the 8 words before the
+number, inside its clause): "pledged to return the remains of 6,000" is hedged.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from toolkit import schema
+from toolkit.annotate import events as ev_mod
+from toolkit.annotate._eventlex import SentenceLocator, clause_start, cue_before
+from toolkit.annotate.sentences import _check_columns
+
+COUNT_TYPES: tuple[str, ...] = (
+    "KILL", "WOUND", "ARREST", "KIDNAP", "AFFECT", "EVACUATE", "DISPLACED", "PROTEST",
+    "REPATRIATED_REMAINS", "PRISONERS_RELEASED", "DRONES", "MISSILES",
+)
+
+_UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
+           "mln": 1_000_000, "bn": 1_000_000_000}
+# vague quantity -> (number, low, high)
+_VAGUE = {
+    "a dozen": (12, 12, 12), "dozen": (12, 12, 12), "dozens": (24, 24, 99), "scores": (40, 40, 99),
+    "tens": (20, 20, 99), "a few": (3, 2, 5), "several": (3, 3, 9), "a couple of": (2, 2, 3),
+    "a handful of": (3, 2, 5), "hundreds": (200, 200, 999), "thousands": (2000, 2000, 9999),
+    "tens of thousands": (20000, 20000, 99999), "hundreds of thousands": (200000, 200000, 999999),
+    "millions": (2_000_000, 2_000_000, math.nan),
+}
+#: ACLED's coding of vague fatality figures (ACLED FAQ "Fatalities": tens=10, dozens=12, hundreds=100).
+ACLED_VAGUE = {"tens": 10, "dozens": 12, "a dozen": 12, "dozen": 12, "hundreds": 100,
+               "thousands": 1000, "tens of thousands": 10000, "several": 3, "a few": 3, "a couple of": 2,
+               "a handful of": 3, "scores": 20}
+
+_WORDNUM = (r"(?:(?:" + "|".join(_TENS) + r")(?:[- ](?:" + "|".join(k for k in _UNITS if _UNITS[k] and _UNITS[k] < 10) + r"))?"
+            r"|" + "|".join(sorted(_UNITS, key=len, reverse=True)) + r")")
+_PERSON = (r"(?:civilians?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|soldiers?|servicem[ae]n|serviceman|persons?"
+           r"|residents?|teenagers?|pensioners?|volunteers?|policem[ae]n|police\s+officers?|officers?|drivers?"
+           r"|workers?|medics?|paramedics?|rescuers?|journalists?|farmers?|fishermen|fisherman|employees?"
+           r"|members?|fighters?|militants?|people|individuals?|infants?|toddlers?|babies|baby|guards?|priests?"
+           r"|teachers?|doctors?|nurses?|miners?|electricians?|deminers?|sappers?|pilots?|sailors?|marines?|citizens?)")
+_NUMBER = re.compile(
+    r"(?<![\w.,/-])(?:"
+    r"(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|a\s+couple\s+of|a\s+handful\s+of|a\s+dozen|dozens|hundreds|thousands|millions|several|a\s+few|scores|tens)"
+    r"|(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?:\s*(?P<dscale>million|thousand|billion|mln|bn)\b)?"
+    r"|(?P<words>(?:a|one|" + _WORDNUM + r")(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?" + _WORDNUM + r")?)"
+    r"|" + _WORDNUM + r")(?:\s+(?P<wscale>million|thousand))?"
+    r"|(?P<article>an?)(?=\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\b)"
+    r")(?![\w-]*year)(?!\.\d)(?![\w])",
+    re.I,
+)
+_NOT_COUNT_AFTER = re.compile(
+    r"^(?:\s*(?:-|\s)?(?:year|years?\s+old|yo\b|%|per\s?cent|percent|km|kilomet|met(?:er|re)s?|miles?|kg|tons?|tonnes?"
+    r"|hours?|days?|weeks?|months?|years?|minutes?|seconds?|a\.m|p\.m|am\b|pm\b|times|st\b|nd\b|rd\b|th\b|GMT|UTC"
+    r"|January|February|March|April|May|June|July|August|September|October|November|December|[:/]\d|"
+    r"(?:US\s+)?dollars|euros?|hryvnias?|rubles?|roubles?|UAH|USD|EUR|mm\b|cm\b|degrees|square|sq\b|points?|votes?|seats?))",
+    re.I,
+)
+_NOT_COUNT_BEFORE = re.compile(
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul"
+    r"|Aug|Sept?|Oct|Nov|Dec|No|number|Resolution|Article|Kh|S|Su|Tu|MiG|Mi|Ka|Tor|Buk|T|\$|€|£|UAH|USD|page|p|room"
+    r"|Brigade|Battalion|Regiment|Corps)\.?\s*-?$|[-#$€£]$",
+)
+_MODIFIER = re.compile(
+    r"(?P<mod>at\s+least|no\s+fewer\s+than|not\s+less\s+than|no\s+less\s+than|a\s+minimum\s+of|more\s+than|over|upwards\s+of"
+    r"|in\s+excess\s+of|up\s+to|as\s+many\s+as|nearly|almost|close\s+to|about|around|approximately|roughly|some"
+    r"|an\s+estimated|estimated|fewer\s+than|less\s+than|under|at\s+most|just\s+over|just\s+under|a\s+total\s+of|another|an\s+additional)\s+$",
+    re.I,
+)
+
+_DRONE = re.compile(r"\b(?:drones?|UAVs?|Shaheds?|Gerans?|quadcopters?|loitering\s+munitions?)\b", re.I)
+_MISSILE = re.compile(r"\b(?:missiles?|rockets?|Iskanders?|Kinzhals?|Kalibrs?|projectiles?)\b", re.I)
+_REMAINS = re.compile(r"\b(?:bodies|body|remains|corpses)\b", re.I)
+_RETURN_CUE = re.compile(r"\b(?:return\w*|repatriat\w*|hand\w*\s+over|transferr?\w*|receiv\w*|exchang\w*|swap\w*|brought\s+back)\b", re.I)
+_PRISONER = re.compile(r"\b(?:prisoners?|POWs?|captives?|detainees|servicem[ae]n|defenders|soldiers|civilians|people|Ukrainians|Russians|children)\b", re.I)
+_RELEASE_CUE = re.compile(r"\b(?:releas\w*|freed|free|exchang\w*|swap\w*|return\w*|brought\s+home|came\s+home|come\s+home)\b", re.I)
+
+# verb right before the number (possibly with a modifier in between, handled by stripping it)
+_LEFT = re.compile(
+    r"(?P<v>killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|death\s+toll\s+(?:\w+\s+){0,4}?(?:to|at|of|reached|stands\s+at|stood\s+at|is|was|rose\s+to|climbed\s+to)"
+    r"|wounding|wounded|injuring|injured|injures|wounds|hurting|maiming"
+    r"|arresting|arrested|detaining|detained|apprehended|abducting|abducted|kidnapping|kidnapped|captured|capturing|took|taking"
+    r"|evacuating|evacuated|evacuation\s+of|displacing|displaced|releasing|released|freeing|freed|exchanging|exchanged|swapped|returning|returned|repatriated"
+    r"|launched|launching|fired|firing|shot\s+down|intercepted|downed|destroyed|used|using|sent|with)\s+$",
+    re.I,
+)
+_LEFT_TYPE = [
+    (re.compile(r"^(?:kill|claim|took\s+the|death)", re.I), "KILL"),
+    (re.compile(r"^(?:wound|injur|hurt|maim)", re.I), "WOUND"),
+    (re.compile(r"^(?:arrest|detain|apprehend)", re.I), "ARREST"),
+    (re.compile(r"^(?:abduct|kidnap|captur|took|taking)", re.I), "KIDNAP"),
+    (re.compile(r"^(?:evacuat)", re.I), "EVACUATE"),
+    (re.compile(r"^(?:displac)", re.I), "DISPLACED"),
+    (re.compile(r"^(?:releas|free|exchang|swap|return|repatriat)", re.I), "RELEASE"),
+]
+# noun phrase after the number, then a verb / predicate
+_OBJ_WORD = r"(?:(?!(?:were|was|are|is|have|has|had|been|being|and|or|but|in|on|at|of|who|that|which|from|to|by|with|as|after|during|while|when|killed|wounded|injured|died|dead|reportedly|also|later|said|reported)\b)[A-Za-z][\w'’-]*)"
+_RIGHT = re.compile(
+    r"^(?P<obj>(?:\s+" + _OBJ_WORD + r"){0,4}?)"
+    r"(?:\s+(?:of\s+them|of\s+whom|in\s+total|in\s+all))?"
+    r"(?:\s+(?:who|that))?"
+    r"(?:\s+(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|later|confirmed|allegedly|subsequently|all|each|both"
+    r"|reported|now|believed|feared|presumed|to|be|seriously|severely|fatally|critically|slightly|lightly|mortally|officially|already|then|were\s+being)){0,4}"
+    r"\s+(?P<v>killed|dead|died|deaths?|fatalities|fatality|perished|lost\s+(?:their|his|her)\s+lives|were\s+killed|wounded|injured|injuries|hurt"
+    r"|casualties\s+(?:among|were\s+killed)|arrested|detained|apprehended|abducted|kidnapped|taken\s+(?:captive|hostage|prisoner)|hostages|captured"
+    r"|evacuated|displaced|fled|homeless|released|freed|returned|exchanged|swapped|came\s+home|brought\s+home"
+    r"|protested|rallied|gathered|demonstrated|marched|protesters|demonstrators)\b",
+    re.I,
+)
+_RIGHT_TYPE = [
+    (re.compile(r"^(?:killed|dead|died|death|fatalit|perished|lost|were\s+killed|casualties)", re.I), "KILL"),
+    (re.compile(r"^(?:wounded|injured|injuries|hurt)", re.I), "WOUND"),
+    (re.compile(r"^(?:arrested|detained|apprehended)", re.I), "ARREST"),
+    (re.compile(r"^(?:abducted|kidnapped|taken|hostages|captured)", re.I), "KIDNAP"),
+    (re.compile(r"^(?:evacuated)", re.I), "EVACUATE"),
+    (re.compile(r"^(?:displaced|fled|homeless)", re.I), "DISPLACED"),
+    (re.compile(r"^(?:released|freed|returned|exchanged|swapped|came|brought)", re.I), "RELEASE"),
+    (re.compile(r"^(?:protest|rallied|gathered|demonstrat|marched)", re.I), "PROTEST"),
+]
+_HEAD = re.compile(r"^(?:\s+" + _OBJ_WORD + r"){1,4}")
+_HEAD_NOUN = re.compile(
+    r"(?i)^(?:" + _PERSON + r"|others|victims|prisoners?|POWs?|captives?|detainees|hostages|bodies|remains|corpses|drones?"
+    r"|UAVs?|Shaheds?|missiles?|rockets?|projectiles?|Ukrainians|Russians|families|households|suspects|saboteurs"
+    r"|collaborators|agents|spies|protesters|demonstrators|activists|defenders|troops|deaths?|fatalities|injuries"
+    r"|casualties|refugees|evacuees|IDPs|tanks?|vehicles?|aircraft|helicopters?|homes|houses|buildings|settlements)$"
+)
+
+
+def _object(after: str) -> str | None:
+    """The counted noun phrase at the start of ``after``: words up to the first head noun."""
+    head = _HEAD.match(after)
+    if not head:
+        return None
+    words = head.group(0).split()
+    for i, w in enumerate(words):
+        if _HEAD_NOUN.match(w.strip("'’")):
+            return " ".join(words[: i + 1])
+    return None
+
+_COMPATIBLE = {
+    "KILL": ev_mod.VIOLENT, "WOUND": ev_mod.VIOLENT, "AFFECT": ev_mod.VIOLENT,
+    "KIDNAP": frozenset({ev_mod.ABDUCT, ev_mod.CLASH}), "ARREST": frozenset({ev_mod.ARREST, ev_mod.PROTEST_I}),
+    "REPATRIATED_REMAINS": frozenset({ev_mod.REMAINS}), "PRISONERS_RELEASED": frozenset({ev_mod.POW, ev_mod.AGREE}),
+    "DRONES": frozenset({ev_mod.AIR, ev_mod.DISRUPT}), "MISSILES": frozenset({ev_mod.SHELL, ev_mod.DISRUPT, ev_mod.AIR}),
+    "PROTEST": frozenset({ev_mod.PROTEST, ev_mod.PROTEST_I}),
+    "EVACUATE": frozenset(ev_mod.EVENT_TYPES), "DISPLACED": frozenset(ev_mod.EVENT_TYPES),
+}
+
+
+@dataclass(frozen=True)
+class Count:
+    """One typed number found in a text; ``text[start:end]`` is the number as written."""
+
+    start: int
+    end: int
+    count_type: str
+    number: float
+    number_low: float
+    number_high: float
+    approximate: bool
+    object: str | None
+    negated: bool
+    hedged: bool
+    vague: str | None = None
+    event_id: int | None = None
+
+
+def parse_number(m: re.Match[str]) -> tuple[float, float, float, bool, str | None] | None:
+    """``(number, low, high, approximate, vague_word)`` of a :data:`_NUMBER` match."""
+    if m.group("vague"):
+        key = re.sub(r"\s+", " ", m.group("vague").lower())
+        n, lo, hi = _VAGUE[key]
+        return float(n), float(lo), float(hi), True, key
+    if m.group("digits"):
+        n = float(m.group("digits").replace(",", "") + (m.group("frac") or ""))
+        if m.group("dscale"):
+            n *= _SCALES[m.group("dscale").lower()]
+        return n, n, n, False, None
+    if m.group("article"):
+        return 1.0, 1.0, 1.0, False, None
+    words = m.group("words")
+    if not words:
+        return None
+    total, current = 0, 0
+    for w in re.findall(r"[a-z]+", words.lower()):
+        if w in ("a", "one") and current == 0:
+            current = 1
+        elif w in _UNITS:
+            current += _UNITS[w]
+        elif w in _TENS:
+            current += _TENS[w]
+        elif w == "hundred":
+            current *= 100
+        elif w in ("thousand", "million"):
+            total += current * _SCALES[w]
+            current = 0
+    n = float(total + current)
+    if m.group("wscale"):
+        n *= _SCALES[m.group("wscale").lower()]
+    return n, n, n, False, None
+
+
+def _apply_modifier(mod: str | None, n: float, lo: float, hi: float, approx: bool):
+    if not mod:
+        return lo, hi, approx
+    mod = re.sub(r"\s+", " ", mod.lower())
+    if mod in ("at least", "no fewer than", "not less than", "no less than", "a minimum of", "more than",
+               "over", "upwards of", "in excess of", "just over"):
+        return n, math.nan, approx
+    if mod in ("up to", "as many as", "at most", "fewer than", "less than", "under", "just under"):
+        return math.nan, n, approx
+    if mod in ("nearly", "almost", "close to"):
+        return math.nan, n, True
+    if mod in ("a total of", "another", "an additional"):
+        return lo, hi, approx
+    return math.nan, math.nan, True  # about, around, approximately, roughly, some, estimated
+
+
+def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | None, str | None]:
+    """``(count_type, object)`` of the number match ``m``."""
+    after = text[m.end() : min(sent[1], m.end() + 120)]
+    after = re.split(r"[.;:,()\"“”]", after, maxsplit=1)[0] if not m.group("vague") else after.split(";")[0]
+    if m.group("vague") and after.lower().startswith(" of"):
+        after = after[3:]
+    obj = _object(after)
+    before = text[max(sent[0], m.start() - 60) : m.start()]
+    mod = _MODIFIER.search(before)
+    core_before = before[: mod.start()] if mod else before
+    sentence = text[sent[0] : sent[1]]
+    obj_l = obj or ""
+    # 1. the object
+    if obj and _DRONE.search(obj_l):
+        return "DRONES", obj
+    if obj and _MISSILE.search(obj_l):
+        return "MISSILES", obj
+    if (obj and _REMAINS.search(obj_l)) or re.search(r"(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", core_before, re.I):
+        if _RETURN_CUE.search(sentence):
+            return "REPATRIATED_REMAINS", obj or (re.search(r"(bodies|remains|corpses)", core_before, re.I).group(1))
+        return "KILL", obj
+    # 2. verb before
+    lm = _LEFT.search(core_before)
+    vtype = None
+    if lm:
+        verb = lm.group("v")
+        for pat, t in _LEFT_TYPE:
+            if pat.match(verb):
+                vtype = t
+                break
+    # 3. verb after
+    if vtype is None:
+        rm = _RIGHT.match(after)
+        if rm:
+            verb = rm.group("v")
+            obj = _object(rm.group("obj")) or obj
+            if re.match(r"(?i)(?:protesters|demonstrators)$", verb):
+                obj = verb
+                vtype = "PROTEST"
+            else:
+                for pat, t in _RIGHT_TYPE:
+                    if pat.match(verb):
+                        vtype = t
+                        break
+    if vtype is None and obj and re.match(r"(?i)(?:deaths?|fatalit|dead\b)", obj):
+        vtype = "KILL"
+    if vtype is None and obj and re.match(r"(?i)(?:injur|wounded)", obj):
+        vtype = "WOUND"
+    if vtype == "RELEASE":
+        if _PRISONER.search(obj_l or "") or (obj is None and _PRISONER.search(sentence)):
+            return "PRISONERS_RELEASED", obj
+        return None, obj
+    if vtype == "PROTEST" and m.group("article"):
+        return None, obj
+    if vtype in {"ARREST", "KIDNAP", "EVACUATE", "DISPLACED"} and obj and not re.search(_PERSON + r"|others|Ukrainians|Russians|families|those|them|suspects|saboteurs|collaborators|agents|spies|protesters|activists", obj, re.I):
+        return None, obj
+    if vtype == "KILL" and obj and re.search(r"(?i)\b(?:tanks?|vehicles?|aircraft|helicopters?|positions?|targets?)\b", obj):
+        return None, obj
+    return vtype, obj
+
+
+def find_counts(
+    text: str,
+    *,
+    mentions: list | None = None,
+    locator: SentenceLocator | None = None,
+) -> list[Count]:
+    """Typed numbers of one text, in reading order (at most one per number span).
+
+    Args:
+        text: cleaned article text.
+        mentions: event mentions of the same text (:func:`toolkit.annotate.events.find_events`),
+            in order, to link counts to; ``None`` leaves ``event_id`` empty.
+        locator: a shared :class:`~toolkit.annotate._eventlex.SentenceLocator`.
+
+    Returns:
+        :class:`Count` records.
+    """
+    if not text:
+        return []
+    loc = locator or SentenceLocator(text)
+    out: list[Count] = []
+    for m in _NUMBER.finditer(text):
+        if _NOT_COUNT_AFTER.match(text, m.end()) or _NOT_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if m.group("digits") and not m.group("dscale") and not m.group("frac") and len(m.group("digits")) == 4 \
+                and m.group("digits")[:2] in ("19", "20"):
+            continue  # a year
+        parsed = parse_number(m)
+        if parsed is None:
+            continue
+        sent = loc.sentence_at(m.start())
+        ctype, obj = _type_of(text, m, sent)
+        if ctype is None:
+            continue
+        n, lo, hi, approx, vague = parsed
+        mod = _MODIFIER.search(text, max(sent[0], m.start() - 30), m.start())
+        lo, hi, approx = _apply_modifier(mod.group("mod") if mod else None, n, lo, hi, approx)
+        c_lo = clause_start(text, sent[0], m.start())
+        negated, hedged = cue_before(text, c_lo, m.start(), words=10)
+        if ctype in ("DRONES", "MISSILES"):
+            hedged = hedged and not re.search(r"(?i)\b(?:launched|fired|shot\s+down|intercepted|downed|destroyed)\b", text[c_lo : m.start()])
+        out.append(Count(m.start(), m.end(), ctype, n, lo, hi, approx, obj, negated, hedged, vague))
+    if mentions:
+        out = [_link(c, mentions) for c in out]
+    return out
+
+
+def _link(c: Count, mentions: list) -> Count:
+    compat = _COMPATIBLE.get(c.count_type, frozenset())
+    same = [i for i, e in enumerate(mentions) if e.start <= c.start < e.end]
+    pick = next((i for i in same if mentions[i].event_type in compat), None)
+    if pick is None:
+        before = [i for i, e in enumerate(mentions) if e.start <= c.start and e.event_type in compat]
+        pick = before[-1] if before else None
+    if pick is None:
+        return c
+    return Count(**{**c.__dict__, "event_id": pick})
+
+
+def counts(frame: pd.DataFrame, *, events: pd.DataFrame | None = None, link: bool = True,
+           times: pd.DataFrame | None = None) -> pd.DataFrame:
+    """One row per typed number: the ``counts`` table of :mod:`toolkit.schema`.
+
+    Args:
+        frame: any frame with ``doc_id`` and ``text`` (``published`` is used for event dates when linking).
+        events: the ``events`` table of the same frame, to link counts to (``event_id``);
+            when omitted and ``link`` is true, event mentions are found here (built-in dates only).
+        link: ``False`` skips event linking (``event_id`` stays empty).
+        times: unused unless ``events`` is omitted: passed on to the event annotator.
+
+    Returns:
+        The ``counts`` table, plus ``text`` (the number as written) and ``vague`` (the vague word).
+    """
+    _check_columns(frame, ("doc_id", "text"), "counts()")
+    by_doc: dict = {}
+    if events is not None and not events.empty:
+        for doc_id, g in events.groupby("doc_id", sort=False):
+            by_doc[doc_id] = [ev_mod.EventMention(int(r.start), int(r.end), r.event_type, 0, 0, None, None, None, None,
+                                                  bool(r.negated), bool(r.hedged))
+                              for r in g.sort_values("event_id").itertuples()]
+    rows = []
+    published = frame["published"] if "published" in frame.columns else [None] * len(frame)
+    for doc_id, text, pub in zip(frame["doc_id"], frame["text"], published, strict=True):
+        if not isinstance(text, str):
+            continue
+        loc = SentenceLocator(text)
+        if events is not None:
+            mentions = by_doc.get(doc_id, [])
+        elif link:
+            dct = None if pub is None or pd.isna(pub) else pd.Timestamp(pub)
+            mentions = ev_mod.find_events(text, dct=dct, locator=loc)
+        else:
+            mentions = []
+        for c in find_counts(text, mentions=mentions, locator=loc):
+            rows.append((doc_id, c.start, c.end, c.count_type, c.number, c.number_low, c.number_high,
+                         c.approximate, c.object, c.event_id, c.negated, c.hedged, text[c.start : c.end], c.vague))
+    cols = [*schema.columns("counts"), "text", "vague"]
+    if not rows:
+        out = schema.empty("counts")
+        out["text"] = pd.Series(dtype="string")
+        out["vague"] = pd.Series(dtype="string")
+        return out
+    out = pd.DataFrame(rows, columns=cols)
+    out["text"] = out["text"].astype("string")
+    out["vague"] = out["vague"].astype("string")
+    return schema.conform(out, "counts")

@@ -1,0 +1,420 @@
+"""Event mentions in conflict news, typed with ACLED's sub-event labels.
+
+Method: lexico-syntactic trigger patterns (one compiled alternation) in the
+style of rule-based event coders (TABARI / PETRARCH for CAMEO; here the
+sub-event definitions of the ACLED Codebook, 2023/2024 edition), applied per
+Punkt sentence (:mod:`toolkit.annotate.sentences`). Each sentence yields at most
+one mention per event type. For each mention:
+
+* ``actor``: the agent noun phrase nearest before the trigger ("Russian forces"),
+  or after a passive "by ..."; ``target``: the first target noun phrase after it;
+* ``place``: the most specific gazetteer place of the sentence
+  (``toolkit/resources/gazetteer/places.tsv``; "Kharkiv region" is the oblast, "Kharkiv" the city);
+* ``date``: the day-resolved DATE time expression inside the sentence, else the
+  nearest preceding one in the same paragraph (TimeML/TIMEX3 values from
+  :mod:`toolkit.annotate.times` when available; otherwise a built-in reader of
+  explicit calendar dates, ``date_source='explicit_date'``), else the dateline
+  (``published``, ``date_source='dateline'``);
+* ``claimed_by``: "according to X", "..., X said", "X announced that ...";
+* ``negated`` / ``hedged``: NegEx-style cue windows (Chapman et al. 2001): the 8
+  words before the trigger, inside its clause, hold a negation cue (denied,
+  rejected, not, failed to, ...) or a modality cue (will, would, pledged,
+  planned, threatened, calls for, ...). A pledge to return 6,000 bodies is a
+  hedged "Repatriation of remains", not one that happened.
+
+Dateline's own labels "Prisoner exchange", "Repatriation of remains", "Peace
+talks" and "Ceasefire" are all ACLED "Agreement" events; see
+:data:`ACLED_PARENT`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from toolkit import schema
+from toolkit.annotate._eventlex import (
+    ACTOR,
+    TARGET,
+    SentenceLocator,
+    best_place,
+    claimed_by,
+    clause_start,
+    cue_before,
+    find_places,
+)
+from toolkit.annotate.sentences import _check_columns
+
+AIR = "Air/drone strike"
+SHELL = "Shelling/artillery/missile attack"
+CLASH = "Armed clash"
+IED = "Remote explosive/landmine/IED"
+ATTACK = "Attack"
+ABDUCT = "Abduction/forced disappearance"
+ARREST = "Arrests"
+AGREE = "Agreement"
+TRANSFER = "Non-violent transfer of territory"
+REGAIN = "Government regains territory"
+OVERTAKE = "Non-state actor overtakes territory"
+LOOT = "Looting/property destruction"
+DISRUPT = "Disrupted weapons use"
+PROTEST = "Peaceful protest"
+PROTEST_I = "Protest with intervention"
+POW = "Prisoner exchange"
+REMAINS = "Repatriation of remains"
+TALKS = "Peace talks"
+CEASEFIRE = "Ceasefire"
+
+EVENT_TYPES: tuple[str, ...] = (
+    AIR, SHELL, CLASH, IED, ATTACK, ABDUCT, ARREST, AGREE, TRANSFER, REGAIN, OVERTAKE, LOOT,
+    DISRUPT, PROTEST, PROTEST_I, POW, REMAINS, TALKS, CEASEFIRE,
+)
+#: ACLED sub-event type that each Dateline label corresponds to (ACLED codes prisoner
+#: exchanges, repatriations, talks and ceasefires as "Agreement").
+ACLED_PARENT: dict[str, str] = {POW: AGREE, REMAINS: AGREE, TALKS: AGREE, CEASEFIRE: AGREE}
+#: Event types that can carry casualties.
+VIOLENT: frozenset[str] = frozenset({AIR, SHELL, CLASH, IED, ATTACK, ABDUCT, PROTEST_I, LOOT})
+
+_W = r"(?:[\w'’-]+\s+)"  # one word and its trailing space
+_TERRITORY = "TERRITORY"  # placeholder type, resolved by actor
+
+# (type, pattern) - order matters only for readability; one mention per type per sentence
+_TRIGGERS: tuple[tuple[str, str], ...] = (
+    (DISRUPT, r"shot\s+down|shooting\s+down|intercept(?:ed|ing|ion)|downed|defus(?:ed|ing)|demin(?:ed|ing)"
+              r"|cleared\s+" + _W + r"{0,3}(?:mines?|explosives?|ordnance)"
+              r"|neutrali[sz](?:ed|ing)\s+" + _W + r"{0,3}(?:drones?|missiles?|UAVs?|explosive\w*|mines?)"
+              r"|(?:destroyed|disabled|suppressed|jammed)\s+" + _W + r"{0,4}(?:drones?|UAVs?|missiles?|Shaheds?)"
+              r"|electronic\s+warfare|air\s+defen[cs]e\s+(?:forces|units|systems?)?\s*(?:destroyed|repelled|repulsed|worked|was\s+active)"
+              r"|seized\s+" + _W + r"{0,3}(?:weapons|ammunition|explosives|arms)|(?:arms|weapons|ammunition)\s+caches?"),
+    (AIR, r"air\s?strikes?|airstrikes?|air\s+raids?|aerial\s+(?:bomb\w*|attacks?|strikes?)"
+          r"|(?:guided|glide|gliding|aerial|KAB|FAB|UPAB)[- ](?:aerial\s+)?bombs?|\bKABs?\b|\bFABs?\b"
+          r"|dropped\s+" + _W + r"{0,4}(?:bombs?|explosives?|grenades?|munitions?|ordnance)"
+          r"|drone\s+(?:strikes?|attacks?|assaults?|raids?|hits?)|UAV\s+(?:strikes?|attacks?)"
+          r"|(?:kamikaze|attack|Shahed|Geran|FPV|combat|loitering|strike|suicide|explosive)[- ]drones?|Shaheds?"
+          r"|Lancet|loitering\s+munitions?"
+          r"|(?:with|using|by)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}(?:drones?|UAVs?|quadcopters?)\b"
+          r"|(?:drones?|UAVs?|aircraft|aviation|warplanes?|jets?|helicopters?)\s+(?:struck|hit|attacked|bombed|targeted|dropped|fired|launched)"
+          r"|bombed|\bbombing\b|bombarded\s+from\s+the\s+air"),
+    (SHELL, r"shell(?:ed|ing|s)\b|artillery|mortars?|\bMLRS\b|multiple[- ](?:launch\s+)?rocket|rockets?\b"
+            r"|\bGrads?\b|Uragan|Smerch|Tornado-S|HIMARS|missiles?|Iskander|Kinzhal|Kalibr|Kh-\d+|S-300|Tochka"
+            r"|tank\s+fire|fired\s+(?:on|at|upon|towards?)|bombardment|bombarded"),
+    (CLASH, r"clash(?:ed|es|ing)?|(?:heavy|fierce|intense|ongoing|street|active|continued|continuing)\s+fighting"
+            r"|fighting\s+(?:near|in|around|for|continue[sd]?|between|broke\s+out|took\s+place|on\s+the|raged|intensified)"
+            r"|fought|firefights?|gun\s?fights?|gun\s?battles?|battles?\s+(?:near|in|for|around)|engaged\s+in\s+(?:combat|battle)"
+            r"|combat\s+engagements?|exchange[sd]?\s+(?:of\s+)?fire|repell?ed|repuls(?:ed|ing)"
+            r"|attempted\s+to\s+(?:advance|attack|storm|break\s+through|assault)|(?:assault|offensive)\s+(?:actions|operations)"
+            r"|stormed|storming|sabotage\s+and\s+reconnaissance|ambush(?:ed)?|counter-?attack(?:ed|s)?"
+            r"|infantry\s+(?:attack|assault)s?"),
+    (IED, r"land\s?mines?|anti-(?:personnel|tank)\s+mines?|(?:stepped|drove|ran|driving)\s+(?:on|over|onto|into)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}mines?"
+          r"|(?:hit|struck)\s+(?:a\s+)?mine\b|mines?\s+(?:explosion|blast|exploded|detonated|went\s+off)"
+          r"|\bIEDs?\b|improvised\s+explosive|explosive\s+devices?|car\s+bomb(?:ing)?s?|booby[- ]trap\w*|trip\s?wires?"
+          r"|unexploded\s+(?:ordnance|munitions?|shells?|explosives?|bombs?)|\bUXO\b"
+          r"|(?:ordnance|device|munition|shell|grenade|explosive\s+object|object)\s+(?:exploded|detonated|went\s+off)"
+          r"|(?:detonated|set\s+off)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}(?:device|explosives?|bomb)|remote(?:ly)?\s+(?:detonated|controlled\s+(?:bomb|explosive))"),
+    (ATTACK, r"shot\s+(?:dead|and\s+killed|at)|opened\s+fire\s+(?:on|at)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}(?:civilians?|cars?|vehicles?|residents?|people|men|man|woman|evacuation)"
+             r"|gunned\s+down|stabb(?:ed|ing)|beat(?:en|ing)?\s+(?:to\s+death|up|him|her|them|a\b)|execut(?:ed|ion)|tortur(?:ed|ing)"
+             r"|shot\s+(?:a|an|\d+|two|three|the)\s+" + _W + r"{0,2}(?:civilian|man|woman|resident|boy|girl|driver|people|civilians)"
+             r"|assassinat\w+|murder(?:ed|ing)?|attacked\s+(?:a\s+|an\s+)?" + _W + r"{0,1}(?:civilians?|man|woman|resident|journalist|activist|volunteer|priest)s?"
+             r"|rap(?:ed|ing)\b|sexual(?:ly)?\s+(?:violence|assault\w*)|physically\s+assaulted|assaulted\s+(?:a|an)\b"),
+    (ABDUCT, r"abduct\w*|kidnap\w*|forcibly\s+(?:disappeared|deported|transferred|taken|removed|mobili[sz]ed)|forced\s+disappearances?"
+             r"|taken\s+(?:away\s+)?to\s+(?:an\s+)?unknown\s+(?:location|destination|place)|whereabouts\s+(?:are|is|remain)\s+unknown"
+             r"|held\s+(?:captive|hostage)|taken\s+(?:captive|hostage)|hostages?\b|illegally\s+detained|filtration"),
+    (ARREST, r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention|taken\s+into\s+custody|apprehend(?:ed|ing)|\bcaught\b|captured\s+(?:a|an|\d+|two|three|several)\s+" + _W + r"{0,2}(?:saboteurs?|agents?|spies|spy|collaborators?|informants?)"),
+    (AGREE, r"agreements?|agreed\s+(?:to|on|upon)|(?:signed|reached|struck|brokered|concluded)\s+(?:a|an|the)\s+" + _W + r"{0,3}(?:deal|accord|memorandum|agreement|truce|pact)"
+            r"|(?:grain|prisoner|evacuation)\s+deal|humanitarian\s+corridors?|evacuation\s+corridors?"),
+    (TRANSFER, r"withdr[ae]w(?:n)?\s+(?:" + _W + r"{0,3})?from|withdrawal\s+(?:of\s+" + _W + r"{0,3})?from|retreat(?:ed)?\s+from|pulled\s+(?:out|back)\s+(?:of|from)"
+               r"|handed\s+over\s+control|without\s+(?:a\s+)?(?:fight|fighting|resistance)|ceded\s+control|\bcede[sd]?\b"),
+    (_TERRITORY, r"recaptur(?:ed|ing)|retook|retaken|re-?took|regain(?:ed|ing)?\s+control|liberat(?:ed|ing|ion\s+of)|de-?occupied"
+                 r"|captur(?:ed|ing)\s+(?:the\s+)?(?:village|town|city|settlement|hamlet|locality|(?-i:[A-Z]))|seiz(?:ed|ing)\s+control"
+                 r"|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|(?:gained|established|assumed)\s+control"
+                 r"|occupied\s+(?:the\s+)?(?:village|town|city|settlement|(?-i:[A-Z]))|overran|raised\s+(?:the|a|their)\s+(?:\w+\s+)?flag"
+                 r"|(?:entered|reached|advanced\s+(?:in)?to|pushed\s+into|broke\s+into)\s+(?:the\s+)?(?:village|town|city|settlement|outskirts|(?-i:[A-Z]))"),
+    (LOOT, r"loot(?:ed|ing|ers)?|plunder\w*|pillag\w*|set\s+(?:on\s+)?fire\s+(?:to\s+)?|set\s+ablaze|arson\w*|torch(?:ed|ing)"
+           r"|vandali[sz]\w*|burn(?:ed|t)\s+down|demolish(?:ed|ing)|dismantl(?:ed|ing)|property\s+destruction"
+           r"|(?:destroyed|damaged|toppled|removed)\s+(?:a\s+|an\s+|the\s+)?" + _W + r"{0,2}(?:monument|memorial|statue|billboard|flag|shrine|cross)s?"
+           r"|(?:seized|confiscated|expropriated|stole|stolen)\s+" + _W + r"{0,3}(?:property|grain|equipment|vehicles?|cars?|houses?|apartments?|businesses?)"
+           r"|nationali[sz]ed|expropriat\w+"),
+    (PROTEST, r"protest(?:ed|ers|ing|s)?|demonstrat(?:ed|ions?|ors)\b|rall(?:y|ies|ied)\b|picket(?:ed|s|ing)?\b"
+              r"|gathered\s+" + _W + r"{0,6}(?:to\s+(?:demand|protest|support|call|commemorate|express|honou?r|oppose|mark)|in\s+support|against|calling)"
+              r"|march(?:ed|es)?\s+(?:for|against|in\s+support|through)|sit-in|hunger\s+strike|flash\s?mob|car\s+rall(?:y|ies)"),
+    (POW, r"prisoners?\s+(?:of\s+war\s+)?(?:exchanges?|swaps?)|(?:exchanges?|swaps?)\s+of\s+" + _W + r"{0,2}(?:prisoners|POWs|captives|detainees|servicemen)"
+          r"|POWs?\s+(?:exchanges?|swaps?)|(?:exchanged|swapped)\s+" + _W + r"{0,4}(?:prisoners|POWs|captives|detainees|servicemen|soldiers)"
+          r"|(?:returned|released|freed|brought\s+home)\s+" + _W + r"{0,4}(?:prisoners|POWs|captives|servicemen|defenders|soldiers)\b(?!\s+(?:who|that)\s+(?:died|were\s+killed|lost))"
+          r"|(?:prisoners|POWs|captives|servicemen|defenders)\s+" + _W + r"{0,3}(?:returned\s+home|were\s+(?:returned|released|freed)|came\s+home|have\s+been\s+(?:returned|released|freed))"),
+    (REMAINS, r"(?:return(?:ed|s|ing)?|repatriat\w+|hand(?:ed|s|ing)?\s+over|transferr?(?:ed|s|ing)?|receiv(?:ed|es|ing)|exchang\w+|swap\w*|brought\s+back)\s+"
+              + _W + r"{0,5}?(?:bodies|remains|corpses|bodies\s+of\s+(?:fallen|dead|killed))\b"
+              r"|(?:bodies|remains)\s+" + _W + r"{0,8}?(?:were|was|have\s+been|had\s+been|are\s+being)\s+(?:returned|repatriated|handed\s+over|transferred)"
+              r"|repatriation|return\s+of\s+" + _W + r"{0,4}?(?:bodies|remains)|bodies\s+of\s+" + _W + r"{0,2}(?:soldiers|servicemen|defenders)\s+(?:returned|repatriated)"),
+    (TALKS, r"(?:peace|ceasefire|direct|bilateral|trilateral|fresh|new|face-to-face)\s+talks|\btalks\s+(?:in|with|between|on|to\s+end|aimed)"
+            r"|rounds?\s+of\s+" + _W + r"{0,2}talks|negotiations?|negotiat(?:ed|ing|ors?)|peace\s+(?:summit|conference|process|plan|deal|initiative|formula|efforts?)"
+            r"|mediat(?:ed|ion|ors?)|\bStalled\s+" + _W + r"{0,2}Talks"),
+    (CEASEFIRE, r"cease-?fires?|truces?|armistice|cessation\s+of\s+hostilities|moratorium\s+on\s+(?:strikes|attacks)"),
+)
+
+_TRIGGER = re.compile("|".join(f"(?P<T{i}>\\b(?:{pat}))" for i, (_, pat) in enumerate(_TRIGGERS)), re.I)
+_GROUP_TYPE = {f"T{i}": t for i, (t, _) in enumerate(_TRIGGERS)}
+
+_DISRUPT_BEFORE = re.compile(
+    r"(?:shot\s+down|shooting\s+down|intercept\w*|downed|destroy\w*|neutrali[sz]\w*|defus\w*|demin\w*|disabled"
+    r"|suppress\w*|jamm\w*|cleared|found|discovered|seized|removed)\s+(?:[\w'’-]+\s+){0,6}$",
+    re.I,
+)
+_INTERVENTION = re.compile(
+    r"\b(?:police|authorities|security\s+forces|Rosgvardia|OMON|law\s+enforcement|officers)\b[^.;]{0,80}"
+    r"\b(?:detain\w*|arrest\w*|dispers\w*|broke\s+up|remov\w*|fined|intervened|blocked)\b"
+    r"|\b(?:detain\w*|arrest\w*|dispers\w*)\b",
+    re.I,
+)
+_RUSSIAN_SIDE = re.compile(r"\b(?:Russian|Russia|Moscow|occup\w+|Kadyrov\w*|Chechen|DPR|LPR|Wagner|FSB|Rosgvardia)\b", re.I)
+_UKRAINIAN_SIDE = re.compile(r"\b(?:Ukrainian|Ukraine|Kyiv|Kiev|ZSU|SBU|GUR|HUR)\b", re.I)
+_NOT_AGENT = re.compile(
+    r"\b(?:in|of|across|to|from|into|over|on|at|near|against|with|for|by|about|and|eastern|western|northern|southern"
+    r"|north-?eastern|north-?western|south-?eastern|south-?western|central|occupied|Amid|Between)\s+(?:the\s+)?$",
+    re.I,
+)
+_BY_ACTOR = re.compile(r"^\s*(?:[\w'’-]+\s+){0,4}?by\s+(?:the\s+)?(" + ACTOR.pattern[2:-2] + r")\b")
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+_EXPLICIT_DATE = re.compile(
+    r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    r"|" + _MON.replace("mon", "mon2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))\b"
+)
+_MON_ABBR = {k[:3]: v for k, v in _MONTHS.items()}
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One event mention found in a text (offsets are those of its sentence)."""
+
+    start: int
+    end: int
+    event_type: str
+    trigger_start: int
+    trigger_end: int
+    actor: str | None
+    target: str | None
+    place: str | None
+    claimed_by: str | None
+    negated: bool
+    hedged: bool
+    date: pd.Timestamp | None = None
+    date_source: str = "none"
+
+
+def _explicit_dates(text: str, dct: pd.Timestamp | None) -> list[tuple[int, int, pd.Timestamp]]:
+    """Built-in fallback: explicit calendar dates ("5 June 2025", "June 5", "2025-06-05")."""
+    out = []
+    for m in _EXPLICIT_DATE.finditer(text):
+        try:
+            if m.group("iy"):
+                y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
+            else:
+                mon = (m.group("mon") or m.group("mon2")).lower()[:3]
+                mo = _MON_ABBR[mon]
+                d = int(m.group("d1") or m.group("d2"))
+                ys = m.group("y1") or m.group("y2")
+                if ys:
+                    y = int(ys)
+                elif dct is not None and not pd.isna(dct):
+                    y = dct.year if mo <= dct.month + 1 else dct.year - 1
+                else:
+                    continue
+            if (mon_word := (m.group("mon") or m.group("mon2") or "")) and mon_word.lower() == "may" and not (
+                m.group("d1") or m.group("y2")
+            ):
+                continue  # "may 5" is too often the modal verb
+            out.append((m.start(), m.end(), pd.Timestamp(_dt.date(y, mo, d)).tz_localize("UTC")))
+        except (ValueError, KeyError):
+            continue
+    return out
+
+
+def _day_dates_from_times(times: pd.DataFrame) -> list[tuple[int, int, pd.Timestamp]]:
+    if times is None or times.empty:
+        return []
+    t = times[times["type"].isin(["DATE", "TIME"])]
+    span = t["resolved_end"] - t["resolved_start"]
+    t = t[(span > pd.Timedelta(0)) & (span <= pd.Timedelta(days=1))]
+    t = t[t["resolved_start"].dt.normalize() == (t["resolved_end"] - pd.Timedelta(seconds=1)).dt.normalize()]
+    days = t["resolved_start"].dt.normalize()
+    return sorted(zip(t["start"].astype(int), t["end"].astype(int), days, strict=True))
+
+
+def _pick_date(dates, sent: tuple[int, int], para: tuple[int, int]):
+    inside = [d for d in dates if sent[0] <= d[0] < sent[1]]
+    if inside:
+        return inside[0][2]
+    before = [d for d in dates if para[0] <= d[0] < sent[0]]
+    return before[-1][2] if before else None
+
+
+def _actor(text: str, lo: int, trig_start: int, trig_end: int, hi: int) -> str | None:
+    m = _BY_ACTOR.match(text[trig_end:hi])
+    if m:
+        return m.group(1)
+    found = [a for a in ACTOR.finditer(text, lo, trig_start) if not _NOT_AGENT.search(text, max(0, a.start() - 25), a.start())]
+    if not found:
+        return None
+    last = found[-1]
+    if len(found) > 1 and re.fullmatch(r"\s+and\s+", text[found[-2].end() : last.start()]):
+        return f"{found[-2].group(0)}; {last.group(0)}"
+    return last.group(0)
+
+
+def find_events(
+    text: str,
+    *,
+    dct: pd.Timestamp | None = None,
+    dates: list[tuple[int, int, pd.Timestamp]] | None = None,
+    date_source: str = "time_expression",
+    locator: SentenceLocator | None = None,
+) -> list[EventMention]:
+    """Event mentions of one text, in reading order.
+
+    Args:
+        text: cleaned article text.
+        dct: document creation time (the dateline), used when no day-resolved date is found.
+        dates: ``(start, end, day)`` of day-resolved DATE expressions; ``None`` uses the built-in
+            explicit-date reader.
+        date_source: label for dates taken from ``dates``.
+        locator: a shared :class:`SentenceLocator` (the counts annotator passes its own).
+
+    Returns:
+        :class:`EventMention` records; ``text[m.start:m.end]`` is the sentence.
+    """
+    if not text:
+        return []
+    if dates is None:
+        dates, date_source = _explicit_dates(text, dct), "explicit_date"
+    loc = locator or SentenceLocator(text)
+    per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
+    for m in _TRIGGER.finditer(text):
+        etype = _GROUP_TYPE[m.lastgroup]
+        sent = loc.sentence_at(m.start())
+        if etype in (AIR, SHELL, IED):
+            lo = clause_start(text, sent[0], m.start())
+            if _DISRUPT_BEFORE.search(text[max(lo, m.start() - 80) : m.start()]):
+                etype = DISRUPT
+        types = per_sentence.setdefault(sent, {})
+        if etype not in types:
+            types[etype] = (m.start(), m.end())
+    out: list[EventMention] = []
+    for sent in sorted(per_sentence):
+        types = per_sentence[sent]
+        sentence = text[sent[0] : sent[1]]
+        if PROTEST in types and _INTERVENTION.search(sentence):
+            types[PROTEST_I] = types.pop(PROTEST)
+            types.pop(ARREST, None)
+        claim = claimed_by(sentence)
+        places = find_places(text, sent[0], sent[1])
+        place = best_place(places)
+        para = loc.paragraph_at(sent[0])
+        day = _pick_date(dates, sent, para)
+        if day is not None:
+            date, source = day, date_source
+        elif dct is not None and not pd.isna(dct):
+            date, source = dct.normalize(), "dateline"
+        else:
+            date, source = None, "none"
+        for etype, (ts, te) in sorted(types.items(), key=lambda kv: kv[1]):
+            lo = clause_start(text, sent[0], ts)
+            hi = sent[1]
+            actor = _actor(text, lo if lo > sent[0] else sent[0], ts, te, hi)
+            if actor is None and lo > sent[0]:
+                actor = _actor(text, sent[0], ts, te, hi)
+            if etype == _TERRITORY:
+                side = actor or text[sent[0] : ts]
+                if _UKRAINIAN_SIDE.search(side) and not _RUSSIAN_SIDE.search(actor or ""):
+                    etype = REGAIN
+                else:
+                    etype = OVERTAKE
+            if etype == ARREST and actor and _RUSSIAN_SIDE.search(actor) and not re.search(r"\bFSB\b|Russian\s+police", actor):
+                etype = ABDUCT
+            tm = TARGET.search(text, te, hi)
+            target = tm.group(0) if tm and tm.start() - te < 60 else None
+            negated, hedged = cue_before(text, lo, ts)
+            # modal inside the trigger phrase's own clause after the trigger ("talks will resume")
+            if not hedged and etype in (TALKS, CEASEFIRE, AGREE):
+                _, hedged = cue_before(text, te, min(hi, te + 40), words=3)
+            out.append(EventMention(
+                sent[0], sent[1], etype, ts, te, actor, target,
+                place.name if place else None, claim, negated, hedged, date, source,
+            ))
+    # one event per type per sentence; de-duplicate types created by re-typing
+    seen: set[tuple[int, str]] = set()
+    unique = []
+    for ev in out:
+        if (ev.start, ev.event_type) not in seen:
+            seen.add((ev.start, ev.event_type))
+            unique.append(ev)
+    # inherit a missing actor from the previous mention of the same type close before it
+    fixed = []
+    for i, ev in enumerate(unique):
+        if ev.actor is None:
+            for prev in reversed(unique[:i]):
+                if prev.event_type == ev.event_type and ev.start - prev.end <= 400:
+                    ev = EventMention(**{**ev.__dict__, "actor": prev.actor})
+                    break
+        fixed.append(ev)
+    return fixed
+
+
+def _times_for(frame: pd.DataFrame, times: pd.DataFrame | None) -> tuple[dict, str] | None:
+    """Day-resolved DATE expressions per doc_id, from ``times`` or toolkit.annotate.times."""
+    if times is None:
+        try:
+            from toolkit.annotate.times import time_expressions
+        except ImportError:
+            return None
+        times = time_expressions(frame)
+    by_doc: dict = {}
+    if times is not None and not times.empty:
+        for doc_id, group in times.groupby("doc_id", sort=False):
+            by_doc[doc_id] = _day_dates_from_times(group)
+    return by_doc, "time_expression"
+
+
+def events(frame: pd.DataFrame, *, times: pd.DataFrame | None = None, use_times: bool = True) -> pd.DataFrame:
+    """One row per event mention: the ``events`` table of :mod:`toolkit.schema`.
+
+    Args:
+        frame: any frame with ``doc_id``, ``text`` and ``published`` (tz-aware UTC, may be NaT).
+        times: precomputed ``time_expressions`` table; when omitted,
+            :func:`toolkit.annotate.times.time_expressions` is run if that module exists,
+            else explicit calendar dates are read by a built-in pattern.
+        use_times: ``False`` skips the time-expression annotator (built-in dates only; faster).
+
+    Returns:
+        The ``events`` table, plus ``trigger_start``/``trigger_end`` (the matched trigger words).
+    """
+    _check_columns(frame, ("doc_id", "text", "published"), "events()")
+    by_doc = _times_for(frame, times) if use_times else None
+    rows = []
+    for doc_id, text, published in zip(frame["doc_id"], frame["text"], frame["published"], strict=True):
+        if not isinstance(text, str):
+            continue
+        dct = None if pd.isna(published) else pd.Timestamp(published)
+        if by_doc is not None:
+            dates, source = by_doc[0].get(doc_id, []), by_doc[1]
+        else:
+            dates, source = None, "explicit_date"
+        for i, ev in enumerate(find_events(text, dct=dct, dates=dates, date_source=source)):
+            rows.append((doc_id, i, ev.start, ev.end, ev.event_type, ev.actor, ev.target, ev.place,
+                         ev.date, ev.date_source, ev.claimed_by, ev.negated, ev.hedged,
+                         ev.trigger_start, ev.trigger_end))
+    if not rows:
+        out = schema.empty("events")
+        out["trigger_start"] = pd.Series(dtype="int64")
+        out["trigger_end"] = pd.Series(dtype="int64")
+        return out
+    cols = [*schema.columns("events"), "trigger_start", "trigger_end"]
+    out = pd.DataFrame(rows, columns=cols)
+    out["date"] = pd.to_datetime(out["date"], utc=True)
+    return schema.conform(out, "events")
