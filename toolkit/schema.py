@@ -134,7 +134,7 @@ EVENTS: tuple[Column, ...] = (
     Column("target", "string", "Who or what it was aimed at."),
     Column("place", "string", "Normalised place name from the gazetteer."),
     Column("date", UTC, "Event date from the time expressions, falling back to the dateline."),
-    Column("date_source", "string", "time_expression or dateline."),
+    Column("date_source", "string", "time_expression, explicit_date (built-in reader, when toolkit.annotate.times is absent), dateline, or none."),
     Column("claimed_by", "string", "Who reports it ('Ukrainian officials')."),
     Column("negated", "boolean", "Denied or did not happen."),
     Column("hedged", "boolean", "Planned, pledged, threatened, or otherwise not (yet) happened."),
@@ -151,6 +151,8 @@ COUNTS: tuple[Column, ...] = (
     Column("approximate", "boolean", "True for 'dozens', 'about 40', 'hundreds'."),
     Column("object", "string", "What is counted: 'soldiers', 'people', 'attack drones'."),
     Column("event_id", "Int64", "The event mention this count belongs to (events.event_id), when linked."),
+    Column("negated", "boolean", "Denied or did not happen ('denied that 5 were killed')."),
+    Column("hedged", "boolean", "Pledged, planned, threatened: not (yet) happened ('pledged to return 6,000')."),
 )
 
 TABLES: dict[str, tuple[Column, ...]] = {
