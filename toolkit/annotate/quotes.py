@@ -45,6 +45,7 @@ articles per second:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -88,6 +89,8 @@ _DOUBLE_OPEN = "“„‟«"
 _DOUBLE_CLOSE = "”»"
 _DOUBLE_ANY = '"“”„‟«»'
 _SINGLE_ANY = "'‘’"
+_DOUBLE_MARK = re.compile('["“”„‟«»]')
+_SINGLE_MARK = re.compile("['‘’]")
 _OPEN_BEFORE = set(" \t\n([{—–-/:;,") | set(_DOUBLE_ANY)
 
 _VERBS = (
@@ -133,7 +136,9 @@ _ORG_NOUNS = _wordlist("org_nouns.txt")
 _NAME_TOK = (r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"
              r"|(?:Mc|Mac|O’|O')?[A-Z][\w’'-]*)")
 _PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|el|di|du|dos|ter)"
-_NAME_RUN = re.compile(rf"{_NAME_TOK}(?:\s+(?:{_PARTICLE}\s+)?{_NAME_TOK})*")
+_NAME_RUN = re.compile(rf"{_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})*")
+_MULTI_NAME_RUN = re.compile(
+    rf"{_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})+")
 _FUNCTION_CAPS = frozenset(
     "but and so then meanwhile however still yet also now later earlier when while after before "
     "in on at as if the a an this that there here it its his her their our my we i you they he "
@@ -223,10 +228,8 @@ def _pair_double(text: str, p_start: int, p_end: int, carry: bool) -> tuple[list
     open_at = -1
     stray = False
     first = True
-    for i in range(p_start, p_end):
-        ch = text[i]
-        if ch not in _DOUBLE_ANY:
-            continue
+    for mark in _DOUBLE_MARK.finditer(text, p_start, p_end):
+        i = mark.start()
         role = _is_double_open(text, i, p_start, p_end)
         if role is None:
             continue
@@ -265,9 +268,8 @@ def _pair_single(text: str, p_start: int, p_end: int, blocked: list[tuple[int, i
                  ) -> list[_Raw]:
     raws: list[_Raw] = []
     open_at = -1
-    for i in range(p_start, p_end):
-        if text[i] not in _SINGLE_ANY:
-            continue
+    for mark in _SINGLE_MARK.finditer(text, p_start, p_end):
+        i = mark.start()
         if any(a <= i <= b for a, b in blocked):
             continue
         role = _single_role(text, i, p_start, p_end)
@@ -412,16 +414,28 @@ class _Names:
     """Names seen in one article: maps a mention to the fullest name of its chain."""
 
     def __init__(self, text: str) -> None:
-        self.full: dict[str, str] = {}
-        for m in _NAME_RUN.finditer(text):
+        self.text = text
+        self._full: dict[str, str] | None = None
+
+    @property
+    def full(self) -> dict[str, str]:
+        """Last name (lower case) -> the longest title-stripped name ending in it."""
+        if self._full is None:
+            self._full = self._build()
+        return self._full
+
+    def _build(self) -> dict[str, str]:
+        full: dict[str, str] = {}
+        for m in _MULTI_NAME_RUN.finditer(self.text):
             name = _strip_title(m.group(0).rstrip(".’',"))
             words = name.split()
             if len(words) < 2 or len(words) > 4:
                 continue
             key = words[-1].lower()
-            prev = self.full.get(key)
+            prev = full.get(key)
             if prev is None or len(name) > len(prev):
-                self.full[key] = name
+                full[key] = name
+        return full
 
     def canonical(self, name: str) -> str:
         name = _strip_title(name.rstrip(".’',"))
@@ -460,17 +474,22 @@ class _Attr(NamedTuple):
     where: str  # after, before
 
 
-def _sentence_bounds(text: str, p_start: int, p_end: int, a: int, b: int) -> tuple[int, int]:
-    """Sentence containing [a, b): start after the last sentence end before a."""
+def _sentence_bounds(breaks: tuple[list[int], list[int]], p_start: int, p_end: int, a: int,
+                     b: int) -> tuple[int, int]:
+    """Sentence (within its paragraph) containing [a, b).
+
+    ``breaks`` holds the sorted positions of sentence-final punctuation and the
+    sorted starts of the sentences that follow them (from ``_SENT_END``).
+    """
+    punct, starts = breaks
     s = p_start
-    for m in _SENT_END.finditer(text, max(p_start, a - 400), min(a + 2, p_end)):
-        if m.end() > a + 1:
-            break
-        s = m.end()
+    k = bisect_right(starts, a + 1) - 1
+    if k >= 0 and starts[k] > s:
+        s = starts[k]
     e = p_end
-    m = _SENT_END.search(text, b, min(p_end, b + 400))
-    if m:
-        e = m.start() + 1
+    j = bisect_left(punct, b)
+    if j < len(punct) and punct[j] < p_end:
+        e = punct[j] + 1
     return s, e
 
 
@@ -612,6 +631,10 @@ def _find(text: str) -> list[Quote]:
     last_lead_in: tuple[_Attr, int] | None = None  # "X said:" closing a paragraph
     para_last_quote_end: dict[int, bool] = {}
     spans = [(r.open, r.close) for r, _, _, _ in raws]
+    breaks: tuple[list[int], list[int]] = ([], [])
+    for m in _SENT_END.finditer(text):
+        breaks[0].append(m.start())
+        breaks[1].append(m.end())
     for raw, pi, ps, pe in raws:
         q_start = raw.open + 1
         q_end = raw.close
@@ -621,7 +644,7 @@ def _find(text: str) -> list[Quote]:
             q_end -= 1
         if q_end - q_start < 2:
             continue
-        s_start, s_end = _sentence_bounds(text, ps, pe, max(raw.open, ps), min(raw.close, pe))
+        s_start, s_end = _sentence_bounds(breaks, ps, pe, max(raw.open, ps), min(raw.close, pe))
         lead_start = s_start
         if raw.open >= ps:
             # the lead-in: sentence start (or previous closing mark) up to the opening mark
