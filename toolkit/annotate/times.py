@@ -142,7 +142,7 @@ _CLOCK = (
     r"|noon|midnight|midday)"
     r"(?:\s*\(?(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local\s+time|Kyiv\s+time|Moscow\s+time)\)?)?"
 )
-_TODW = r"(?:morning|afternoon|evening|night|overnight)"
+_TODW = r"(?:morning|afternoon|evening|night|overnight|mid-?afternoon|mid-?morning)"
 
 # families, most specific first (alternation picks the first that matches at a position)
 _FAMILIES: list[tuple[str, str]] = [
@@ -164,7 +164,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ("month", rf"(?:(?P<mod>early|earlier|late|later|mid|mid-|the\s+middle\s+of|the\s+end\s+of"
               rf"|the\s+beginning\s+of|the\s+start\s+of)[\s-]?)?"
               rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?(?P<m>{_MONTH})"
-              rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR4})(?!\d))?"),
+              rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR4})(?!\d)|\s+(?P<ry>this|last|next)\s+year)?"),
     # decades and centuries
     ("decade", rf"(?:the\s+)?(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s"
                r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
@@ -175,6 +175,12 @@ _FAMILIES: list[tuple[str, str]] = [
                 r"(?:(?P<rel2>fiscal|year-earlier|year-ago)[\s-]+)?"
                 r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?quarter"
                 r"(?!s)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+)?(?P<y>" + _YEAR4 + r"))?"),
+    ("yearquarter", r"(?:the\s+)?(?P<y>" + _YEAR4 + r")(?:'s)?\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
+                    r"[\s-]+)?(?P<u>quarter|period|half)\b"),
+    ("relyearquarter", r"(?P<rel>this|last|next)\s+year's\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?"
+                       r"(?P<u>quarter|period)\b"),
+    ("period", r"the\s+(?P<rel>latest|year-earlier|year-ago|comparable|same|corresponding|current)"
+               r"(?:\s+(?:year-earlier|year-ago))?\s+period\b"),
     ("half", r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>" + _YEAR4 + r")|"
              r"(?P<this>this|last|next)\s+year)"),
     ("months9", r"(?:the\s+)?(?:(?P<rel>first|latest|past|last|year-earlier|year-ago)\s+)?"
@@ -187,13 +193,14 @@ _FAMILIES: list[tuple[str, str]] = [
     ("dayafter", r"the\s+day\s+(?P<dir>before|after)\s+(?P<ref>yesterday|tomorrow)"),
     # durations with a number; ago/earlier/later
     ("ago", rf"{_APPROX}?(?:(?P<n>{_NUM})[\s-]+)?(?P<u>{_UNIT}s?|{_UNITS})(?:\s+or\s+so)?\s+"
-            r"(?P<dir>ago|earlier|later|before|after|from\s+now|hence)\b"),
+            r"(?P<dir>ago|earlier|later|from\s+now|hence)\b"),
     ("yearago", r"(?P<kind>year|week|month)-(?P<dir>earlier|ago|before)"
                 r"(?:\s+(?P<what>quarter|period|month|week|year|levels?|figure|results))?"),
-    ("dur", rf"(?:(?P<the>the|this|each\s+of\s+the|in\s+the)\s+)?{_APPROX}?"
+    ("dur", rf"(?:(?P<the>the|this|each\s+of\s+the)\s+)?{_APPROX}?"
             r"(?:(?P<rel>past|last|next|first|coming|previous|following|preceding|final|latest|"
             r"recent|few|same)\s+)?"
-            rf"(?P<n>{_NUM})(?P<sep>[\s-]+)(?P<u>{_UNIT}s?|{_UNITS})(?P<long>-long|-old)?\b"
+            rf"(?P<n>{_NUM})(?P<sep>[\s-]+)(?:(?:trading|business|working|calendar)\s+)?"
+            rf"(?P<u>{_UNIT}s?|{_UNITS})(?P<long>-long|-old)?\b"
             r"(?!\s+(?:of\s+age|old))"),
     # relative units: last week, this year, earlier this month, early next year, the past week
     ("rel", r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of"
@@ -230,15 +237,16 @@ _FAMILIES: list[tuple[str, str]] = [
     # sets
     ("set_every", r"(?P<q>every|each|once\s+a|twice\s+a|three\s+times\s+a|per|once\s+every)\s+(?:other\s+)?"
                   r"(?P<u>second|minute|hour|day|night|week|month|quarter|year|morning|evening"
-                  r"|afternoon|weekend|" + _DAY + r")\b"),
-    ("set_adv", r"(?P<w>hourly|daily|nightly|weekly|monthly|quarterly|annually|yearly|biannually)\b"),
+                  r"|afternoon|weekend|" + _DAY + r"|January|February|March|April|June|July|August|September"
+                  r"|October|November|December)\b"),
+    ("set_adv", r"(?P<w>hourly|daily|nightly|weekly|monthly|yearly)\b"),
     ("set_days", rf"(?P<d>{_DAY})s\b"),
     # reference words
-    ("ref", r"(?P<w>the\s+future|the\s+past|the\s+present|in\s+future|right\s+now|just\s+now"
-            r"|nowadays|now|currently|current|presently|at\s+present|at\s+the\s+moment|these\s+days"
-            r"|recently|recent|lately|previously|formerly|soon|future|once\s+again|"
-            r"a\s+later\s+date|the\s+time\s+being|in\s+the\s+meantime|meanwhile)\b"),
     ("recentunits", r"(?P<w>recent|past|coming|previous)\s+(?P<u>days|weeks|months|years|decades)\b"),
+    ("ref", r"(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+past|the\s+present"
+            r"|right\s+now|nowadays|now|currently|current|presently|at\s+present|these\s+days"
+            r"|recently|recent|lately|a\s+later\s+date)\b"),
+    ("theyear", r"the\s+(?P<u>year|week)\b(?!\s+(?:of|in\s+which|when|before|after|that|\d))"),
     ("bareunits", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|hours|decades|centuries)\b"),
     ("days_words", r"(?P<w>yesterday|today|tomorrow|tonight)\b"),
     ("day", rf"(?P<day>{_DAY})\b"),
@@ -265,12 +273,15 @@ _ALL = re.compile(
     re.I,
 )
 _FAMILY_NAMES = [name for name, _ in _FAMILIES]
+_FAMILY_GROUPS = [
+    (names, [f"f{i}_{n}" for n in names])
+    for i, names in enumerate(list(re.compile(p).groupindex) for _, p in _FAMILIES)
+]
 _FAMILY_MATCH = [re.compile(rf"(?:{p})(?![\w]|-(?!\s))", re.I) for _, p in _FAMILIES]
 
 _FUTURE_CUE = re.compile(
-    r"\b(?:will|won't|'ll|shall|going\s+to|plans?\s+to|planned|planning|scheduled|due\s+to|is\s+due"
-    r"|are\s+due|expects?\s+to|expected|set\s+to|to\s+be\s+held|upcoming|next|would|intends?\s+to"
-    r"|to\s+meet|to\s+visit|to\s+hold|to\s+begin|to\s+start|to\s+resume|until|by)\b",
+    r"(?:\b(?:will|won't|shall|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|(?:is|are)\s+due"
+    r"|(?:is|are)\s+set\s+to|to\s+be\s+held|upcoming|intends?\s+to)\b|'ll\b)",
     re.I,
 )
 _PAST_CUE = re.compile(
@@ -361,7 +372,8 @@ def _duration(n: float | None, unit: str) -> str:
         if u == "minute":
             return f"PT{whole}M{int(round(frac * 60))}S" if whole else f"PT{int(round(frac * 60))}S"
         if u in ("year", "decade", "century"):
-            return f"P{int(round(n * 12))}M"
+            months = int(round(frac * 12))
+            return f"P{whole}Y{months}M" if whole else f"P{months}M"
         if u == "month":
             return f"P{int(round(n * 30))}D" if whole == 0 else f"P{_fmt_num(n)}M"
         if u == "day":
@@ -457,15 +469,14 @@ def _year_num(y: str, dct: dt.date | None) -> int:
 
 
 def _closest_year(dct: dt.date, month: int, day: int, future: bool) -> int:
-    """Year for a month/day without a year: the dateline's year, moved by a year when the
-    date would fall more than half a year from the dateline."""
+    """Year for a month/day without a year. Past-tense text: the most recent such date (a
+    date up to two weeks after the dateline keeps the dateline's year, so reports of "past"
+    events after the dateline stay visible); future tense: the next such date."""
     cand = _safe_date(dct.year, month, day) or dt.date(dct.year, month, 28)
     delta = (cand - dct).days
-    if delta > 183:
-        return dct.year - 1
-    if delta < -183:
-        return dct.year + 1
-    return dct.year
+    if future:
+        return dct.year + 1 if delta < -14 else dct.year
+    return dct.year - 1 if delta > 14 else dct.year
 
 
 _R = tuple[str, str, str] | None  # (type, value, anchor)
@@ -514,7 +525,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             pass
         if dct is None:
             return "DATE", f"XXXX-{m:02d}-{d:02d}", "none"
-        y = _closest_year(dct, m, d, False)
+        y = _closest_year(dct, m, d, fut())
         date = _safe_date(y, m, d)
         if not date:
             return None
@@ -533,6 +544,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             anchor = "none"
         elif dct is None:
             return "DATE", f"XXXX-{m:02d}", "none"
+        elif g.get("ry"):
+            y = dct.year + {"this": 0, "last": -1, "next": 1}[g["ry"].lower()]
+            anchor = "dateline"
         else:
             rel = (g.get("rel") or "").lower()
             anchor = "dateline"
@@ -689,6 +703,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         u = g["u"].lower()
         if u in _WEEKDAYS:
             return "SET", f"XXXX-WXX-{_WEEKDAYS[u]}", "none"
+        if u in _MONTHS:
+            return "SET", f"XXXX-{_MONTHS[u]:02d}", "none"
         if u in ("morning", "evening", "afternoon"):
             return "SET", f"XXXX-XX-XXT{_TOD[u]}", "none"
         if u == "weekend":
@@ -704,18 +720,48 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         return "SET", f"XXXX-WXX-{_WEEKDAYS[g['d'].lower()]}", "none"
     if fam == "ref":
         w = re.sub(r"\s+", " ", g["w"].lower())
-        if w in ("the future", "in future", "soon", "future", "a later date"):
+        if w.endswith("future") or w == "a later date":
             return "DATE", "FUTURE_REF", "dateline"
         if w in ("the past", "recently", "recent", "lately", "previously", "formerly"):
             return "DATE", "PAST_REF", "dateline"
-        if w in ("once again", "in the meantime", "meanwhile", "the time being"):
-            return None
         return "DATE", "PRESENT_REF", "dateline"
     if fam == "recentunits":
-        w = g["w"].lower()
-        if w == "coming":
-            return "DATE", "FUTURE_REF", "dateline"
-        return "DATE", "PAST_REF", "dateline"
+        return "DURATION", _duration(None, g["u"]), "none"
+    if fam == "theyear":
+        if dct is None:
+            return "DATE", "XXXX" if g["u"].lower() == "year" else "XXXX-WXX", "none"
+        if g["u"].lower() == "week":
+            return "DATE", _iso_week(dct), "dateline"
+        if re.search(r"\b(?:for|over|during|throughout)\s+$", text[max(0, span[0] - 12) : span[0]], re.I):
+            return "DURATION", "P1Y", "none"
+        return "DATE", str(dct.year), "dateline"
+    if fam == "yearquarter":
+        u = g["u"].lower()
+        if u == "half":
+            return ("DATE", f"{g['y']}-H{_ORDINALS[g['ord'].lower()]}", "none") if g.get("ord") else None
+        if g.get("ord"):
+            return "DATE", f"{g['y']}-Q{_ORDINALS[g['ord'].lower()]}", "none"
+        if u == "quarter":
+            return "DATE", f"{g['y']}-QX", "none"
+        if dct is not None and ctx.quarterish:
+            return "DATE", f"{g['y']}-Q{_prev_quarter(dct)[1]}", "dateline"
+        return "DATE", g["y"], "none"
+    if fam == "relyearquarter":
+        if dct is None:
+            return "DATE", "XXXX-QX", "none"
+        y = dct.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        q = _ORDINALS[g["ord"].lower()] if g.get("ord") else _prev_quarter(dct)[1]
+        return "DATE", f"{y}-Q{q}", "dateline"
+    if fam == "period":
+        if dct is None:
+            return "DATE", "XXXX-QX", "none"
+        rel = g["rel"].lower()
+        y, q = _prev_quarter(dct)
+        if rel == "current":
+            y, q = dct.year, _quarter(dct)
+        if rel in ("year-earlier", "year-ago", "comparable", "same", "corresponding") or "year-" in low:
+            y -= 1
+        return "DATE", f"{y}-Q{q}", "dateline"
     if fam == "bareunits":
         return "DURATION", _duration(None, g["u"]), "none"
     if fam == "days_words":
@@ -1036,8 +1082,101 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut) -> _R:
 _TRIM_PREP = re.compile(r"^(?:in|on|at|since|during|by|until|till|from|for|of|over|within)\s+", re.I)
 
 
+def _trie(words: list[str]) -> str:
+    """An alternation factored by first letter: ``sre`` then rejects most positions at once."""
+    groups: dict[str, list[str]] = {}
+    for w in sorted(set(words), key=lambda x: (-len(x), x)):
+        groups.setdefault(w[0], []).append(re.escape(w[1:]))
+    return "|".join(f"{re.escape(c)}(?:{'|'.join(rest)})" for c, rest in sorted(groups.items()))
+
+
+_TRIGGER_WORDS = (
+    list(_MONTHS) + ["sept"] + list(_WEEKDAYS)
+    + [w + "s" for w in _WEEKDAYS]
+    + """yesterday today tomorrow tonight overnight now current currently recent recently lately
+    presently nowadays future past present weekend weekends second seconds minute minutes hour
+    hours day days night nights week weeks fortnight fortnights month months quarter quarters
+    year years decade decades century centuries morning mornings afternoon afternoons evening
+    evenings noon midnight midday hourly daily nightly weekly monthly yearly christmas
+    thanksgiving halloween valentine fiscal spring summer fall autumn winter twenties thirties
+    forties fifties sixties seventies eighties nineties date period dawn daybreak""".split()
+)
+_TRIGGER = re.compile(
+    r"\b(?:" + _trie(_TRIGGER_WORDS) + r")\b|\b\d{4}s?\b|'\d0s\b"
+    r"|\b\d{1,2}(?::\d\d|\s?[ap]\.?m\b)"
+)
+_PREFIX_WORDS = frozenset(
+    """the a an this that these last next past previous coming following preceding current latest
+    early earlier late later mid middle end beginning start rest remainder of nearly almost about
+    around approximately roughly some more less fewer than at least most no over up to under just
+    only barely well several few many couple dozen dozens hundreds half each every once twice per
+    other fiscal year-earlier year-ago year-before comparable same corresponding first second
+    third fourth final 1st 2nd 3rd 4th recent overnight morning afternoon evening night on into
+    noon midnight midday p.m. a.m. pm am est edt gmt utc right new victory boxing times three
+    one two four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
+    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
+    thousand trading business working calendar full near distant foreseeable this-year""".split()
+)
+_TOKEN_CHARS = re.compile(r"[\w'./-]")
+_PREV_TOKEN = re.compile(r"([\w'./-]+)[\s,]+$")
+_NUMBERISH = re.compile(r"[\d.,/]+(?:st|nd|rd|th)?|\d+-\w+", re.I)
+
+
+def _candidate_starts(text: str, pos: int, floor: int) -> list[int]:
+    """Possible starts of an expression whose trigger word is at ``pos``: the start of the
+    trigger's token and of up to six preceding modifier words, earliest first."""
+    k = pos
+    while k > floor and _TOKEN_CHARS.match(text, k - 1):
+        k -= 1
+    while k < pos and text[k] in "'.-/":
+        k += 1
+    starts = [k] if k != pos else []
+    for _ in range(6):
+        m = _PREV_TOKEN.search(text, max(floor, k - 40), k)
+        if not m or m.end() != k:
+            break
+        word = m.group(1).lower().strip(".")
+        if not (word in _PREFIX_WORDS or m.group(1).lower() in _PREFIX_WORDS
+                or _NUMBERISH.fullmatch(word)):
+            break
+        k = m.start(1)
+        starts.append(k)
+    starts.reverse()
+    starts.append(pos)
+    return starts
+
+
+def _match_at(text: str, start: int, ctx: _Ctx) -> tuple[int, int, str, tuple[str, str, str]] | None:
+    m = _ALL.match(text, start)
+    if m is None:
+        return None
+    i = int(m.lastgroup[1:])  # the family group closes last
+    names = _FAMILY_GROUPS[i]
+    values = m.group(*names[1]) if len(names[1]) > 1 else (m.group(*names[1]),) if names[1] else ()
+    g = {k: v for k, v in zip(names[0], values, strict=True) if v is not None}
+    end = m.end()
+    res = _norm(_FAMILY_NAMES[i], g, ctx, (start, end), text[start:end])
+    if res is not None:
+        return start, end, _FAMILY_NAMES[i], res
+    # the first family to match rejected it: let a later family try at this position
+    for j in range(i + 1, len(_FAMILY_NAMES)):
+        fm = _FAMILY_MATCH[j].match(text, start)
+        if fm is None:
+            continue
+        end = fm.end()
+        gd = {k: v for k, v in fm.groupdict().items() if v is not None}
+        res = _norm(_FAMILY_NAMES[j], gd, ctx, (start, end), text[start:end])
+        if res is not None:
+            return start, end, _FAMILY_NAMES[j], res
+    return None
+
+
 def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[TimeExpression]:
     """Find and normalise the time expressions (TIMEX3) of one text.
+
+    Trigger words (month and day names, calendar units, reference words, years, clock
+    times) are found first with one fast pattern; the full family patterns are then tried
+    only at the start of each trigger's token and of the modifier words before it.
 
     Args:
         text: the article text.
@@ -1051,34 +1190,30 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
         dct = dct.date()
     ctx = _Ctx(text, dct)
     out: list[TimeExpression] = []
-    for m in _ALL.finditer(text):
-        gname = m.lastgroup  # the family group closes last
-        if not gname or not gname.startswith("F"):
+    low = text.lower()
+    if len(low) != len(text):  # a few Unicode letters change length when lowered
+        low = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    last_end = 0
+    for trig in _TRIGGER.finditer(low):
+        pos = trig.start()
+        if pos < last_end or (trig.group() in _MONTHS and text[pos].islower()):
             continue
-        i = int(gname[1:])
-        name = _FAMILY_NAMES[i]
-        prefix = f"f{i}_"
-        g = {k[len(prefix):]: v for k, v in m.groupdict().items() if k.startswith(prefix)}
-        start, end = m.span()
-        surface = text[start:end]
-        res = _norm(name, g, ctx, (start, end), surface)
-        if res is None:
-            # the first family to match rejected it: let a later family try at this position
-            for j in range(i + 1, len(_FAMILY_NAMES)):
-                fm = _FAMILY_MATCH[j].match(text, start)
-                if fm is None:
-                    continue
-                start, end = fm.span()
-                surface = text[start:end]
-                res = _norm(_FAMILY_NAMES[j], fm.groupdict(), ctx, (start, end), surface)
-                if res is not None:
-                    break
-            if res is None:
+        for start in _candidate_starts(text, pos, last_end):
+            prev_last = ctx.last
+            found = _match_at(text, start, ctx)
+            if found is None or found[1] <= pos:
+                ctx.last = prev_last
                 continue
-        typ, value, anchor = res
-        if value and value[0].isdigit() and len(value) >= 10 and typ in ("DATE", "TIME"):
-            ctx.last_start = start
-        out.append(TimeExpression(start, end, surface, typ, value, anchor))
+            start, end, _fam, (typ, value, anchor) = found
+            if _fam == "quarter" and re.match(r"the\s+\S+-quarter", text[start:end], re.I):
+                start = text.index(" ", start) + 1
+                while text[start].isspace():
+                    start += 1
+            out.append(TimeExpression(start, end, text[start:end], typ, value, anchor))
+            if ctx.last is not prev_last:
+                ctx.last_start = start
+            last_end = end
+            break
     return out
 
 
