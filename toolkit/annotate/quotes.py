@@ -109,12 +109,17 @@ _VERBS = (
     "testified|told reporters|read|reads|began|begins|summed up|offered|"
     "elaborated|interjected|retorted|objected|chimed in|described|contended|contends|"
     "maintained|maintains|asserted|asserts|announced|proclaimed|texted|emailed|messaged|"
-    "informed|assured|reminded|wrote on|explained to"
+    "informed|assured|reminded|wrote on|explained to|cited|cites|beamed|gushed|"
+    "fumed|raged|scoffed|groaned|marvelled|marveled|exclaimed|lamented|mocked|joked|teased|"
+    "tweeted out|wrote back|fired back|hit back|shot back|pushed back|weighed in|opined|"
+    "acknowledged|allowed|answered|answers|challenged|protested|charged|alleged|alleges|"
+    "estimated|predicted|explained|recalled|added|begged|pleaded|implored|ordered|"
+    "commented|comments|clarified|signed off|called out|retweeted|quoted|quotes"
 )
 _ADVERBS = r"(?:(?:later|also|then|simply|once|previously|recently|earlier|again|further|" \
     r"flatly|bluntly|reportedly|publicly|privately|repeatedly|often|has|have|had|" \
     r"would|will|has\s+since|once\s+famously|famously|had\s+earlier)\s+)*"
-_CUE_VERB = rf"(?:{_ADVERBS})(?:{_VERBS})"
+_CUE_VERB = rf"(?:{_ADVERBS})(?:[a-z]+ly\s+)?(?:{_VERBS})"
 # cue extensions: "wrote on Telegram", "told reporters", "said in a statement"
 _CUE_EXT = (
     r"(?:\s+(?:on|in|to|via|at|during|through)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
@@ -130,6 +135,8 @@ _CUE = re.compile(rf"\b(?:{_CUE_VERB}){_CUE_EXT}\b|\b[Aa]ccording\s+to\b")
 _ACCORDING = re.compile(r"^[Aa]ccording\s+to$")
 
 _TITLES = _wordlist("titles.txt")
+_PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "president", "mayor",
+                            "senator", "governor", "gen", "col", "prof", "judge", "rev"})
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 _ORG_NOUNS = _wordlist("org_nouns.txt")
@@ -147,7 +154,7 @@ _FUNCTION_CAPS = frozenset(
 _DET = (r"(?:the|The|a|A|an|An|his|His|her|Her|its|Its|their|Their|one|One|another|Another|"
         r"two|Two|three|Three|some|Some|many|Many|several|Several|other|Other|both|Both|"
         r"this|This|that|That)")
-_PRON_RE = r"(?:he|she|they|He|She|They|I|we|We)"
+_PRON_RE = r"(?:he|she|they|it|He|She|They|It|I|we|We)"
 _TITLE_WORD = r"(?:[a-z][\w-]*)"
 # the speaker NP right before a cue: "he", "the ministry", "former congressman Barney Frank"
 _NP_END = re.compile(
@@ -168,7 +175,7 @@ _STOP_NP = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can
                       r"had|has|have|not|that|because|if|when|but|and|before|after|on|in|at|"
                       r"to|for|with|by|from)\b")
 _WORDS = re.compile(r"[\w’'-]+")
-_SENT_END = re.compile(r"(?<![A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|vs))(?<!Mrs|Gen|Col|Sen|Rep"
+_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|vs))(?<!Mrs|Gen|Col|Sen|Rep"
                        r"|Gov|Sgt|Maj)[.!?][\"”’']?\s+(?=[\"“‘'A-Z0-9])")
 _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|dubbed|called|named|nicknamed|slogan|hashtag|headline|headlined|"
@@ -457,12 +464,14 @@ def _last_person_before(text: str, pos: int, names: _Names,
     for m in _NAME_RUN.finditer(text, window_start, pos):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        name = _strip_title(m.group(0).rstrip(".’',"))
+        raw_name = m.group(0).rstrip(".’',")
+        name = _strip_title(raw_name)
         if name.split()[0].lower() in _FUNCTION_CAPS:
             name = " ".join(name.split()[1:])
         if not name:
             continue
-        if len(name.split()) >= 2 or name.lower() in names.full:
+        titled = name != raw_name and raw_name.split()[0].lower().rstrip(".") in _PERSON_TITLES
+        if len(name.split()) >= 2 or name.lower() in names.full or titled:
             best = (names.canonical(name), m.start(), m.end())
     return best
 
@@ -684,8 +693,10 @@ def _find(text: str) -> list[Quote]:
         if not cont and standalone and prev is not None and prev_para == pi - 1 and \
                 prev_para_end_quote and prev.speaker and last_lead_in is None:
             cont = True
+        # the cue right before the mark makes the quote the whole content ('X cited "..."')
+        cue_led = before_attr is not None and not _THAT_END.search(lead)
         kind = "continuation" if (cont or same_para_cont) else (
-            "direct" if lead_ok and tail_ok else "partial")
+            "direct" if cue_led or (lead_ok and tail_ok) else "partial")
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
         if attr is not None:
             speaker, sp_s, sp_e = _resolve(text, attr.mention, names, prev, spans)

@@ -18,10 +18,12 @@ Gold direct quotes (the exact rule):
 Span normalisation (both gold and predicted): strip whitespace, quotation marks
 and the punctuation ``. , ; : ! ? ( ) - – —`` and ``…`` at both edges.
 
-Matching: predicted quotes of kind ``direct`` and ``continuation`` (a
-``continuation`` row is merged with the quote it continues, since the gold
-marks a multi-paragraph quote as one content) are matched one-to-one to gold
-quotes, greedily by decreasing overlap.
+Matching: predicted quotes of kind ``direct`` and ``continuation`` are
+matched one-to-one to gold quotes, greedily by decreasing overlap. A
+``continuation`` row is merged with the quote it continues (the gold marks a
+multi-paragraph quote, and usually ``"A," he said. "B."``, as one content);
+when the gold instead has two or more separate quotes inside such a merged
+span, its parts are scored as separate predictions.
 
 * *Overlap match*: ``|pred ∩ gold| / max(|pred|, |gold|) >= 0.3`` on the
   normalised character spans.
@@ -268,17 +270,38 @@ def speaker_correct(gold: GoldQuote, speaker: str, s_start: int, s_end: int) -> 
     return bool(head) and head in {w.strip(".’'") for w in _WORD.findall(src)}
 
 
-def _merge_continuations(pred: pd.DataFrame) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
+def _groups(pred: pd.DataFrame) -> list[list[dict[str, object]]]:
+    """Scored predictions: non-partial rows, each continuation grouped with its head."""
+    groups: list[list[dict[str, object]]] = []
     for rec in pred.to_dict("records"):
         kind = rec.get("kind")
         if kind == "partial":
             continue
-        if kind == "continuation" and rows and rows[-1]["doc_id"] == rec["doc_id"]:
-            rows[-1]["end"] = rec["end"]
+        if kind == "continuation" and groups and groups[-1][0]["doc_id"] == rec["doc_id"]:
+            groups[-1].append(dict(rec))
             continue
-        rows.append(dict(rec))
-    return rows
+        groups.append([dict(rec)])
+    return groups
+
+
+def _resolve_groups(groups: list[list[dict[str, object]]], gspans: list[tuple[int, int]]
+                    ) -> list[dict[str, object]]:
+    """One prediction per group (head merged with its continuations), unless the
+    gold marks two or more separate quotes inside the group's span: then its
+    parts are scored as separate predictions (annotators differ on whether
+    ``"A," he said. "B."`` is one statement)."""
+    out: list[dict[str, object]] = []
+    for g in groups:
+        merged = dict(g[0])
+        merged["end"] = g[-1]["end"]
+        if len(g) > 1:
+            span = (int(merged["start"]), int(merged["end"]))
+            inside = sum(1 for gs in gspans if min(gs[1], span[1]) > max(gs[0], span[0]))
+            if inside >= 2:
+                out.extend(g)
+                continue
+        out.append(merged)
+    return out
 
 
 def score(docs: list[GoldDoc], extractor: Callable[[pd.DataFrame], pd.DataFrame], *,
@@ -302,16 +325,16 @@ def score(docs: list[GoldDoc], extractor: Callable[[pd.DataFrame], pd.DataFrame]
     t0 = time.perf_counter()
     pred = extractor(frame)
     seconds = time.perf_counter() - t0
-    by_doc: dict[str, list[dict[str, object]]] = {}
-    for rec in _merge_continuations(pred.sort_values(["doc_id", "quote_id"], kind="stable")):
-        by_doc.setdefault(str(rec["doc_id"]), []).append(rec)
+    by_doc: dict[str, list[list[dict[str, object]]]] = {}
+    for grp in _groups(pred.sort_values(["doc_id", "quote_id"], kind="stable")):
+        by_doc.setdefault(str(grp[0]["doc_id"]), []).append(grp)
     n_gold = n_pred = tp_o = tp_x = sp_n = sp_ok = tp_e = 0
     errors: list[dict[str, object]] = []
     for doc in docs:
         text = doc.text
-        preds = by_doc.get(doc.doc_id, [])
-        pspans = [normalise_span(text, int(p["start"]), int(p["end"])) for p in preds]
         gspans = [(g.start, g.end) for g in doc.quotes]
+        preds = _resolve_groups(by_doc.get(doc.doc_id, []), gspans)
+        pspans = [normalise_span(text, int(p["start"]), int(p["end"])) for p in preds]
         n_gold += len(gspans)
         n_pred += len(pspans)
         pairs = sorted(((_overlap(ps, gs), i, j) for i, ps in enumerate(pspans)
