@@ -18,7 +18,8 @@ REPO_ROOT = PACKAGE_DIR.parent
 SEEDS_DIR = REPO_ROOT / "seeds"
 DATA_DIR = REPO_ROOT / "data"
 RAW_DIR = DATA_DIR / "raw"
-PROCESSED_DIR = DATA_DIR / "processed"
+# Derived tables; DATELINE_PROCESSED moves them (tests point it at a temporary folder).
+PROCESSED_DIR = Path(os.environ.get("DATELINE_PROCESSED", DATA_DIR / "processed"))
 REPORTS_DIR = REPO_ROOT / "reports"
 NOTEBOOKS_DIR = REPO_ROOT / "notebooks"
 

@@ -1,6 +1,6 @@
 """Offline resources: NLTK data shipped with the package, and cached loaders.
 
-Dateline never calls ``nltk.download()``. The package carries its own
+Dateline never downloads NLTK data at run time. The package carries its own
 ``nltk_data`` folder (``toolkit/resources/nltk_data``):
 
 * ``tokenizers/punkt_tab/dateline_news/``: Punkt parameters trained on news

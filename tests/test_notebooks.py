@@ -1,0 +1,41 @@
+"""Notebooks are stored without outputs, hold no logic of their own, and run top to bottom."""
+
+import json
+
+import pytest
+
+from toolkit.report import execute_notebook, notebook_paths
+
+NOTEBOOKS = notebook_paths()
+
+
+def test_there_are_notebooks():
+    assert NOTEBOOKS, "no notebooks/NN-*.ipynb found"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_is_stored_without_outputs(path):
+    notebook = json.loads(path.read_text())
+    for cell in notebook["cells"]:
+        if cell["cell_type"] == "code":
+            assert cell.get("outputs") == [] and cell.get("execution_count") is None, path.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_has_a_card_numbered_sections_and_exercises(path):
+    cells = json.loads(path.read_text())["cells"]
+    markdown = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "markdown")
+    assert markdown.startswith("# ")
+    for needed in ("What you'll learn", "**Data**", "**Time**", "## 1.", "where", "Exercises"):
+        assert needed in markdown, f"{path.name} lacks {needed!r}"
+    code = "\n".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
+    assert "def " not in code and "class " not in code, "notebooks call the toolkit; logic lives in toolkit/"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebook_executes(path, monkeypatch, tmp_path):
+    monkeypatch.setenv("DATELINE_PROCESSED", str(tmp_path))  # inherited by the kernel
+    notebook = execute_notebook(path, timeout=600)
+    errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+    assert errors == []
