@@ -152,7 +152,7 @@ _FAMILIES: list[tuple[str, str]] = [
     # "Wednesday at 10 p.m." ; "June 11 at 14:00"
     ("day_clock", rf"(?P<rest>{_DAY}|today|yesterday|tomorrow),?\s+at\s+(?P<clock>{_CLOCK})"),
     # explicit dates with a year
-    ("mdy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,\s*|\s+)(?P<y>{_YEAR4})(?!\d)"),
+    ("mdy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,\s*|\s+)(?P<y>{_YEAR4})(?!\d)"),
     ("dmy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR4})(?!\d)"),
     ("iso", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"
             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?"),
@@ -217,15 +217,16 @@ _FAMILIES: list[tuple[str, str]] = [
     ("yearend", r"(?P<rel>year|month|week)-end\b"),
     # day words with a part of day: "late yesterday", "yesterday afternoon", "Wednesday night",
     # "overnight on Wednesday", "early Tuesday", "last night", "this morning", "tonight"
-    ("tod_day_a", rf"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<tod1>{_TODW})\s+(?:(?:on|of|into|to)\s+)?"
+    ("tod_day_a", rf"(?:(?P<pre>early|late)\s+)?(?P<tod1>{_TODW})\s+(?:(?:on|of|into|to)\s+)?"
                   rf"(?P<day>{_DAY}|yesterday|today|tomorrow)\b"),
-    ("tod_day_b", rf"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<day>{_DAY}|yesterday|today|tomorrow),?\s+"
+    ("tod_day_b", rf"(?:(?P<pre>early|late)\s+)?(?P<day>{_DAY}|yesterday|today|tomorrow),?\s+"
                   rf"(?P<tod2>{_TODW}|mid-?afternoon|mid-?morning)(?P<pl>s)?\b"),
-    ("tod_day_c", rf"(?P<pre>early|late|later|earlier)\s+(?P<day>{_DAY}|yesterday|today|tomorrow)\b"),
+    ("tod_day_c", rf"(?P<pre>early|late|later|earlier)\s+(?P<day>yesterday|today|tomorrow)\b"),
+    ("tod_day_d", rf"(?P<pre>early|late)\s+(?P<day>{_DAY})\b"),
     ("thistod", r"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
                 r"(?P<tod>morning|afternoon|evening|night)\b"),
     ("tonight", r"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<w>tonight|overnight|midday|mid-?afternoon)\b"),
-    ("clock", rf"(?:(?:around|about|at\s+about|approximately)\s+)?(?P<clock>{_CLOCK})"
+    ("clock", rf"(?P<clock>{_CLOCK})"
               r"(?:\s+in\s+the\s+(?P<tod>morning|afternoon|evening))?"),
     ("clocktod", r"(?P<h>[1-9]|1[0-2])\s+(?:o'clock\s+)?in\s+the\s+(?P<tod>morning|afternoon|evening)"),
     # weekend
@@ -244,7 +245,7 @@ _FAMILIES: list[tuple[str, str]] = [
     # reference words
     ("recentunits", r"(?P<w>recent|past|coming|previous)\s+(?P<u>days|weeks|months|years|decades)\b"),
     ("ref", r"(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+past|the\s+present"
-            r"|right\s+now|nowadays|now|currently|current|presently|at\s+present|these\s+days"
+            r"|nowadays|now|currently|current|presently|at\s+present|these\s+days"
             r"|recently|recent|lately|a\s+later\s+date)\b"),
     ("theyear", r"the\s+(?P<u>year|week)\b(?!\s+(?:of|in\s+which|when|before|after|that|\d))"),
     ("bareunits", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|hours|decades|centuries)\b"),
@@ -280,8 +281,9 @@ _FAMILY_GROUPS = [
 _FAMILY_MATCH = [re.compile(rf"(?:{p})(?![\w]|-(?!\s))", re.I) for _, p in _FAMILIES]
 
 _FUTURE_CUE = re.compile(
-    r"(?:\b(?:will|won't|shall|going\s+to|plans?\s+to|scheduled\s+(?:to|for)|(?:is|are)\s+due"
-    r"|(?:is|are)\s+set\s+to|to\s+be\s+held|upcoming|intends?\s+to)\b|'ll\b)",
+    r"(?:\b(?:will|won't|shall|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|(?:is|are|was|were)\s+due"
+    r"|(?:is|are|was|were)\s+set\s+to|(?:is|are)\s+to\s+\w+|to\s+be\s+held|upcoming|intends?\s+to"
+    r"|as\s+(?:soon|early)\s+as|would|might|expected\s+to|hopes?\s+to|ready\s+to)\b|'ll\b)",
     re.I,
 )
 _PAST_CUE = re.compile(
@@ -469,14 +471,18 @@ def _year_num(y: str, dct: dt.date | None) -> int:
 
 
 def _closest_year(dct: dt.date, month: int, day: int, future: bool) -> int:
-    """Year for a month/day without a year. Past-tense text: the most recent such date (a
-    date up to two weeks after the dateline keeps the dateline's year, so reports of "past"
-    events after the dateline stay visible); future tense: the next such date."""
-    cand = _safe_date(dct.year, month, day) or dt.date(dct.year, month, 28)
-    delta = (cand - dct).days
-    if future:
-        return dct.year + 1 if delta < -14 else dct.year
-    return dct.year - 1 if delta > 14 else dct.year
+    """Year for a month/day written without one. Future tense: the next such date (a date up
+    to two weeks before the dateline keeps the dateline's year). Otherwise the most recent
+    such date, unless the date falls within the next 90 days: news often announces dates
+    ahead, and a "past" event dated after the dateline must stay visible as such."""
+    for y in (dct.year - 1, dct.year, dct.year + 1):
+        cand = _safe_date(y, month, day) or dt.date(y, month, 28)
+        delta = (cand - dct).days
+        if future and -14 <= delta < 351:
+            return y
+        if not future and -275 < delta <= 90:
+            return y
+    return dct.year
 
 
 _R = tuple[str, str, str] | None  # (type, value, anchor)
@@ -556,7 +562,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
                 y = dct.year if m > dct.month else dct.year + 1
             elif rel == "this":
                 y = dct.year
-            elif fut():
+            elif fut() or 0 < (m - dct.month) % 12 <= 2:
                 y = dct.year if m >= dct.month else dct.year + 1
             else:
                 y = dct.year if m <= dct.month else dct.year - 1
@@ -664,9 +670,12 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam == "tonight":
         w = g["w"].lower()
         tod = _TOD.get(w, "AF" if "afternoon" in w else "NI")
+        typ = "DATE" if w == "tonight" else "TIME"
+        if tod == "MI":
+            tod = "12:00"
         if dct is None:
-            return "TIME", f"XXXX-XX-XXT{tod}", "none"
-        return "TIME", f"{dct.isoformat()}T{tod}", "dateline"
+            return typ, f"XXXX-XX-XXT{tod}", "none"
+        return typ, f"{dct.isoformat()}T{tod}", "dateline"
     if fam in ("clock", "clocktod", "clock_day", "day_clock"):
         return _norm_clock(fam, g, ctx, low, fut)
     if fam == "weekend":
@@ -689,6 +698,10 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if y is None and dct is not None:
             rel = (g.get("rel") or "").lower()
             y = dct.year + {"last": -1, "next": 1}.get(rel, 0)
+            if not rel and md is not None:
+                y = _closest_year(dct, md[0], md[1], fut())
+            elif not rel and not fut() and dct < dt.date(y, 11, 20):
+                y -= 1
         if md is None:  # Thanksgiving: fourth Thursday of November
             if y is None:
                 return "DATE", "XXXX-11", "none"
@@ -769,7 +782,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if dct is None:
             return "DATE", "XXXX-XX-XX", "none"
         if w == "tonight":
-            return "TIME", f"{dct.isoformat()}TNI", "dateline"
+            return "DATE", f"{dct.isoformat()}TNI", "dateline"
         date = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[w])
         ctx.last = date
         return "DATE", date.isoformat(), "dateline"
@@ -870,6 +883,8 @@ def _norm_ago(g: dict, ctx: _Ctx, low: str) -> _R:
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if direction in ("ago", "from now", "hence"):
         base, anchor = dct, "dateline"
+    elif u not in ("year", "decade", "century", "quarter"):
+        return None  # TimeML: "three days later" is a DURATION "three days" (family "dur")
     else:
         base = ctx.last or dct
         anchor = f"expression:{ctx.last_start}" if ctx.last else "dateline"
@@ -1007,7 +1022,7 @@ def _norm_tod_day(g: dict, ctx: _Ctx, low: str, fut) -> _R:
         value = base.isoformat()
     anchor = "dateline" if base is not None else "none"
     if tod:
-        return "TIME", f"{value}T{tod}", anchor
+        return "DATE", f"{value}T{tod}", anchor
     return "DATE", value, anchor
 
 
