@@ -554,6 +554,11 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
     # allow a few words between cue and mark: "told reporters in Nashua last week, "
     if not re.fullmatch(r"(?:\s+[\w’'.-]+){0,8}\s*[,:]\s*|\s*[,:—–-]?\s*", after):
         return None
+    if _PARTICIPLE.match(cue_text) and re.search(r"[,\w]\s*$", text[s_start : best.start()]):
+        # "Trump went on the attack, saying, '...'": the speaker is the clause's subject
+        subject = _subject(text, s_start, best.start())
+        if subject is not None:
+            return _Attr(subject, cue_text, "before")
     mention = _speaker_in(text, s_start, best.start(), head=False)
     if mention is None:
         # "said X: '...'" with the speaker after the cue
@@ -561,6 +566,31 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
         if mention is None:
             return None
     return _Attr(mention, cue_text, "before")
+
+
+_PARTICIPLE = re.compile(r"(?:[a-z]+ly\s+)?[a-z]+ing\b")
+_LEADING_ADJUNCT = re.compile(
+    r"(?:(?:And|But|So|Then|Yet|Also|Still|Meanwhile|Later|Earlier|Instead|Now|and|but|then)"
+    r"\s+)+|(?:(?:On|In|At|After|Before|During|When|While|Back|Since|Last|Earlier|Later|"
+    r"Speaking|Asked|As|Following|Ahead|Despite|Even|With|Without|Under|Over|For|From|By)\b"
+    r"[^,]{0,80},\s*)")
+
+
+def _subject(text: str, s_start: int, end: int) -> _Mention | None:
+    """The subject NP at the start of the clause ``text[s_start:end]`` (skipping
+    leading adjuncts such as "On Thursday, after remaining neutral, ")."""
+    pos = s_start
+    for _ in range(4):
+        m = _LEADING_ADJUNCT.match(text, pos, end)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+        # "after remaining neutral throughout the process, " after a skipped adjunct
+        low = re.match(r"(?:after|before|when|while|despite|following|as|since|in|on|at)\b"
+                       r"[^,]{0,100},\s*", text[pos:end])
+        if low:
+            pos += low.end()
+    return _speaker_in(text, pos, end, head=True)
 
 
 def _is_not_speech(text: str, q_start: int, q_end: int, lead: str, has_cue: bool) -> bool:
@@ -668,6 +698,10 @@ def _find(text: str) -> list[Quote]:
                                                 else pe)
         before_attr = _before_attr(text, raw.open, lead_start) if raw.open > ps else None
         attr = after_attr or before_attr
+        if after_attr is not None and before_attr is not None and \
+                re.search(r"[:,]\s*$", lead) and text[q_end - 1 : q_end] in ".?!":
+            # 'X responded: "...?" Her critics cited it': the lead-in owns a finished quote
+            attr = before_attr
         has_cue = attr is not None
         if _is_not_speech(text, q_start, q_end, lead, has_cue or raw.cont):
             continue
