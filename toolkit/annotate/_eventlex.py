@@ -247,3 +247,14 @@ def best_place(places: list[Place]) -> Place | None:
     if not places:
         return None
     return min(places, key=lambda p: (_KIND_RANK.get(p.kind, 3), p.start))
+
+
+@functools.lru_cache(maxsize=4096)
+def place_entry(name: str) -> Place | None:
+    """The gazetteer entry of a normalised place ``name`` (as in ``events.place``), offsets 0."""
+    _, table = _gazetteer()
+    for kinds in table.values():
+        for entry in kinds.values():
+            if entry[0] == name:
+                return Place(*entry, 0, 0)
+    return None

@@ -77,14 +77,19 @@ _PERSON = (r"(?:civilians?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|soldiers?|
            r"|residents?|teenagers?|pensioners?|volunteers?|policem[ae]n|police\s+officers?|officers?|drivers?"
            r"|workers?|medics?|paramedics?|rescuers?|journalists?|farmers?|fishermen|fisherman|employees?"
            r"|members?|fighters?|militants?|people|individuals?|infants?|toddlers?|babies|baby|guards?|priests?"
-           r"|teachers?|doctors?|nurses?|miners?|electricians?|deminers?|sappers?|pilots?|sailors?|marines?|citizens?)")
+           r"|teachers?|doctors?|nurses?|miners?|electricians?|deminers?|sappers?|pilots?|sailors?|marines?|citizens?"
+           r"|officials?|collaborators?|victims?|elderly\s+(?:man|woman|couple)|couple|family|relatives?|passengers?|staff)")
+_SINGULAR = (r"(?:civilian|man|woman|child|boy|girl|soldier|serviceman|person|resident|teenager|pensioner|volunteer"
+             r"|policeman|police\s+officer|officer|driver|worker|medic|paramedic|rescuer|journalist|farmer|fisherman"
+             r"|employee|official|priest|teacher|doctor|nurse|deminer|sapper|pilot|victim|collaborator|mayor|head)")
 _NUMBER = re.compile(
     r"(?<![\w.,/-])(?:"
     r"(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|a\s+couple\s+of|a\s+handful\s+of|a\s+dozen|dozens|hundreds|thousands|millions|several|a\s+few|scores|tens)"
     r"|(?P<digits>\d{1,3}(?:,\d{3})+|\d+)(?P<frac>\.\d+)?(?:\s*(?P<dscale>million|thousand|billion|mln|bn)\b)?"
     r"|(?P<words>(?:a|one|" + _WORDNUM + r")(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?" + _WORDNUM + r")?)"
     r"|" + _WORDNUM + r")(?:\s+(?P<wscale>million|thousand))?"
-    r"|(?P<article>an?)(?=\s+(?:[\w-]+\s+){0,2}?" + _PERSON + r"\b)"
+    r"|(?P<article>an?)(?=\s+(?:[\w-]+\s+){0,3}?" + _PERSON + r"\b)"
+    r"|(?P<definite>the)(?=\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"(?:,\s+[^,.;]{1,40},)?\s+(?:was\s+|has\s+been\s+|had\s+been\s+|later\s+|also\s+|reportedly\s+){0,3}(?:killed|died|wounded|injured|detained|arrested|abducted|kidnapped)\b)"
     r")(?![\w-]*year)(?!\.\d)(?![\w])",
     re.I,
 )
@@ -116,7 +121,7 @@ _RELEASE_CUE = re.compile(r"\b(?:releas\w*|freed|free|exchang\w*|swap\w*|return\
 
 # verb right before the number (possibly with a modifier in between, handled by stripping it)
 _LEFT = re.compile(
-    r"(?P<v>killing|killed|kills|kill|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|death\s+toll\s+(?:\w+\s+){0,4}?(?:to|at|of|reached|stands\s+at|stood\s+at|is|was|rose\s+to|climbed\s+to)"
+    r"(?P<v>killing|killed|kills|kill|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|executed|executing|murdered|murdering|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|death\s+toll\s+(?:\w+\s+){0,4}?(?:to|at|of|reached|stands\s+at|stood\s+at|is|was|rose\s+to|climbed\s+to)"
     r"|wounding|wounded|injuring|injured|injures|wounds|hurting|maiming"
     r"|arresting|arrested|detaining|detained|apprehended|abducting|abducted|kidnapping|kidnapped|captured|capturing|took|taking"
     r"|evacuating|evacuated|evacuation\s+of|displacing|displaced|releasing|released|freeing|freed|exchanging|exchanged|swapped|returning|returned|repatriated"
@@ -124,7 +129,7 @@ _LEFT = re.compile(
     re.I,
 )
 _LEFT_TYPE = [
-    (re.compile(r"^(?:kill|claim|took\s+the|death)", re.I), "KILL"),
+    (re.compile(r"^(?:kill|claim|took\s+the|death|shot|shooting|gunned|execut|murder)", re.I), "KILL"),
     (re.compile(r"^(?:wound|injur|hurt|maim)", re.I), "WOUND"),
     (re.compile(r"^(?:arrest|detain|apprehend)", re.I), "ARREST"),
     (re.compile(r"^(?:abduct|kidnap|captur|took|taking)", re.I), "KIDNAP"),
@@ -136,7 +141,8 @@ _LEFT_TYPE = [
 _OBJ_WORD = r"(?:(?!(?:were|was|are|is|have|has|had|been|being|and|or|but|in|on|at|of|who|that|which|from|to|by|with|as|after|during|while|when|killed|wounded|injured|died|dead|reportedly|also|later|said|reported)\b)[A-Za-z][\w'’-]*)"
 _RIGHT = re.compile(
     r"^(?P<obj>(?:\s+" + _OBJ_WORD + r"){0,4}?)"
-    r"(?:\s+(?:of\s+them|of\s+whom|in\s+total|in\s+all))?"
+    r"(?:\s+(?:of\s+them|of\s+whom|in\s+total|in\s+all|of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:were|was|have|had)\b)))?"
+    r"(?:,\s+[^,.;]{1,50},)?"
     r"(?:\s+(?:who|that))?"
     r"(?:\s+(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|later|confirmed|allegedly|subsequently|all|each|both"
     r"|reported|now|believed|feared|presumed|to|be|seriously|severely|fatally|critically|slightly|lightly|mortally|officially|already|then|were\s+being)){0,4}"
@@ -215,7 +221,7 @@ def parse_number(m: re.Match[str]) -> tuple[float, float, float, bool, str | Non
         if m.group("dscale"):
             n *= _SCALES[m.group("dscale").lower()]
         return n, n, n, False, None
-    if m.group("article"):
+    if m.group("article") or m.group("definite"):
         return 1.0, 1.0, 1.0, False, None
     words = m.group("words")
     if not words:

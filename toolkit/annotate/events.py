@@ -138,7 +138,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
            r"|(?:seized|confiscated|expropriated|stole|stolen)\s+" + _W + r"{0,3}(?:property|grain|equipment|vehicles?|cars?|houses?|apartments?|businesses?)"
            r"|nationali[sz]ed|expropriat\w+"),
     (PROTEST, r"protest(?:ed|ers|ing|s)?|demonstrat(?:ed|ions?|ors)\b|rall(?:y|ies|ied)\b|picket(?:ed|s|ing)?\b"
-              r"|gathered\s+" + _W + r"{0,6}(?:to\s+(?:demand|protest|support|call|commemorate|express|honou?r|oppose|mark)|in\s+support|against|calling)"
+              r"|gathered\s+[^.;]{0,60}?(?:to\s+(?:demand|protest|support|call|commemorate|express|honou?r|oppose|mark)|in\s+support|against|calling)"
               r"|march(?:ed|es)?\s+(?:for|against|in\s+support|through)|sit-in|hunger\s+strike|flash\s?mob|car\s+rall(?:y|ies)"),
     (POW, r"prisoners?\s+(?:of\s+war\s+)?(?:exchanges?|swaps?)|(?:exchanges?|swaps?)\s+of\s+" + _W + r"{0,2}(?:prisoners|POWs|captives|detainees|servicemen)"
           r"|POWs?\s+(?:exchanges?|swaps?)|(?:exchanged|swapped)\s+" + _W + r"{0,4}(?:prisoners|POWs|captives|detainees|servicemen|soldiers)"

@@ -1,0 +1,1 @@
+"""Exporters to other formats (GDELT GKG 2.1 field syntax)."""
