@@ -22,7 +22,6 @@ __version__ = "0.1.0"
 
 _EXPORTS = {
     "load_corpus": "toolkit.load",
-    "clean": "toolkit.clean",
     "clean_text": "toolkit.clean",
     "parse_menafn_id": "toolkit.io.menafn",
     "sentences": "toolkit.annotate.sentences",
@@ -33,18 +32,19 @@ _EXPORTS = {
     "events": "toolkit.annotate.events",
     "counts": "toolkit.annotate.counts",
     "to_gkg": "toolkit.export.gkg",
-    "schema": "toolkit.schema",
-    "config": "toolkit.config",
 }
+# Modules that are part of the public API as modules (toolkit.clean.clean_text, toolkit.schema.describe, ...).
+_MODULES = ("aggregate", "clean", "config", "datelines", "pipeline", "plots", "schema")
 
-__all__ = sorted(_EXPORTS)
+__all__ = sorted([*_EXPORTS, *_MODULES])
 
 
 def __getattr__(name: str):
+    if name in _MODULES:
+        return importlib.import_module(f"toolkit.{name}")
     if name not in _EXPORTS:
         raise AttributeError(f"module 'toolkit' has no attribute {name!r}")
-    module = importlib.import_module(_EXPORTS[name])
-    return module if module.__name__.endswith(name) and not hasattr(module, name) else getattr(module, name)
+    return getattr(importlib.import_module(_EXPORTS[name]), name)
 
 
 def __dir__() -> list[str]:

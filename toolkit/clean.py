@@ -106,8 +106,11 @@ TRAILING_SEARCH = re.compile(r"^[ \t]*Search[ \t]*\s*\Z", re.MULTILINE)
 TITLE_LINE = re.compile(r"\s*(?P<title>[^\n]{3,300}?)[ \t]*\r?\n[ \t]*\r?\n")
 OUTLET_AT_PARAGRAPH = re.compile(rf"(?:(?<=\n)|\A)[ \t]*{OUTLET_TAG.pattern}")
 
-_ODD = re.compile(r"\s+|[^\x00-\x7f]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_KEEP_AS_WRITTEN = set("\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2013\u2014\u2012\u2015\u2212")
+_KEEP_AS_WRITTEN = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2013\u2014\u2012\u2015\u2212"
+# What needs attention: whitespace other than one plain space, non-ASCII characters that may need
+# normalising (quotation marks and dashes never do), and control characters. Plain text between
+# matches is copied verbatim, which keeps the offset map short.
+_ODD = re.compile(rf"[^\S ]\s*| \s+|[^\x00-\x7f{_KEEP_AS_WRITTEN}]|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _DROP = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 
@@ -148,6 +151,8 @@ class _Builder:
         self.last_raw_end, self.last_exact = raw_end, exact
 
     def content(self, s: str, raw_start: int, raw_end: int, exact: bool) -> None:
+        if exact and s.startswith(" ") and (self.sep_kind or not self.pos):
+            s, raw_start = s[1:], raw_start + 1  # a lone space after a break or at the start
         if not s:
             return
         if self.sep_kind and self.pos:
@@ -157,6 +162,8 @@ class _Builder:
 
     def result(self, raw_length: int) -> tuple[str, OffsetMap]:
         text = "".join(self.parts)
+        if text.endswith(" "):
+            text = text[:-1]
         return text, OffsetMap(tuple(self.text_starts), tuple(self.raw_starts), tuple(self.exact),
                                len(text), raw_length)
 
@@ -174,11 +181,8 @@ def _normalise(raw: str, removals: list[Removal], *, lines_are_paragraphs: bool)
             chunk = match.group()
             if chunk.isspace():
                 newlines = chunk.count("\n")
-                if chunk == " " and not out.sep_kind and out.pos:
-                    out.content(" ", match.start(), match.end(), True)
-                else:
-                    kind = 2 if newlines >= 2 or (newlines == 1 and lines_are_paragraphs) else 1
-                    out.separator(kind, match.start())
+                kind = 2 if newlines >= 2 or (newlines == 1 and lines_are_paragraphs) else 1
+                out.separator(kind, match.start())
             else:
                 norm = _normalise_char(chunk)
                 out.content(norm, match.start(), match.end(), norm == chunk)
