@@ -146,16 +146,13 @@ _PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|el|di|du|dos|ter)"
 _NAME_RUN = re.compile(rf"{_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})*")
 _MULTI_NAME_RUN = re.compile(
     rf"{_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})+")
-_FUNCTION_CAPS = frozenset(
-    "but and so then meanwhile however still yet also now later earlier when while after before "
-    "in on at as if the a an this that there here it its his her their our my we i you they he "
-    "she asked speaking writing according last next one another".split()
-)
+_FUNCTION_CAPS = _wordlist("function_caps.txt")
 _DET = (r"(?:the|The|a|A|an|An|his|His|her|Her|its|Its|their|Their|one|One|another|Another|"
         r"two|Two|three|Three|some|Some|many|Many|several|Several|other|Other|both|Both|"
         r"this|This|that|That)")
 _PRON_RE = r"(?:he|she|they|it|He|She|They|It|I|we|We)"
 _TITLE_WORD = r"(?:[a-z][\w-]*)"
+_TITLE_ALT = "|".join(sorted((re.escape(w) for w in _TITLES if w.isalpha()), key=len, reverse=True))
 # the speaker NP right before a cue: "he", "the ministry", "former congressman Barney Frank"
 _NP_END = re.compile(
     rf"(?:(?P<pron>\b{_PRON_RE})"
@@ -169,7 +166,8 @@ _NP_START = re.compile(
     rf"|(?P<det>{_DET}\s+(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+?)(?=\s*(?:[,.;:()]|\s(?:who|which|"
     r"in|on|at|during|after|before|when|while|about|of|to|and|as|from|for|with|that|"
     r"told|said|says|added)\b|$))"
-    rf"|(?P<name>(?:{_TITLE_WORD}\s+){{0,4}}?{_NAME_RUN.pattern}))"
+    rf"|(?P<name>(?:(?:{_TITLE_ALT}|[A-Z][\w’'.-]*)[ \u00a0]+){{0,6}}{_NAME_RUN.pattern}"
+    rf"|(?:{_TITLE_WORD}\s+){{0,4}}?{_NAME_RUN.pattern}))"
 )
 _STOP_NP = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can|did|does|do|"
                       r"had|has|have|not|that|because|if|when|but|and|before|after|on|in|at|"
@@ -359,10 +357,7 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | No
         # "X, director of Y, said": drop the appositive, keep X
         inner = seg[:-1]
         comma = inner.rfind(",")
-        if comma > 0:
-            stop = start + comma
-        else:
-            stop = start + len(inner)
+        stop = start + comma if comma > 0 else start + len(inner)
     m = _NP_END.search(text, start, stop)
     if not m:
         return None
@@ -403,8 +398,10 @@ def _classify(text: str, s: int, e: int, kind: str) -> _Mention | None:
         return None
     if kind == "det":
         runs = [r for r in _NAME_RUN.finditer(piece) if r.group(0).lower() not in _FUNCTION_CAPS]
-        if runs and words[-1].lower().strip(".,") not in _ORG_NOUNS and \
-                words[0].lower() not in ("the", "a", "an"):
+        if runs and words[-1].lower().strip(".,") not in _ORG_NOUNS and (
+                words[0].lower() not in ("the", "a", "an")
+                or (runs[-1].end() == len(piece) and " " in runs[-1].group(0))):
+            # "his spokesman Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov"
             return _Mention(s, e, piece, "name")
         return _Mention(s, e, piece, "org")
     if piece.lower() in _PRONOUNS:
@@ -413,8 +410,10 @@ def _classify(text: str, s: int, e: int, kind: str) -> _Mention | None:
 
 
 def _canonical_org(piece: str) -> str:
-    s = re.sub(r"^(?:the|a|an)\s+", "", piece.strip(), flags=re.IGNORECASE)
-    return "the " + s if s and s[0].islower() else s
+    """'The Ministry of Defence' -> 'the Ministry of Defence'; 'a resident' stays."""
+    piece = " ".join(piece.split())
+    m = re.match(r"(?i)(the|a|an)\s+", piece)
+    return m.group(1).lower() + piece[m.end() - 1 :] if m else piece
 
 
 class _Names:
@@ -603,7 +602,8 @@ def _is_not_speech(text: str, q_start: int, q_end: int, lead: str, has_cue: bool
     if has_cue:
         return False
     if len(words) <= 3:
-        return True
+        # a short quoted sentence ('"We expected more."') is speech; a short phrase is not
+        return not (inner[0].isupper() and inner[-1] in ".!?" and len(words) >= 2)
     # Title Case without sentence punctuation: a title, not speech
     caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("of", "the", "and", "a", "in",
                                                                    "on", "to", "for"))
@@ -770,7 +770,18 @@ def _find(text: str) -> list[Quote]:
         last_lead_in = None
     _ = para_last_quote_end
     # lead-ins at paragraph ends ("Cruz continued:") are found lazily below
-    return _with_lead_ins(text, paras, out, names)
+    return _backfill(_with_lead_ins(text, paras, out, names))
+
+
+def _backfill(out: list[Quote]) -> list[Quote]:
+    """A multi-paragraph quote attributed only at its end: give its earlier parts the speaker."""
+    for i in range(len(out) - 1, 0, -1):
+        q = out[i]
+        if q.kind == "continuation" and q.speaker and not out[i - 1].speaker:
+            out[i - 1] = out[i - 1]._replace(
+                speaker=q.speaker, speaker_start=q.speaker_start, speaker_end=q.speaker_end,
+                cue=q.cue, confidence=round(max(0.3, q.confidence - 0.1), 2))
+    return out
 
 
 def _with_lead_ins(text: str, paras: list[tuple[int, int]], out: list[Quote],

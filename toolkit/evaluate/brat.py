@@ -126,9 +126,8 @@ def is_direct_quote(span: str, before: str = "", after: str = "") -> bool:
     elif first in _OPEN_SINGLE:
         if not (s[1].isalnum()):
             return False
-    elif first not in _OPEN:
-        if not (before and before[-1] in _OPEN and s[0].isalnum()):
-            return False
+    elif first not in _OPEN and not (before and before[-1] in _OPEN and s[0].isalnum()):
+        return False
     body = s.rstrip(_TRAIL + " ")
     if len(body) >= 2 and body[-1] in _CLOSE:
         return True

@@ -1,0 +1,169 @@
+"""Tests for toolkit.evaluate.brat: the PolNeAR-style quote scorer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from toolkit.annotate.quotes import naive_quotes, quotes
+from toolkit.evaluate import brat
+
+DOC = (
+    '"We will win," said Anna Lysenko.\n\n'
+    'The mayor called it a "disaster" on Monday.\n\n'
+    '"Prices are up," he said.\n\n'
+    '"Nobody expected this," a resident said.\n\n'
+    'The film is titled "The Long Road Home" and opens soon.\n'
+)
+
+
+def _span(text: str, piece: str, after: int = 0) -> tuple[int, int]:
+    start = text.index(piece, after)
+    return start, start + len(piece)
+
+
+def _write_folder(root: Path) -> Path:
+    (root / "text").mkdir(parents=True)
+    (root / "attributions").mkdir()
+    (root / "text" / "doc1.txt").write_text(DOC, encoding="utf-8")
+    lines = []
+    tid = eid = 0
+
+    def t(label: str, piece: str, after: int = 0) -> str:
+        nonlocal tid
+        tid += 1
+        s, e = _span(DOC, piece, after)
+        lines.append(f"T{tid}\t{label} {s} {e}\t{piece}")
+        return f"T{tid}"
+
+    def attribution(content: str, source: str | None, cue: str, at: int | None = None) -> None:
+        nonlocal eid
+        eid += 1
+        at = DOC.index(content) if at is None else at  # where source and cue are looked up
+        c, q = t("Content", content), t("Cue", cue, at)
+        a = t("Attribution" if source else "Attribution-no-source", cue, at)
+        roles = f"Attribution:{a} Content:{c} Cue:{q}"
+        if source:
+            roles += f" Source:{t('Source', source, at)}"
+        lines.append(f"E{eid}\t{roles}")
+
+    attribution('"We will win,"', "Anna Lysenko", "said")            # found, speaker by name
+    attribution('it a "disaster"', "The mayor", "called", 0)          # not a direct quote (rule)
+    attribution('"Prices are up,"', "he", "said")                   # found, speaker by pronoun
+    attribution('"The Long Road Home"', None, "titled", 0)           # a title: missed
+    # "Nobody expected this," is not annotated: a false positive
+    (root / "attributions" / "doc1_abcd.ann").write_text("\n".join(lines) + "\n",
+                                                        encoding="utf-8")
+    return root
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    return _write_folder(tmp_path / "polnear" / "train")
+
+
+def test_read_brat_keeps_direct_quotes_only(folder: Path) -> None:
+    docs = brat.read_brat(folder)
+    assert [d.doc_id for d in docs] == ["doc1"]
+    quoted = [DOC[q.start : q.end] for q in docs[0].quotes]
+    assert quoted == ["We will win", "Prices are up", "The Long Road Home"]
+    assert [q.source_text for q in docs[0].quotes] == ["Anna Lysenko", "he", ""]
+    # a parent folder holding compartments is read too
+    assert len(brat.read_brat(folder.parent)) == 1
+
+
+def test_scores_on_tiny_folder(folder: Path) -> None:
+    scores = brat.score(brat.read_brat(folder), quotes).as_dict()
+    assert (scores["gold"], scores["pred"]) == (3, 3)
+    assert scores["overlap_p"] == pytest.approx(200 / 3)
+    assert scores["overlap_r"] == pytest.approx(200 / 3)
+    assert scores["overlap_f1"] == pytest.approx(200 / 3)
+    assert scores["exact_f1"] == pytest.approx(200 / 3)
+    assert scores["speaker_accuracy"] == pytest.approx(100.0)
+    assert scores["speaker_n"] == 2
+    assert scores["end_to_end_f1"] == pytest.approx(200 / 3)
+
+
+def test_errors_and_cli(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    out = tmp_path / "errors.tsv"
+    assert brat.main([str(folder), "--errors", str(out), "--baseline"]) == 0
+    printed = capsys.readouterr().out
+    assert "toolkit.quotes" in printed and "naive_regex" in printed
+    rows = out.read_text(encoding="utf-8").splitlines()
+    header = rows[0].split("\t")
+    kinds = sorted(r.split("\t")[header.index("error")] for r in rows[1:])
+    assert kinds == ["false_positive", "missed"]
+
+
+def test_baseline_scores_differ(folder: Path) -> None:
+    naive = brat.score(brat.read_brat(folder), naive_quotes, system="naive").as_dict()
+    # the naive regex takes every quoted span: 5 predictions, "disaster" among them
+    assert naive["pred"] == 5
+    assert naive["overlap_r"] == pytest.approx(100.0)
+
+
+def test_empty_folder_returns_error_code(tmp_path: Path) -> None:
+    assert brat.main([str(tmp_path)]) == 2
+
+
+@pytest.mark.parametrize(
+    ("span", "before", "after", "expected"),
+    [
+        ('"We will win,"', "", "", True),
+        ("“We will win.”", "", "", True),
+        ("''We will win,''", "", "", True),
+        ("‘We will win’.", "", "", True),
+        ('it a "disaster"', "", "", False),
+        ('"We will win" and more', "", "", False),
+        ("We will win.", '"', '"', True),     # the marks touch the span from outside
+        ("We will win.", " ", '"', False),
+        ("'90s music", "", "", False),
+        ('"', "", "", False),
+    ],
+)
+def test_direct_quote_rule(span: str, before: str, after: str, expected: bool) -> None:
+    assert brat.is_direct_quote(span, before, after) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [('"Hello, world."', "Hello, world"), ("  “Yes!” ", "Yes"), ("(a)", "a"), ("...", "")],
+)
+def test_normalise_span(text: str, expected: str) -> None:
+    s, e = brat.normalise_span(text, 0, len(text))
+    assert text[s:e] == expected
+
+
+def _gold(source: str, start: int = 0) -> brat.GoldQuote:
+    return brat.GoldQuote("d", 100, 120, start, start + len(source) if source else -1,
+                          source, "said") if source else brat.GoldQuote("d", 100, 120, -1, -1,
+                                                                         "", "said")
+
+
+@pytest.mark.parametrize(
+    ("gold_source", "speaker", "mention", "expected"),
+    [
+        ("Mayor Ihor Terekhov", "Ihor Terekhov", (500, 508), True),   # head word matches
+        ("he", "Ihor Terekhov", (0, 2), True),                          # mention overlaps
+        ("he", "Ihor Terekhov", (500, 508), False),                     # pronouns not resolved
+        ("the ministry", "the ministry", (-1, -1), True),
+        ("the ministry", "Oleh Kiper", (-1, -1), False),
+        ("", "", (-1, -1), True),                                       # no gold source
+        ("", "Oleh Kiper", (-1, -1), False),
+    ],
+)
+def test_speaker_rule(gold_source: str, speaker: str, mention: tuple[int, int],
+                      expected: bool) -> None:
+    assert brat.speaker_correct(_gold(gold_source), speaker, *mention) is expected
+
+
+def test_shared_polnear_dev_above_floor(shared_path) -> None:
+    """Measured on PolNeAR dev (84 articles): overlap F1 85.6, speaker accuracy 93.5."""
+    dev = shared_path("gold", "quotes", "polnear", "data", "dev")
+    scores = brat.score(brat.read_brat(dev), quotes).as_dict()
+    assert scores["gold"] > 300
+    assert scores["overlap_f1"] >= 83.0
+    assert scores["speaker_accuracy"] >= 90.0
+    naive = brat.score(brat.read_brat(dev), naive_quotes).as_dict()
+    assert scores["overlap_f1"] > naive["overlap_f1"] + 20

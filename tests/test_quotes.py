@@ -1,0 +1,205 @@
+"""Tests for toolkit.annotate.quotes: spans, speakers, cues and kinds on news snippets
+written for these tests (not copied from the corpus or the gold sets)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from toolkit import schema
+from toolkit.annotate.quotes import Quote, find_quotes, naive_quotes, quotes
+
+# (id, text, [(quoted words, speaker, speaker mention or None, cue, kind)])
+CASES = [
+    (
+        "x_said_after_name_introduced_earlier",
+        "Drones struck two districts of the city, Mayor Ihor Terekhov said. Crews worked "
+        "through the night.\n\n“Those are ordinary sites of peaceful life - those that should "
+        "never be targeted,” Terekhov wrote on Telegram.",
+        [("Those are ordinary sites of peaceful life - those that should never be targeted",
+          "Ihor Terekhov", "Terekhov", "wrote on Telegram", "direct")],
+    ),
+    (
+        "said_x_with_title",
+        '"We will rebuild every house," said Governor Oleh Kiper of the Odesa region.',
+        [("We will rebuild every house", "Oleh Kiper", "Governor Oleh Kiper", "said", "direct")],
+    ),
+    (
+        "x_said_colon",
+        'Foreign Minister Andrii Sybiha said: "Russia must stop the strikes now."',
+        [("Russia must stop the strikes now.", "Andrii Sybiha", "Foreign Minister Andrii Sybiha",
+          "said", "direct")],
+    ),
+    (
+        "organisation_speaker",
+        '"Air defence destroyed 40 of the 45 drones launched overnight," the ministry said in a '
+        "statement.",
+        [("Air defence destroyed 40 of the 45 drones launched overnight", "the ministry",
+          "the ministry", "said in a statement", "direct")],
+    ),
+    (
+        "pronoun_resolved_to_last_person",
+        "Defence Minister Anna Kovalenko visited the front on Monday.\n\n"
+        '"The situation near the city is difficult but under control," she told reporters.',
+        [("The situation near the city is difficult but under control", "Anna Kovalenko", "she",
+          "told reporters", "direct")],
+    ),
+    (
+        "pronoun_prefers_previous_speaker",
+        '"The bridge is open again," said engineer Petro Bondar. Police chief Ivan Lysenko '
+        'was also at the site.\n\n"We checked every support beam twice," he added.',
+        [("The bridge is open again", "Petro Bondar", "engineer Petro Bondar", "said", "direct"),
+         ("We checked every support beam twice", "Petro Bondar", "he", "added", "direct")],
+    ),
+    (
+        "multi_paragraph_continuation",
+        '"We have lost power in three districts and crews are working to restore it.\n\n'
+        '"Residents should stay in shelters until the alert is over," the governor said.',
+        [("We have lost power in three districts and crews are working to restore it.",
+          "the governor", "the governor", "said", "direct"),
+         ("Residents should stay in shelters until the alert is over", "the governor",
+          "the governor", "said", "continuation")],
+    ),
+    (
+        "nested_single_inside_double",
+        "\"When the soldiers told me, 'Leave now, it is not safe,' I took my children and ran,\" "
+        "said Olena Petrenko, a teacher from Izium.",
+        [("When the soldiers told me, 'Leave now, it is not safe,' I took my children and ran",
+          "Olena Petrenko", "Olena Petrenko", "said", "direct")],
+    ),
+    (
+        "scare_quotes_and_title_are_not_speech",
+        'The so-called "referendum" was dismissed by Kyiv. A documentary titled "Twenty Days '
+        'in Mariupol" won an award, and the "Special Military Operation" went on.',
+        [],
+    ),
+    (
+        "british_single_quotes_with_apostrophes",
+        "'We will not give up an inch of our land,' Mr Zelensky told the BBC. Russia's troops "
+        "didn't move, unlike in the '90s.",
+        [("We will not give up an inch of our land", "Zelensky", "Mr Zelensky", "told the BBC",
+          "direct")],
+    ),
+    (
+        "according_to_with_role",
+        "According to Kharkiv regional head Oleh Syniehubov, \"three people were killed and "
+        'dozens were wounded in the attack."',
+        [("three people were killed and dozens were wounded in the attack.", "Oleh Syniehubov",
+          "Kharkiv regional head Oleh Syniehubov", "according to", "direct")],
+    ),
+    (
+        "interrupted_quote_same_paragraph",
+        '"The attack was deliberate," Zelenskyy said. "They targeted a hospital full of '
+        'patients."',
+        [("The attack was deliberate", "Zelenskyy", "Zelenskyy", "said", "direct"),
+         ("They targeted a hospital full of patients.", "Zelenskyy", "Zelenskyy", "said",
+          "continuation")],
+    ),
+    (
+        "partial_quote_inside_paraphrase",
+        'Officials said the strike on the market was "a clear war crime" and promised an '
+        "inquiry.",
+        [("a clear war crime", "Officials", "Officials", "said", "partial")],
+    ),
+    (
+        "participle_cue_takes_clause_subject",
+        "President Volodymyr Zelenskyy condemned the attack on Tuesday, saying, \"This is terror "
+        'against civilians."',
+        [("This is terror against civilians.", "Volodymyr Zelenskyy",
+          "President Volodymyr Zelenskyy", "saying", "direct")],
+    ),
+    (
+        "typewriter_double_apostrophes",
+        "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
+        [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",
+          "said", "direct")],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in CASES],
+                         ids=[c[0] for c in CASES])
+def test_find_quotes(text: str, expected: list[tuple]) -> None:
+    found = find_quotes(text)
+    got = [(q.text, q.speaker, text[q.speaker_start : q.speaker_end] if q.speaker_start >= 0
+            else None, q.cue, q.kind) for q in found]
+    assert got == expected
+    for q in found:
+        assert text[q.start : q.end] == q.text
+        assert 0.0 <= q.confidence <= 1.0
+
+
+def test_seed_quote(seed_path) -> None:
+    text = seed_path.read_text(encoding="utf-8")
+    found = [q for q in find_quotes(text) if q.text.startswith("Those are ordinary sites")]
+    assert len(found) == 1
+    q = found[0]
+    assert q.text == ("Those are ordinary sites of peaceful life - those that should never be "
+                      "targeted")
+    assert (q.speaker, q.cue, q.kind) == ("Ihor Terekhov", "wrote on Telegram", "direct")
+    assert text[q.speaker_start : q.speaker_end] == "Terekhov"
+    assert text[q.start - 1] == "“" and text[q.end : q.end + 2] == ",”"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The mayor said "the shelling has not stopped since morning and people are afraid.\n\n'
+        "Later he visited the site.",
+        'He said: "one" and "two" and "three',
+        '"', "''", "'", "“”", '"""', "‘", "He said ”this is odd“ today.",
+    ],
+)
+def test_odd_marks_are_flagged_never_raise(text: str) -> None:
+    found = find_quotes(text)
+    for q in found:
+        assert text[q.start : q.end] == q.text
+    if text.startswith("The mayor said"):
+        assert len(found) == 1 and found[0].unbalanced
+        assert found[0].text.startswith("the shelling has not stopped")
+        assert found[0].speaker == "the mayor"
+
+
+def test_balanced_marks_are_not_flagged() -> None:
+    text = '"We are ready," the general said.'
+    assert [q.unbalanced for q in find_quotes(text)] == [False]
+
+
+@pytest.mark.parametrize("text", ["", "No quotes here at all.", "Russia's troops don't stop."])
+def test_no_quotes(text: str) -> None:
+    assert find_quotes(text) == []
+
+
+def test_quotes_frame_matches_schema() -> None:
+    frame = pd.DataFrame({
+        "doc_id": ["a", "b", "c"],
+        "text": ['"We will rebuild," said Mayor Anna Lysenko.', None,
+                 '"The talks failed," the ministry said. "We expected more."'],
+    })
+    out = quotes(frame)
+    assert list(out.columns) == schema.columns("quotes")
+    assert out["doc_id"].tolist() == ["a", "c", "c"]
+    assert out["quote_id"].tolist() == [0, 0, 1]
+    for row in out.itertuples():
+        text = frame.set_index("doc_id").loc[row.doc_id, "text"]
+        assert text[row.start : row.end] == row.text
+    assert out["speaker"].tolist() == ["Anna Lysenko", "the ministry", "the ministry"]
+    only_direct = quotes(frame, kinds=("direct",))
+    assert only_direct["kind"].unique().tolist() == ["direct"]
+
+
+def test_quotes_empty_and_missing_columns() -> None:
+    empty = quotes(pd.DataFrame({"doc_id": ["a"], "text": ["nothing quoted"]}))
+    assert empty.empty and list(empty.columns) == schema.columns("quotes")
+    with pytest.raises(KeyError, match="Available columns"):
+        quotes(pd.DataFrame({"id": [1], "body": ["x"]}))
+
+
+def test_naive_baseline_has_same_table() -> None:
+    out = naive_quotes(pd.DataFrame({"doc_id": ["a"], "text": ['"Hello there," Anna said.']}))
+    assert list(out.columns) == schema.columns("quotes")
+    assert out["text"].tolist() == ["Hello there,"]
+
+
+def test_quote_is_a_namedtuple_with_offsets() -> None:
+    assert Quote._fields[:2] == ("start", "end")
