@@ -1,0 +1,278 @@
+"""Sentiment of texts (quotes, sentences, articles): VADER, and a news-tuned linear model.
+
+An *enricher*: :func:`score_sentiment` returns a copy of its frame with the
+``sentiment`` columns of :mod:`toolkit.schema` added (``neg, neu, pos,
+compound``). Two methods:
+
+``method="vader"``
+    Exactly NLTK's VADER (Hutto & Gilbert, "VADER: A Parsimonious Rule-based
+    Model for Sentiment Analysis of Social Media Text", ICWSM 2014):
+    ``nltk.sentiment.vader.SentimentIntensityAnalyzer.polarity_scores`` on the
+    lexicon shipped offline in ``toolkit/resources/nltk_data``.
+
+``method="news"``
+    A multinomial logistic regression (softmax over negative / neutral /
+    positive) whose features are
+
+    * VADER's own outputs for the text (``compound, neg, pos, neu`` and the
+      raw valence sum recovered from ``compound``, as ``sign * log1p(|x|)``);
+    * binary bag of lower-cased unigrams and bigrams of the whole text;
+    * the same bag over a *target window*: the 6 tokens either side of a
+      target mention (NewsMTSC-style target-dependent sentiment, Hamborg &
+      Donnay, EACL 2021). Without a target the window is the whole text,
+      which is also how the non-targeted training texts were featurised.
+
+    Trained with strong L2 regularisation only on ``../shared/gold/sentiment``
+    (the VADER ground truth: tweets, movie and Amazon snippets and the
+    even-numbered half of the NYT editorial snippets; NewsMTSC ``train.jsonl``
+    only). The weights ship as JSON
+    (``toolkit/resources/sentiment/news_model.json``), rebuilt byte for byte by
+    ``python -m toolkit.resources.build_sentiment``; training data,
+    validation and figures are in ``toolkit/resources/sentiment/MODEL_CARD.md``.
+    Runtime is pure Python (no scikit-learn).
+
+    Output mapping (documented convention): ``neg, neu, pos`` are the model's
+    class probabilities (they sum to 1). ``compound`` is chosen so that
+    VADER's usual ±0.05 thresholds give back the model's most probable class:
+    with ``d = pos - neg``, ``compound = 0.05 * d`` when neutral is the most
+    probable class (so ``|compound| < 0.05``), and
+    ``sign(d) * (0.05 + 0.95 * |d|)`` otherwise. It is monotone in ``d``
+    within each class and always in [-1, 1] (an exact tie ``pos == neg``
+    above ``neu`` gives 0).
+
+Missing values: a text that is not a string (``NaN``, ``None``) gets ``NaN`` in
+all four columns. An empty or blank string is scored: VADER gives all zeros
+(NLTK's behaviour); ``news`` gives ``neg=0, neu=1, pos=0, compound=0``.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterable
+from typing import NamedTuple
+
+import numpy as np
+import pandas as pd
+
+from toolkit import schema
+from toolkit.annotate.sentences import _check_columns
+from toolkit.resources import MissingResourceError, resource_path, vader_analyzer
+
+METHODS = ("vader", "news")
+COLUMNS = ("neg", "neu", "pos", "compound")
+
+NEWS_MODEL = ("sentiment", "news_model.json")
+WINDOW = 6  # tokens either side of a target mention
+TARGET_MARK = "<t>"
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[!?]")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'"})
+
+
+class SentimentScores(NamedTuple):
+    """VADER-style scores of one text."""
+
+    neg: float
+    neu: float
+    pos: float
+    compound: float
+
+
+_MISSING = SentimentScores(math.nan, math.nan, math.nan, math.nan)
+_NEUTRAL = SentimentScores(0.0, 1.0, 0.0, 0.0)
+
+
+# --------------------------------------------------------------------------- features
+def tokens(text: str) -> list[str]:
+    """Lower-cased word tokens (and ``!``/``?``) used by the news model."""
+    return _TOKEN.findall(text.lower().translate(_APOSTROPHES))
+
+
+def _grams(words: list[str], prefix: str) -> list[str]:
+    out = [prefix + w for w in words]
+    out.extend(f"{prefix}{a} {b}" for a, b in itertools.pairwise(words))
+    return out
+
+
+def window_tokens(text: str, target: tuple[int, int] | None = None, *, k: int = WINDOW) -> list[str]:
+    """Tokens around a target mention ``text[start:end]`` (``k`` each side), or all tokens."""
+    if target is None:
+        return tokens(text)
+    start, end = target
+    return [*tokens(text[:start])[-k:], TARGET_MARK, *tokens(text[end:])[:k]]
+
+
+def sparse_features(text: str, target: tuple[int, int] | None = None) -> list[str]:
+    """Binary bag-of-n-gram features of the news model: text n-grams plus window n-grams."""
+    return _grams(tokens(text), "") + _grams(window_tokens(text, target), "w:")
+
+
+def vader_features(scores: dict[str, float]) -> list[float]:
+    """Dense features from a VADER result: compound, neg, pos, neu, signed log raw valence sum.
+
+    The raw sum ``x`` is recovered by inverting VADER's normalisation
+    ``compound = x / sqrt(x**2 + 15)``.
+    """
+    c = min(max(scores["compound"], -0.9999), 0.9999)
+    raw = c * math.sqrt(15.0) / math.sqrt(1.0 - c * c)
+    return [scores["compound"], scores["neg"], scores["pos"], scores["neu"],
+            math.copysign(math.log1p(abs(raw)), raw)]
+
+
+DENSE_NAMES = ("vader_compound", "vader_neg", "vader_pos", "vader_neu", "vader_log_raw")
+
+
+# --------------------------------------------------------------------------- the news model
+class NewsModel(NamedTuple):
+    """Parameters of the news model (read-only)."""
+
+    classes: tuple[str, ...]
+    intercept: np.ndarray  # (3,)
+    dense: np.ndarray  # (len(DENSE_NAMES), 3)
+    weights: dict[str, tuple[float, float, float]]
+
+
+@functools.lru_cache(maxsize=1)
+def news_model() -> NewsModel:
+    """Load the shipped news model (cached per process).
+
+    Raises:
+        MissingResourceError: when the JSON file is missing (fix: ``make sentiment-model``).
+    """
+    path = resource_path(*NEWS_MODEL)
+    if not path.exists():
+        raise MissingResourceError(
+            f"Dateline resource missing: {path}\nFix: make sentiment-model   "
+            "(python -m toolkit.resources.build_sentiment; or restore it from git)"
+        )
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if tuple(data["dense_features"]) != DENSE_NAMES:
+        raise MissingResourceError(f"{path} was built for other features; rebuild it")
+    return NewsModel(
+        classes=tuple(data["classes"]),
+        intercept=np.asarray(data["intercept"], dtype=float),
+        dense=np.asarray(data["dense"], dtype=float),
+        weights={k: tuple(v) for k, v in data["weights"].items()},
+    )
+
+
+def probabilities_to_scores(p_neg: float, p_neu: float, p_pos: float) -> SentimentScores:
+    """Map class probabilities to VADER-like scores (see the module docstring)."""
+    d = p_pos - p_neg
+    if p_neu >= p_neg and p_neu > p_pos:  # neutral is the most probable class
+        compound = 0.05 * d
+    else:
+        compound = math.copysign(0.05 + 0.95 * abs(d), d) if d != 0 else 0.0
+    return SentimentScores(p_neg, p_neu, p_pos, max(-1.0, min(1.0, compound)))
+
+
+def _news_logits(text: str, target: tuple[int, int] | None, vader: dict[str, float]) -> np.ndarray:
+    model = news_model()
+    z = model.intercept + np.asarray(vader_features(vader)) @ model.dense
+    weights = model.weights
+    acc = [0.0, 0.0, 0.0]
+    for feature in set(sparse_features(text, target)):
+        w = weights.get(feature)
+        if w is not None:
+            acc[0] += w[0]
+            acc[1] += w[1]
+            acc[2] += w[2]
+    return z + acc
+
+
+def news_scores(text: str, *, target: tuple[int, int] | None = None) -> SentimentScores:
+    """Score one text with the news model.
+
+    Args:
+        text: a quote, sentence or article.
+        target: optional ``(start, end)`` offsets of a target mention in ``text``
+            (NewsMTSC-style target-dependent sentiment); ``None`` scores the text as a whole.
+
+    Returns:
+        :class:`SentimentScores`; ``neg, neu, pos`` are class probabilities.
+    """
+    if not isinstance(text, str):
+        return _MISSING
+    if not text.strip():
+        return _NEUTRAL
+    z = _news_logits(text, target, vader_analyzer().polarity_scores(text))
+    z = np.exp(z - z.max())
+    p = z / z.sum()
+    return probabilities_to_scores(float(p[0]), float(p[1]), float(p[2]))
+
+
+def vader_scores(text: str) -> SentimentScores:
+    """NLTK VADER's ``polarity_scores`` of one text, as :class:`SentimentScores`."""
+    if not isinstance(text, str):
+        return _MISSING
+    s = vader_analyzer().polarity_scores(text)
+    return SentimentScores(s["neg"], s["neu"], s["pos"], s["compound"])
+
+
+def score_texts(
+    texts: Iterable[str], *, method: str = "vader",
+    targets: Iterable[tuple[int, int] | None] | None = None,
+) -> list[SentimentScores]:
+    """Score many texts; ``targets`` (news only) gives a mention span per text or ``None``."""
+    _check_method(method)
+    if method == "vader":
+        return [vader_scores(t) for t in texts]
+    if targets is None:
+        return [news_scores(t) for t in texts]
+    return [news_scores(t, target=g) for t, g in zip(texts, targets, strict=True)]
+
+
+def _check_method(method: str) -> None:
+    if method not in METHODS:
+        raise ValueError(f"unknown sentiment method {method!r}; choose one of {list(METHODS)}")
+
+
+# --------------------------------------------------------------------------- the enricher
+def score_sentiment(
+    frame: pd.DataFrame, *, method: str = "vader", text_column: str = "text",
+    target_columns: tuple[str, str] | None = None,
+) -> pd.DataFrame:
+    """Add VADER-style sentiment columns ``neg, neu, pos, compound`` to a copy of ``frame``.
+
+    Method: ``"vader"`` is NLTK's VADER (Hutto & Gilbert 2014) unchanged;
+    ``"news"`` is Dateline's news-tuned logistic regression over VADER's
+    outputs and n-grams (see the module docstring and ``MODEL_CARD.md``).
+
+    Args:
+        frame: any frame with a text column (e.g. ``toolkit.quotes(articles)``).
+        method: ``"vader"`` or ``"news"``.
+        text_column: the column holding the texts to score.
+        target_columns: optional ``(start_column, end_column)`` holding offsets of a
+            target mention in each text (``news`` only; rows with missing offsets
+            are scored as whole texts). VADER ignores it.
+
+    Returns:
+        A copy of ``frame`` with ``neg, neu, pos, compound`` (float64) added or
+        replaced; ``compound`` is in [-1, 1]. Non-string texts get ``NaN``.
+
+    Raises:
+        ValueError: ``method`` is not one of ``"vader"``, ``"news"``.
+        KeyError: a needed column is missing (the message lists the available ones).
+    """
+    _check_method(method)
+    needed = (text_column, *(target_columns or ()))
+    _check_columns(frame, needed, "score_sentiment()")
+    texts = frame[text_column].tolist()
+    targets = None
+    if target_columns is not None and method == "news":
+        starts = frame[target_columns[0]].tolist()
+        ends = frame[target_columns[1]].tolist()
+        targets = [
+            None if pd.isna(s) or pd.isna(e) or int(s) < 0 else (int(s), int(e))
+            for s, e in zip(starts, ends, strict=True)
+        ]
+    scores = score_texts(texts, method=method, targets=targets)
+    out = frame.copy()
+    values = np.array(scores, dtype=float).reshape(len(scores), 4)
+    for i, name in enumerate(COLUMNS):
+        out[name] = values[:, i]
+    spec = {c.name: c.dtype for c in schema.TABLES["sentiment"]}
+    return out.astype({c: spec[c] for c in COLUMNS})

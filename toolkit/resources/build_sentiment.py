@@ -1,0 +1,249 @@
+"""Train the news sentiment model and write ``toolkit/resources/sentiment/news_model.json``.
+
+Usage::
+
+    python -m toolkit.resources.build_sentiment              # rebuild the shipped file
+    python -m toolkit.resources.build_sentiment --validate   # also print held-out figures
+
+Needs scikit-learn (the ``train`` extra) and ``../shared/gold/sentiment``.
+Deterministic: the same data give the same file, byte for byte (lbfgs from a
+zero start has no randomness; features are sorted; weights are rounded).
+
+Training data (all under ``../shared/gold/sentiment``):
+
+* VADER ground truth (Hutto & Gilbert 2014): ``tweets``, ``movieReviewSnippets``,
+  ``amazonReviewSnippets`` and ``nytEditorialSnippets_GroundTruth.dev.txt``
+  (even-numbered editorials); class = sign of ``rating / 4`` with ±0.05 dead band;
+* NewsMTSC ``train.jsonl`` (Hamborg & Donnay 2021), one item per target, with
+  the target window. ``dev_rw`` and ``dev_mt`` are never used for training.
+
+Model: multinomial logistic regression (lbfgs, L2, ``C`` below), features
+from :func:`toolkit.annotate.sentiment.sparse_features` (binary n-grams with
+document frequency >= ``MIN_DF``) and
+:func:`toolkit.annotate.sentiment.vader_features` (scaled by ``DENSE_SCALE``
+so they are penalised less). The ``KEEP`` n-grams with the largest weights are
+kept and the model is refitted on them, to keep the file small.
+
+Validation (``--validate``): NYT dev, 5-fold cross-validation grouped by
+editorial (the id is ``<editorial>_<snippet>``), each fold trained on all other
+sets plus the other NYT folds; NewsMTSC ``dev_rw``/``dev_mt`` scored with the
+final model (trained without them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+
+import numpy as np
+
+from toolkit import config
+from toolkit.annotate import sentiment as S
+from toolkit.evaluate import sentiment as E
+
+C = 0.05
+MIN_DF = 3
+DENSE_SCALE = 3.0
+KEEP = 12000
+DECIMALS = 4
+SOURCE_WEIGHT = {"nyt": 3.0, "tweets": 1.0, "movie": 0.5, "amazon": 1.0, "newsmtsc": 1.0}
+VADER_FILES = {
+    "nyt": "nytEditorialSnippets_GroundTruth.dev.txt",
+    "tweets": "tweets_GroundTruth.txt",
+    "movie": "movieReviewSnippets_GroundTruth.txt",
+    "amazon": "amazonReviewSnippets_GroundTruth.txt",
+}
+OUTPUT = S.resource_path(*S.NEWS_MODEL)
+
+
+class Data:
+    """Featurised items: sparse feature lists, dense VADER features, labels, sources, groups."""
+
+    def __init__(self) -> None:
+        self.sparse: list[list[str]] = []
+        self.dense: list[list[float]] = []
+        self.label: list[int] = []
+        self.value: list[float] = []
+        self.source: list[str] = []
+        self.group: list[str] = []
+
+    def add(self, text, target, label, value, source, group) -> None:
+        self.sparse.append(sorted(set(S.sparse_features(text, target))))
+        self.dense.append(S.vader_features(S.vader_analyzer().polarity_scores(text)))
+        self.label.append(label)
+        self.value.append(value)
+        self.source.append(source)
+        self.group.append(group)
+
+    def arrays(self):
+        return (np.asarray(self.dense), np.asarray(self.label), np.asarray(self.value),
+                np.asarray(self.source), np.asarray(self.group))
+
+
+def load(newsmtsc_splits=("train", "dev_rw", "dev_mt")) -> Data:
+    gold = config.shared_path("gold", "sentiment")
+    if not gold.exists():
+        raise SystemExit(f"needs {gold} (set DATELINE_SHARED)")
+    data = Data()
+    for source, name in VADER_FILES.items():
+        frame = E.read_vader_tsv(gold / "vader" / name)
+        for ident, rating, text in frame.itertuples(index=False):
+            value = rating / 4.0
+            group = ident.split("_")[0] if source == "nyt" else source
+            data.add(text, None, int(E.to_class(value)), value, source, group)
+    for split in newsmtsc_splits:
+        frame = E.read_newsmtsc(gold / "newsmtsc" / f"{split}.jsonl")
+        for row in frame.itertuples(index=False):
+            data.add(row.text, (row.target_start, row.target_end), row.label, row.label / 2,
+                     "newsmtsc" if split == "train" else f"newsmtsc_{split}", row.id)
+    return data
+
+
+def _matrix(data: Data, rows, vocab: dict[str, int]):
+    from scipy import sparse
+
+    indptr, indices = [0], []
+    for i in rows:
+        indices.extend(vocab[f] for f in data.sparse[i] if f in vocab)
+        indptr.append(len(indices))
+    bag = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
+    dense = np.asarray([data.dense[i] for i in rows]) * DENSE_SCALE
+    return sparse.hstack([bag, sparse.csr_matrix(dense)]).tocsr()
+
+
+def _vocabulary(data: Data, rows) -> dict[str, int]:
+    df: dict[str, int] = {}
+    for i in rows:
+        for f in data.sparse[i]:
+            df[f] = df.get(f, 0) + 1
+    return {f: j for j, f in enumerate(sorted(f for f, n in df.items() if n >= MIN_DF))}
+
+
+def _fit_once(data: Data, rows, vocab):
+    from sklearn.linear_model import LogisticRegression
+
+    X = _matrix(data, rows, vocab)
+    y = np.asarray([data.label[i] for i in rows])
+    w = np.asarray([SOURCE_WEIGHT[data.source[i]] for i in rows])
+    model = LogisticRegression(C=C, max_iter=5000, tol=1e-6)
+    model.fit(X, y, sample_weight=w)
+    assert list(model.classes_) == [-1, 0, 1]
+    coef = model.coef_.T  # (features + dense, 3)
+    return coef - coef.mean(axis=1, keepdims=True), model.intercept_ - model.intercept_.mean()
+
+
+def fit(data: Data, rows) -> dict:
+    """Fit, keep the ``KEEP`` strongest n-grams, refit; return the JSON-ready model."""
+    vocab = _vocabulary(data, rows)
+    coef, _ = _fit_once(data, rows, vocab)
+    n = len(vocab)
+    strength = np.linalg.norm(coef[:n], axis=1)
+    names = sorted(vocab, key=vocab.get)
+    order = sorted(range(n), key=lambda j: (-strength[j], names[j]))[:KEEP]
+    kept = sorted(names[j] for j in order)
+    vocab = {f: j for j, f in enumerate(kept)}
+    coef, intercept = _fit_once(data, rows, vocab)
+    r = lambda a: [round(float(x), DECIMALS) + 0.0 for x in a]  # noqa: E731
+    return {
+        "classes": ["negative", "neutral", "positive"],
+        "intercept": r(intercept),
+        "dense_features": list(S.DENSE_NAMES),
+        "dense": [r(row * DENSE_SCALE) for row in coef[len(vocab):]],
+        "weights": {f: r(coef[j]) for f, j in vocab.items()},
+    }
+
+
+def dumps(model: dict, meta: dict) -> str:
+    """Stable JSON text: one n-gram per line, sorted."""
+    head = {k: v for k, v in model.items() if k != "weights"}
+    lines = ["{", f'"meta": {json.dumps(meta, sort_keys=True)},']
+    lines += [f"{json.dumps(k)}: {json.dumps(v)}," for k, v in head.items()]
+    lines.append('"weights": {')
+    items = sorted(model["weights"].items())
+    lines += [f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v)}"
+              + ("," if i < len(items) - 1 else "") for i, (k, v) in enumerate(items)]
+    lines += ["}", "}", ""]
+    return "\n".join(lines)
+
+
+def _predict(model: dict, data: Data, rows) -> np.ndarray:
+    """Compound of ``rows`` under ``model`` (same mapping as the runtime)."""
+    weights = model["weights"]
+    dense = np.asarray(model["dense"])
+    out = []
+    for i in rows:
+        z = np.asarray(model["intercept"]) + np.asarray(data.dense[i]) @ dense
+        for f in data.sparse[i]:
+            if f in weights:
+                z = z + weights[f]
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        out.append(S.probabilities_to_scores(*p.tolist()).compound)
+    return np.asarray(out)
+
+
+def validate(data: Data) -> dict:
+    """NYT grouped 5-fold CV figures and NewsMTSC dev figures (see the module docstring)."""
+    _, label, value, source, group = data.arrays()
+    nyt = np.flatnonzero(source == "nyt")
+    train_other = np.flatnonzero(np.isin(source, ["tweets", "movie", "amazon", "newsmtsc"]))
+    editorials = sorted(set(group[nyt]), key=int)
+    fold_of = {g: k % 5 for k, g in enumerate(editorials)}
+    folds = np.asarray([fold_of[g] for g in group[nyt]])
+    compound = np.zeros(len(nyt))
+    for k in range(5):
+        test, train = nyt[folds == k], nyt[folds != k]
+        model = fit(data, np.concatenate([train_other, train]))
+        compound[folds == k] = _predict(model, data, test)
+        print(f"  fold {k}: {len(test)} NYT snippets", file=sys.stderr)
+    vader_c = np.asarray([data.dense[i][0] for i in nyt])
+    out = {"nyt_dev_cv": {
+        "news": {"pearson_r": E.pearson_r(compound, value[nyt]),
+                 "weighted_f1": E.weighted_f1(E.to_class(value[nyt]), E.to_class(compound))},
+        "vader": {"pearson_r": E.pearson_r(vader_c, value[nyt]),
+                  "weighted_f1": E.weighted_f1(E.to_class(value[nyt]), E.to_class(vader_c))}}}
+    final = fit(data, np.concatenate([train_other, nyt]))
+    for split in ("dev_rw", "dev_mt"):
+        rows = np.flatnonzero(source == f"newsmtsc_{split}")
+        pred = E.to_class(_predict(final, data, rows))
+        vpred = E.to_class([data.dense[i][0] for i in rows])
+        out[split] = {"news": 100 * E.macro_f1(label[rows], pred),
+                      "vader": 100 * E.macro_f1(label[rows], vpred)}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m toolkit.resources.build_sentiment",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--validate", action="store_true", help="print held-out figures")
+    parser.add_argument("--output", default=str(OUTPUT))
+    args = parser.parse_args(argv)
+    t0 = time.time()
+    data = load()
+    _, _, _, source, _ = data.arrays()
+    print(f"featurised {len(source)} items in {time.time() - t0:.1f}s", file=sys.stderr)
+    if args.validate:
+        print(json.dumps(validate(data), indent=2))
+    rows = np.flatnonzero(~np.char.startswith(source.astype(str), "newsmtsc_"))
+    model = fit(data, rows)
+    meta = {
+        "method": "multinomial logistic regression (L2), VADER outputs + unigram/bigram bags",
+        "trained_on": sorted(set(source[rows].tolist())),
+        "n_items": len(rows), "C": C, "min_df": MIN_DF, "keep": KEEP,
+        "dense_scale": DENSE_SCALE, "window": S.WINDOW, "source_weight": SOURCE_WEIGHT,
+        "build": "python -m toolkit.resources.build_sentiment",
+    }
+    from pathlib import Path
+
+    out = Path(args.output)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(dumps(model, meta), encoding="utf-8")
+    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KB, {len(model['weights'])} n-grams) "
+          f"in {time.time() - t0:.0f}s", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
