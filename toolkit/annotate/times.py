@@ -166,7 +166,7 @@ _FAMILIES: list[tuple[str, str]] = [
               rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?(?P<m>{_MONTH})"
               rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR4})(?!\d)|\s+(?P<ry>this|last|next)\s+year)?"),
     # decades and centuries
-    ("decade", rf"(?:the\s+)?(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s"
+    ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s"
                r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
     ("century", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-])?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century\b"),
     # quarters and halves
@@ -221,7 +221,7 @@ _FAMILIES: list[tuple[str, str]] = [
                   rf"(?P<day>{_DAY}|yesterday|today|tomorrow)\b"),
     ("tod_day_b", rf"(?:(?P<pre>early|late)\s+)?(?P<day>{_DAY}|yesterday|today|tomorrow),?\s+"
                   rf"(?P<tod2>{_TODW}|mid-?afternoon|mid-?morning)(?P<pl>s)?\b"),
-    ("tod_day_c", rf"(?P<pre>early|late|later|earlier)\s+(?P<day>yesterday|today|tomorrow)\b"),
+    ("tod_day_c", r"(?P<pre>early|late|later|earlier)\s+(?P<day>yesterday|today|tomorrow)\b"),
     ("tod_day_d", rf"(?P<pre>early|late)\s+(?P<day>{_DAY})\b"),
     ("thistod", r"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
                 r"(?P<tod>morning|afternoon|evening|night)\b"),
@@ -290,6 +290,7 @@ _PAST_CUE = re.compile(
     r"\b(?:said|was|were|had|did|told|announced|reported|killed|launched|ago|last|earlier)\b", re.I
 )
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+_MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|through)[\s-]+$", re.I)
 _QUARTER_CONTEXT = re.compile(r"\bquarter|\bperiod\b", re.I)
 
 # --------------------------------------------------------------------------- date helpers
@@ -370,18 +371,18 @@ def _duration(n: float | None, unit: str) -> str:
         whole = int(n)
         frac = n - whole
         if u == "hour":
-            return f"PT{whole}H{int(round(frac * 60))}M" if whole else f"PT{int(round(frac * 60))}M"
+            return f"PT{whole}H{round(frac * 60)}M" if whole else f"PT{round(frac * 60)}M"
         if u == "minute":
-            return f"PT{whole}M{int(round(frac * 60))}S" if whole else f"PT{int(round(frac * 60))}S"
+            return f"PT{whole}M{round(frac * 60)}S" if whole else f"PT{round(frac * 60)}S"
         if u in ("year", "decade", "century"):
-            months = int(round(frac * 12))
+            months = round(frac * 12)
             return f"P{whole}Y{months}M" if whole else f"P{months}M"
         if u == "month":
-            return f"P{int(round(n * 30))}D" if whole == 0 else f"P{_fmt_num(n)}M"
+            return f"P{round(n * 30)}D" if whole == 0 else f"P{_fmt_num(n)}M"
         if u == "day":
-            return f"PT{int(round(n * 24))}H"
+            return f"PT{round(n * 24)}H"
         if u == "week":
-            return f"P{int(round(n * 7))}D"
+            return f"P{round(n * 7)}D"
     return f"{prefix}{_fmt_num(n)}{code}"
 
 
@@ -426,9 +427,7 @@ def _future(text: str, start: int, end: int) -> bool:
     fut = list(_FUTURE_CUE.finditer(left))
     past = list(_PAST_CUE.finditer(left))
     if fut:
-        if not past or fut[-1].start() > past[-1].start():
-            return True
-        return False
+        return bool(not past or fut[-1].start() > past[-1].start())
     if past:
         return False
     return bool(_FUTURE_CUE.search(right)) and not _PAST_CUE.search(right)
@@ -540,10 +539,11 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam == "month":
         if not g["m"][0].isupper():
             return None
-        if g["m"].lower() in ("may", "mar", "jan", "dec", "sep") and not (g.get("y") or g.get("mod") or g.get("rel")):
-            # bare "May"/"Mar" are too often verbs or names; only accept "May" before a year or with a cue
-            if g["m"] == "May" or g["m"] in ("Mar", "Jan", "Dec", "Sep"):
-                return None
+        bare = not (g.get("y") or g.get("mod") or g.get("rel") or g.get("ry"))
+        if bare and g["m"] in ("Mar", "Jan", "Dec", "Sep", "Jun", "Jul", "Apr", "Aug", "Oct", "Nov", "Feb"):
+            return None  # a bare abbreviation without its period is too ambiguous
+        if bare and g["m"] == "May" and not _MONTH_CONTEXT.search(text, max(0, span[0] - 12), span[0]):
+            return None  # "May" the verb or the name, unless "in May", "since May", ...
         m = _month_num(g["m"])
         if g.get("y"):
             y = int(g["y"])
@@ -1108,30 +1108,16 @@ def _trie(words: list[str]) -> str:
 _TRIGGER_WORDS = (
     list(_MONTHS) + ["sept"] + list(_WEEKDAYS)
     + [w + "s" for w in _WEEKDAYS]
-    + """yesterday today tomorrow tonight overnight now current currently recent recently lately
-    presently nowadays future past present weekend weekends second seconds minute minutes hour
-    hours day days night nights week weeks fortnight fortnights month months quarter quarters
-    year years decade decades century centuries morning mornings afternoon afternoons evening
-    evenings noon midnight midday hourly daily nightly weekly monthly yearly christmas
-    thanksgiving halloween valentine fiscal spring summer fall autumn winter twenties thirties
-    forties fifties sixties seventies eighties nineties date period dawn daybreak""".split()
+    + ["yesterday", "today", "tomorrow", "tonight", "overnight", "now", "current", "currently", "recent", "recently", "lately", "presently", "nowadays", "future", "past", "present", "weekend", "weekends", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "noon", "midnight", "midday", "hourly", "daily", "nightly", "weekly", "monthly", "yearly", "christmas", "thanksgiving", "halloween", "valentine", "fiscal", "spring", "summer", "fall", "autumn", "winter", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "date", "period", "dawn", "daybreak"]
 )
 _TRIGGER = re.compile(
-    r"\b(?:" + _trie(_TRIGGER_WORDS) + r")\b|\b\d{4}s?\b|'\d0s\b"
-    r"|\b\d{1,2}(?::\d\d|\s?[ap]\.?m\b)"
+    r"\b(?:(?:" + _trie(_TRIGGER_WORDS) + r")\b|\d(?:\d\d\ds?\b|\d?(?::\d\d|\s?[ap]\.?m\b)))"
 )
 _PREFIX_WORDS = frozenset(
-    """the a an this that these last next past previous coming following preceding current latest
-    early earlier late later mid middle end beginning start rest remainder of nearly almost about
-    around approximately roughly some more less fewer than at least most no over up to under just
-    only barely well several few many couple dozen dozens hundreds half each every once twice per
-    other fiscal year-earlier year-ago year-before comparable same corresponding first second
-    third fourth final 1st 2nd 3rd 4th recent overnight morning afternoon evening night on into
-    noon midnight midday p.m. a.m. pm am est edt gmt utc right new victory boxing times three
-    one two four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen
-    seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred
-    thousand trading business working calendar full near distant foreseeable this-year""".split()
+    ["the", "a", "an", "this", "that", "these", "last", "next", "past", "previous", "coming", "following", "preceding", "current", "latest", "early", "earlier", "late", "later", "mid", "middle", "end", "beginning", "start", "rest", "remainder", "of", "nearly", "almost", "about", "around", "approximately", "roughly", "some", "more", "less", "fewer", "than", "at", "least", "most", "no", "over", "up", "to", "under", "just", "only", "barely", "well", "several", "few", "many", "couple", "dozen", "dozens", "hundreds", "half", "each", "every", "once", "twice", "per", "other", "fiscal", "year-earlier", "year-ago", "year-before", "comparable", "same", "corresponding", "first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th", "recent", "overnight", "morning", "afternoon", "evening", "night", "on", "into", "noon", "midnight", "midday", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "right", "new", "victory", "boxing", "times", "three", "one", "two", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "trading", "business", "working", "calendar", "full", "near", "distant", "foreseeable", "this-year"]
 )
+#: modifier words that are walked over but never start an expression (prepositions, units)
+_NON_START = frozenset(["on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
 _TOKEN_CHARS = re.compile(r"[\w'./-]")
 _PREV_TOKEN = re.compile(r"([\w'./-]+)[\s,]+$")
 _NUMBERISH = re.compile(r"[\d.,/]+(?:st|nd|rd|th)?|\d+-\w+", re.I)
@@ -1155,7 +1141,8 @@ def _candidate_starts(text: str, pos: int, floor: int) -> list[int]:
                 or _NUMBERISH.fullmatch(word)):
             break
         k = m.start(1)
-        starts.append(k)
+        if word not in _NON_START:
+            starts.append(k)
     starts.reverse()
     starts.append(pos)
     return starts
@@ -1246,7 +1233,7 @@ def value_interval(value: str) -> tuple[dt.datetime, dt.datetime] | None:
     """
     if not value or "X" in value or value.startswith("P") or value.endswith("_REF"):
         return None
-    utc = dt.timezone.utc
+    utc = dt.UTC
 
     def day(d: dt.date) -> dt.datetime:
         if not 1678 <= d.year <= 2261:
@@ -1304,11 +1291,11 @@ def value_interval(value: str) -> tuple[dt.datetime, dt.datetime] | None:
 MAX_GAP_INTERVAL_DAYS = 7
 
 
-def _gap(dct: dt.date | None, interval) -> int | None:
+def _gap(dct: dt.date | None, interval, max_days: int = MAX_GAP_INTERVAL_DAYS) -> int | None:
     if dct is None or interval is None:
         return None
     s, e = interval
-    if (e - s).days > MAX_GAP_INTERVAL_DAYS:
+    if (e - s).days > max_days:
         return None
     first, last = s.date(), (e - dt.timedelta(microseconds=1)).date()
     if first <= dct <= last:
@@ -1318,7 +1305,9 @@ def _gap(dct: dt.date | None, interval) -> int | None:
     return -(first - dct).days
 
 
-def time_expressions(frame: pd.DataFrame) -> pd.DataFrame:
+def time_expressions(
+    frame: pd.DataFrame, *, max_gap_interval_days: int = MAX_GAP_INTERVAL_DAYS
+) -> pd.DataFrame:
     """One row per time expression, resolved against each article's dateline.
 
     Method: see the module docstring (HeidelTime-style rules, TimeML TIMEX3 values,
@@ -1343,7 +1332,7 @@ def time_expressions(frame: pd.DataFrame) -> pd.DataFrame:
         dct = None if pd.isna(pub) else pub.date()
         for t in find_time_expressions(text, dct=dct):
             iv = value_interval(t.value) if t.type in ("DATE", "TIME") else None
-            gap = _gap(dct, iv)
+            gap = _gap(dct, iv, max_gap_interval_days)
             rows.append((doc_id, t.start, t.end, t.text, t.type, t.value,
                          iv[0] if iv else pd.NaT, iv[1] if iv else pd.NaT, t.anchor, gap))
     if not rows:

@@ -39,10 +39,6 @@ _ATTR = re.compile(r'([A-Za-z_:]+)\s*=\s*"([^"]*)"')
 _DCT = re.compile(r"<TIMEX3([^>]*functionInDocument=\"CREATION_TIME\"[^>]*)>", re.S)
 
 
-class GoldTimex(tuple):
-    """Not used; kept for clarity of the record layout below."""
-
-
 @dataclass(frozen=True)
 class Timex:
     """One TIMEX3: offsets into the plain text, its text, type and value."""

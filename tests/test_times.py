@@ -1,0 +1,176 @@
+"""Tests for toolkit.annotate.times: phrase + dateline -> TIMEX3 value (TimeML / TempEval-3)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import pytest
+
+from toolkit import schema
+from toolkit.annotate.times import find_time_expressions, time_expressions, value_interval
+
+WED = dt.date(2025, 6, 11)  # the seed's dateline, a Wednesday (ISO week 2025-W24)
+SUN = dt.date(2025, 6, 15)
+
+
+def _find(text: str, dct: dt.date | None, phrase: str):
+    found = [t for t in find_time_expressions(text, dct=dct) if t.text == phrase]
+    assert found, f"{phrase!r} not found in {text!r}: {find_time_expressions(text, dct=dct)}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "type_", "value"),
+    [
+        # weekdays either side of the dateline; past tense = most recent, dateline's own day included
+        ("Ukraine announced on Wednesday that bodies were returned.", WED, "Wednesday", "DATE", "2025-06-11"),
+        ("The talks took place on Monday.", WED, "Monday", "DATE", "2025-06-09"),
+        ("Officials met on Thursday in Istanbul.", WED, "Thursday", "DATE", "2025-06-05"),
+        ("The leaders will meet on Friday.", WED, "Friday", "DATE", "2025-06-13"),
+        ("The vote is scheduled for Saturday.", WED, "Saturday", "DATE", "2025-06-14"),
+        ("He arrived last Friday.", WED, "last Friday", "DATE", "2025-06-06"),
+        ("They meet again next Monday.", WED, "next Monday", "DATE", "2025-06-16"),
+        ("The strike came on Wednesday.", SUN, "Wednesday", "DATE", "2025-06-11"),
+        ("Crowds gathered on Sunday.", SUN, "Sunday", "DATE", "2025-06-15"),
+        ("Talks will resume on Monday.", SUN, "Monday", "DATE", "2025-06-16"),
+        # relative weeks
+        ("An agreement was reached last week.", WED, "last week", "DATE", "2025-W23"),
+        ("Phases were completed earlier this week.", WED, "earlier this week", "DATE", "2025-W24"),
+        ("A third round is planned for next week.", WED, "next week", "DATE", "2025-W25"),
+        ("Drones attacked overnight on Wednesday.", WED, "overnight on Wednesday", "DATE", "2025-06-11TNI"),
+        ("Bodies were held near the border since Saturday.", WED, "Saturday", "DATE", "2025-06-07"),
+        ("Shelling continued on Wednesday night.", WED, "Wednesday night", "DATE", "2025-06-11TNI"),
+        ("Fighting stopped over the weekend.", WED, "the weekend", "DATE", "2025-W23-WE"),
+        # explicit dates
+        ("The exchange happened on 11 June.", WED, "11 June", "DATE", "2025-06-11"),
+        ("It was signed on June 11, 2025.", WED, "June 11, 2025", "DATE", "2025-06-11"),
+        ("The offensive began on Jan. 5.", WED, "Jan. 5", "DATE", "2025-01-05"),
+        ("A memo dated Jan. 5, 2024 surfaced.", WED, "Jan. 5, 2024", "DATE", "2024-01-05"),
+        ("The file is dated 2025-06-11.", WED, "2025-06-11", "DATE", "2025-06-11"),
+        ("The decree of 11.06.2025 was published.", WED, "11.06.2025", "DATE", "2025-06-11"),
+        ("The talks ended in mid-June.", WED, "mid-June", "DATE", "2025-06"),
+        ("The offensive started in March.", WED, "March", "DATE", "2025-03"),
+        ("A summit is due in July.", WED, "July", "DATE", "2025-07"),
+        ("Elections were held in September.", WED, "September", "DATE", "2024-09"),
+        # years, decades, centuries, quarters, seasons
+        ("Kyiv was different in the 1990s.", WED, "the 1990s", "DATE", "199"),
+        ("The war began two years ago.", WED, "two years ago", "DATE", "2023"),
+        ("Exports fell this year.", WED, "this year", "DATE", "2025"),
+        ("Exports fell last year.", WED, "last year", "DATE", "2024"),
+        ("Growth is forecast for next year.", WED, "next year", "DATE", "2026"),
+        ("Borders were drawn in 1991.", WED, "1991", "DATE", "1991"),
+        ("Budgets for fiscal 2024 were cut.", WED, "fiscal 2024", "DATE", "2024"),
+        ("Wars of the 20th century.", WED, "the 20th century", "DATE", "19"),
+        ("Profits rose in the first quarter.", WED, "the first quarter", "DATE", "2025-Q1"),
+        ("The counteroffensive stalled last summer.", WED, "last summer", "DATE", "2024-SU"),
+        ("Prices rose five months ago.", WED, "five months ago", "DATE", "2025-01"),
+        # day words and times of day
+        ("The envoy arrived yesterday.", WED, "yesterday", "DATE", "2025-06-10"),
+        ("The envoy arrives today.", WED, "today", "DATE", "2025-06-11"),
+        ("The envoy arrives tomorrow.", WED, "tomorrow", "DATE", "2025-06-12"),
+        ("Sirens sounded at 2 p.m. in Kyiv.", WED, "2 p.m.", "TIME", "2025-06-11T14:00"),
+        ("The attack began at 10 p.m. Tuesday.", WED, "10 p.m. Tuesday", "TIME", "2025-06-10T22:00"),
+        # durations and sets
+        ("The talks lasted three days.", WED, "three days", "DURATION", "P3D"),
+        ("Troops stayed for two weeks.", WED, "two weeks", "DURATION", "P2W"),
+        ("Prices rose over the past two months.", WED, "the past two months", "DURATION", "P2M"),
+        ("Three days later the convoy left.", WED, "Three days", "DURATION", "P3D"),
+        ("The shelling lasted 5 1/2 hours.", WED, "5 1/2 hours", "DURATION", "PT5H30M"),
+        ("Convoys leave every week.", WED, "every week", "SET", "P1W"),
+        ("Markets open every Wednesday.", WED, "every Wednesday", "SET", "XXXX-WXX-3"),
+        ("The ministry reports losses daily.", WED, "daily", "SET", "P1D"),
+        # reference words
+        ("Experts are now working to identify them.", WED, "now", "DATE", "PRESENT_REF"),
+        ("The plant is currently offline.", WED, "currently", "DATE", "PRESENT_REF"),
+        ("The mayor recently resigned.", WED, "recently", "DATE", "PAST_REF"),
+        ("Talks may resume in the future.", WED, "the future", "DATE", "FUTURE_REF"),
+        # without a dateline, anchored values stay underspecified
+        ("Ukraine announced on Wednesday that bodies were returned.", None, "Wednesday", "DATE", "XXXX-WXX-3"),
+        ("The exchange happened on 11 June.", None, "11 June", "DATE", "XXXX-06-11"),
+        ("An agreement was reached last week.", None, "last week", "DATE", "XXXX-WXX"),
+        ("Kyiv was different in the 1990s.", None, "the 1990s", "DATE", "199"),
+    ],
+)
+def test_phrase_value(sentence, dct, phrase, type_, value):
+    t = _find(sentence, dct, phrase)
+    assert (t.type, t.value) == (type_, value)
+    assert sentence[t.start : t.end] == phrase
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Russia may attack again, officials warned.",
+        "More than 2,000 soldiers and 1,212 bodies were counted.",
+        "The drone cost $1990 to build.",
+        "The march through the city was peaceful.",
+    ],
+)
+def test_no_expression(sentence):
+    assert find_time_expressions(sentence, dct=WED) == []
+
+
+def test_extent_excludes_preposition():
+    text = "Ukraine announced on Wednesday that it happened since Saturday."
+    found = {t.text for t in find_time_expressions(text, dct=WED)}
+    assert found == {"Wednesday", "Saturday"}
+
+
+def test_seed_expressions(seed_path):
+    text = seed_path.read_text(encoding="utf-8")
+    got = {(t.text, t.value) for t in find_time_expressions(text, dct=WED)}
+    for pair in [
+        ("Wednesday", "2025-06-11"),
+        ("overnight on Wednesday", "2025-06-11TNI"),
+        ("last week", "2025-W23"),
+        ("Saturday", "2025-06-07"),
+        ("earlier this week", "2025-W24"),
+    ]:
+        assert pair in got, (pair, sorted(got))
+
+
+def test_frame_columns_gaps_and_nat():
+    frame = pd.DataFrame(
+        {
+            "doc_id": ["a", "b"],
+            "text": ["Officials met on Monday and again last week.", "Officials met on Monday."],
+            "published": pd.to_datetime(["2025-06-11", None], utc=True),
+        }
+    )
+    out = time_expressions(frame)
+    assert list(out.columns[: len(schema.columns("time_expressions"))]) == schema.columns("time_expressions")
+    a = out[out.doc_id == "a"].set_index("text")
+    assert a.loc["Monday", "gap_days"] == 2
+    assert a.loc["Monday", "anchor"] == "dateline"
+    assert a.loc["Monday", "resolved_start"] == pd.Timestamp("2025-06-09", tz="UTC")
+    assert a.loc["last week", "gap_days"] == 3  # the nearest day of 2025-W23 is Sunday 8 June
+    b = out[out.doc_id == "b"].iloc[0]
+    assert b["value"] == "XXXX-WXX-1" and pd.isna(b["gap_days"]) and pd.isna(b["resolved_start"])
+
+
+def test_missing_columns_raise():
+    with pytest.raises(KeyError, match="published"):
+        time_expressions(pd.DataFrame({"doc_id": ["a"], "text": ["today"]}))
+
+
+@pytest.mark.parametrize(
+    ("value", "start", "end"),
+    [
+        ("2025-06-11", "2025-06-11", "2025-06-12"),
+        ("2025-W24", "2025-06-09", "2025-06-16"),
+        ("2025-W23-WE", "2025-06-07", "2025-06-09"),
+        ("2025-06", "2025-06-01", "2025-07-01"),
+        ("2025-Q2", "2025-04-01", "2025-07-01"),
+        ("199", "1990-01-01", "2000-01-01"),
+        ("2025", "2025-01-01", "2026-01-01"),
+    ],
+)
+def test_value_interval(value, start, end):
+    s, e = value_interval(value)
+    assert (s.date().isoformat(), e.date().isoformat()) == (start, end)
+
+
+@pytest.mark.parametrize("value", ["P3D", "PRESENT_REF", "XXXX-WXX-3"])
+def test_value_interval_none(value):
+    assert value_interval(value) is None
