@@ -43,6 +43,28 @@ def test_menafn_page_keeps_only_the_story():
     assert cleaned.menafn_id.date.isoformat() == "2025-06-05"
 
 
+@pytest.mark.parametrize(
+    "footer",
+    [
+        " © 2022 BBC. The BBC is not responsible for the content of external sites. Read about our approach to external linking.",
+        " Follow BBC West on Facebook, Twitter and Instagram. Send your story ideas to: bristol@bbc.co.uk",
+        " ___ Follow the AP´s coverage of the war at https://apnews.com/hub/russia-ukraine",
+        " Read more",
+        " Follow AP’s coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine-war Read more",
+    ],
+)
+def test_site_footers_at_the_end_are_removed(footer):
+    story = "Shelling continued in Kharkiv, officials said."
+    cleaned = clean_text(story + footer, menafn=False)
+    assert cleaned.text == story
+    assert {r.rule for r in cleaned.removed} == {"site_footer"}
+
+
+def test_footer_words_inside_a_story_stay():
+    story = "He urged people to read more about the war. Follow the money, he said, and do not stop."
+    assert clean_text(story, menafn=False).text == story
+
+
 def test_plain_text_without_menafn_marks_is_only_normalised():
     raw = "Also Read | is a phrase here.\n\nSearch"
     assert clean_text(raw, menafn=False).text == "Also Read | is a phrase here.\n\nSearch"
@@ -60,6 +82,7 @@ def test_plain_text_without_menafn_marks_is_only_normalised():
         ("“curly” ‘single’ «guillemets» – — dashes", "“curly” ‘single’ «guillemets» – — dashes"),
         ("  \n\n leading and trailing \n\n ", "leading and trailing"),
         ("bell\x07char", "bellchar"),
+        ("Russia´s attack", "Russia’s attack"),
     ],
 )
 def test_normalisation(raw, expected):
@@ -75,7 +98,7 @@ def _assert_offsets_round_trip(raw: str) -> None:
         if ch.isspace():
             assert raw[j].isspace() or j == 0 or raw[j - 1].isspace() or not raw[j].isalnum()
         else:
-            assert ch in unicodedata.normalize("NFKC", raw[j]) or raw[j] == ch
+            assert ch in unicodedata.normalize("NFKC", raw[j]) or raw[j] == ch or (raw[j], ch) == ("´", "’")
 
 
 def test_offsets_round_trip_on_the_seed(seed_path):

@@ -16,10 +16,14 @@ Rules (each removal carries its rule name in ``removed``):
 ``menafn_id``        the ``MENAFN<DDMMYYYY>…ID…`` line (parsed into ``menafn_date``)
 ``legal_disclaimer`` MENAFN's "Legal Disclaimer:" block, to the end of the page
 ``trailing_search``  the lone "Search" left from the page's search box
+``site_footer``      a publisher's footer at the end of any text: "© 2022 BBC. The BBC is not
+                     responsible for the content of external sites…", "Follow BBC West on
+                     Facebook…", "Follow the AP's coverage of the war at …", a final "Read more"
 ===================  ===================================================================
 
 Normalisation: Unicode NFKC per character, except that quotation marks,
-apostrophes and dashes are kept as written (they carry quotes and ranges);
+apostrophes and dashes are kept as written (they carry quotes and ranges), and
+the acute accent ``´`` that some feeds use as an apostrophe ("Russia´s") becomes ``’``;
 zero-width characters, soft hyphens and control characters are dropped;
 runs of whitespace become one space, and paragraph breaks (a blank line, or a
 single newline in a text that has no blank lines at all) become ``"\\n\\n"``;
@@ -104,6 +108,13 @@ ID_LINE = re.compile(rf"^[ \t]*{MENAFN_ID.pattern}[ \t]*$", re.MULTILINE)
 DISCLAIMER = re.compile(r"^[ \t]*Legal Disclaimer:.*?(?=^[ \t]*Search[ \t]*\s*\Z|\Z)", re.MULTILINE | re.DOTALL)
 TRAILING_SEARCH = re.compile(r"^[ \t]*Search[ \t]*\s*\Z", re.MULTILINE)
 TITLE_LINE = re.compile(r"\s*(?P<title>[^\n]{3,300}?)[ \t]*\r?\n[ \t]*\r?\n")
+SITE_FOOTERS = re.compile(
+    r"(?:\s*©\s*(?:19|20)\d\d BBC\. The BBC is not responsible for the content of external sites\."
+    r"(?: Read about our approach to external linking\.)?"
+    r"|\s*(?:_{3,}\s*)?Follow (?:the )?(?:AP|Associated Press)[’'´]?s? coverage [^\n]{0,200}"
+    r"|\s*Follow BBC [A-Z][^.\n]{0,60} on (?:Facebook|Twitter|Instagram)[^\n]{0,300}"
+    r"|\s*Read more(?: here)?\.?)\s*\Z"
+)
 OUTLET_AT_PARAGRAPH = re.compile(rf"(?:(?<=\n)|\A)[ \t]*{OUTLET_TAG.pattern}")
 
 _KEEP_AS_WRITTEN = "\u2018\u2019\u201a\u201b\u201c\u201d\u201e\u201f\u00ab\u00bb\u2039\u203a\u2013\u2014\u2012\u2015\u2212"
@@ -117,6 +128,8 @@ _DROP = set("\u200b\u200c\u200d\u2060\ufeff\u00ad")
 def _normalise_char(ch: str) -> str:
     if ch in _KEEP_AS_WRITTEN:
         return ch
+    if ch == "\u00b4":
+        return "\u2019"
     if ch in _DROP or (unicodedata.category(ch) == "Cc" and ch not in "\n\t"):
         return ""
     return unicodedata.normalize("NFKC", ch)
@@ -238,6 +251,10 @@ def clean_text(raw: str, *, menafn: bool | None = None, extract_title: bool = Fa
                               ("legal_disclaimer", DISCLAIMER), ("trailing_search", TRAILING_SEARCH)):
             removed.extend(Removal(rule, m.start(), m.end(), m.group()) for m in pattern.finditer(raw, body_start))
         menafn_id = find_menafn_id(raw)
+    footer = SITE_FOOTERS.search(raw, body_start)
+    while footer and footer.group().strip():
+        removed.append(Removal("site_footer", footer.start(), footer.end(), footer.group()))
+        footer = SITE_FOOTERS.search(raw[: footer.start()], body_start)
     removed = _non_overlapping(removed)
     lines_are_paragraphs = "\n" in raw.strip() and not re.search(r"\n[ \t]*\r?\n", raw)
     text, offset_map = _normalise(raw, removed, lines_are_paragraphs=lines_are_paragraphs)
