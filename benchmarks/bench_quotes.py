@@ -19,8 +19,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit import config  # noqa: E402
-from toolkit.annotate.quotes import naive_quotes, quotes  # noqa: E402
+from toolkit import config
+from toolkit.annotate.quotes import naive_quotes, quotes
 
 CORPUS = ("corpora", "ukraine-media", "ukraine_media_fulltext.csv")
 

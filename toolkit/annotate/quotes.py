@@ -173,8 +173,8 @@ _STOP_NP = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can
                       r"had|has|have|not|that|because|if|when|but|and|before|after|on|in|at|"
                       r"to|for|with|by|from)\b")
 _WORDS = re.compile(r"[\w’'-]+")
-_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|vs))(?<!Mrs|Gen|Col|Sen|Rep"
-                       r"|Gov|Sgt|Maj)[.!?][\"”’']?\s+(?=[\"“‘'A-Z0-9])")
+_SENT_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|vs)\.)"
+                       r"(?<!(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Maj)\.)[\"”’']?\s+(?=[\"“‘'A-Z0-9])")
 _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|dubbed|called|named|nicknamed|slogan|hashtag|headline|headlined|"
     r"book|film|movie|song|album|show|series|programme|program|documentary|operation|"
@@ -417,39 +417,47 @@ def _canonical_org(piece: str) -> str:
 
 
 class _Names:
-    """Names seen in one article: maps a mention to the fullest name of its chain."""
+    """Names seen in one article: maps a mention to the fullest name of its chain.
+
+    A chain is keyed by the last word of a name ("Terekhov"); its canonical
+    form is the longest title-stripped name of 2-4 words that ends in that word
+    anywhere in the article ("Mayor Ihor Terekhov" -> "Ihor Terekhov"). Chains
+    are built lazily, only for the words that speakers use.
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._full: dict[str, str] | None = None
+        self._runs: dict[str, list[str]] | None = None
+        self._cache: dict[str, str | None] = {}
 
-    @property
-    def full(self) -> dict[str, str]:
-        """Last name (lower case) -> the longest title-stripped name ending in it."""
-        if self._full is None:
-            self._full = self._build()
-        return self._full
-
-    def _build(self) -> dict[str, str]:
-        full: dict[str, str] = {}
-        for m in _MULTI_NAME_RUN.finditer(self.text):
-            name = _strip_title(m.group(0).rstrip(".’',"))
+    def longest(self, word: str) -> str | None:
+        """The longest name ending in ``word`` (as written), or None."""
+        if word in self._cache:
+            return self._cache[word]
+        if self._runs is None:
+            self._runs = {}
+            for m in _MULTI_NAME_RUN.finditer(self.text):
+                run = m.group(0)
+                self._runs.setdefault(run[run.rfind(" ") + 1 :], []).append(run)
+        best: str | None = None
+        for run in self._runs.get(word, ()):
+            name = _strip_title(run)
             words = name.split()
-            if len(words) < 2 or len(words) > 4:
-                continue
-            key = words[-1].lower()
-            prev = full.get(key)
-            if prev is None or len(name) > len(prev):
-                full[key] = name
-        return full
+            if words and words[0].lower() in _FUNCTION_CAPS:
+                words = words[1:]
+                name = " ".join(words)
+            if 2 <= len(words) <= 4 and (best is None or len(name) > len(best)):
+                best = name
+        self._cache[word] = best
+        return best
 
     def canonical(self, name: str) -> str:
         name = _strip_title(name.rstrip(".’',"))
         words = name.split()
         if not words:
             return name
-        full = self.full.get(words[-1].lower())
-        if full and len(full) > len(name) and full.split()[-1] == words[-1] and \
+        full = self.longest(words[-1])
+        if full and len(full) > len(name) and \
                 (len(words) == 1 or full.endswith(name) or full.startswith(words[0])):
             return full
         return name
@@ -470,7 +478,7 @@ def _last_person_before(text: str, pos: int, names: _Names,
         if not name:
             continue
         titled = name != raw_name and raw_name.split()[0].lower().rstrip(".") in _PERSON_TITLES
-        if len(name.split()) >= 2 or name.lower() in names.full or titled:
+        if len(name.split()) >= 2 or titled or names.longest(name) is not None:
             best = (names.canonical(name), m.start(), m.end())
     return best
 
