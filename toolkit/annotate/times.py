@@ -171,7 +171,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ("century", r"(?:the\s+)?(?:(?P<mod>early|mid|late)[\s-])?(?P<c>\d{1,2})(?:st|nd|rd|th)\s+century\b"),
     # quarters and halves
     ("quarter", r"(?:the\s+)?(?:(?P<rel>year-earlier|year-ago|comparable|same|year-before"
-                r"|latest|current|last|past|previous|prior|next|coming|recent|fiscal)[\s-]+)?"
+                r"|latest|current|this|last|past|previous|prior|next|coming|recent|fiscal)[\s-]+)?"
                 r"(?:(?P<rel2>fiscal|year-earlier|year-ago)[\s-]+)?"
                 r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?quarter"
                 r"(?!s)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+)?(?P<y>" + _YEAR4 + r"))?"),
@@ -199,7 +199,8 @@ _FAMILIES: list[tuple[str, str]] = [
     ("dur", rf"(?:(?P<the>the|this|each\s+of\s+the)\s+)?{_APPROX}?"
             r"(?:(?P<rel>past|last|next|first|coming|previous|following|preceding|final|latest|"
             r"recent|few|same)\s+)?"
-            rf"(?P<n>{_NUM})(?P<sep>[\s-]+)(?:(?:trading|business|working|calendar)\s+)?"
+            rf"(?P<n>{_NUM})(?P<sep>[\s-]+)(?:(?:more|additional|further|extra|straight|consecutive)\s+)?"
+            r"(?:(?:trading|business|working|calendar)\s+)?"
             rf"(?P<u>{_UNIT}s?|{_UNITS})(?P<long>-long|-old)?\b"
             r"(?!\s+(?:of\s+age|old))"),
     # relative units: last week, this year, earlier this month, early next year, the past week
@@ -215,6 +216,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ("fiscal", rf"fiscal(?:\s+year)?\s+(?P<y>{_YEAR4}|'\d\d)(?:-(?:\d\d|{_YEAR4}))?"),
     ("fiscalyear", r"the\s+(?:(?P<rel>current|latest|previous|last|next|past)\s+)?fiscal\s+year"),
     ("yearend", r"(?P<rel>year|month|week)-end\b"),
+    ("yearend2", r"(?:(?:the\s+)?end\s+of\s+the\s+(?P<u>year|month|week|quarter)|(?P<u2>year)(?:'s)?\s+end)\b"),
     # day words with a part of day: "late yesterday", "yesterday afternoon", "Wednesday night",
     # "overnight on Wednesday", "early Tuesday", "last night", "this morning", "tonight"
     ("tod_day_a", rf"(?:(?P<pre>early|late)\s+)?(?P<tod1>{_TODW})\s+(?:(?:on|of|into|to)\s+)?"
@@ -226,17 +228,17 @@ _FAMILIES: list[tuple[str, str]] = [
     ("thistod", r"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
                 r"(?P<tod>morning|afternoon|evening|night)\b"),
     ("tonight", r"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<w>tonight|overnight|midday|mid-?afternoon)\b"),
-    ("clock", rf"(?P<clock>{_CLOCK})"
+    ("clock", rf"(?<!high\s)(?<!High\s)(?P<clock>{_CLOCK})"
               r"(?:\s+in\s+the\s+(?P<tod>morning|afternoon|evening))?"),
     ("clocktod", r"(?P<h>[1-9]|1[0-2])\s+(?:o'clock\s+)?in\s+the\s+(?P<tod>morning|afternoon|evening)"),
     # weekend
-    ("weekend", r"(?:the\s+)?weekend\b"),
+    ("weekend", r"the\s+weekend\b"),
     # holidays
     ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas"
                 r"|New\s+Year's\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Valentine's\s+Day"
                 r"|Victory\s+Day|Halloween|Boxing\s+Day)(?:\s+(?P<y>" + _YEAR4 + r"))?"),
     # sets
-    ("set_every", r"(?P<q>every|each|once\s+a|twice\s+a|three\s+times\s+a|per|once\s+every)\s+(?:other\s+)?"
+    ("set_every", r"(?P<q>every|each|once\s+a|twice\s+a|three\s+times\s+a|once\s+every)\s+(?:other\s+)?"
                   r"(?P<u>second|minute|hour|day|night|week|month|quarter|year|morning|evening"
                   r"|afternoon|weekend|" + _DAY + r"|January|February|March|April|June|July|August|September"
                   r"|October|November|December)\b"),
@@ -244,11 +246,13 @@ _FAMILIES: list[tuple[str, str]] = [
     ("set_days", rf"(?P<d>{_DAY})s\b"),
     # reference words
     ("recentunits", r"(?P<w>recent|past|coming|previous)\s+(?P<u>days|weeks|months|years|decades)\b"),
-    ("ref", r"(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future|the\s+past|the\s+present"
+    ("ref", r"(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future(?!\s+of\b)|the\s+past|the\s+present"
             r"|nowadays|now|currently|current|presently|at\s+present|these\s+days"
             r"|recently|recent|lately|a\s+later\s+date)\b"),
-    ("theyear", r"the\s+(?P<u>year|week)\b(?!\s+(?:of|in\s+which|when|before|after|that|\d))"),
-    ("bareunits", r"(?<=\bfor\s)(?P<u>years|months|weeks|days|hours|decades|centuries)\b"),
+    ("theyear", r"the\s+(?P<full>full\s+)?(?P<u>year|week)\b(?!\s+(?:of|in\s+which|when|before|after|that|\d))"),
+    ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bover\s))"
+                  r"(?P<u>years|months|weeks|days|hours|decades|centuries)\b"
+                  r"|(?P<u2>years|months|weeks|days|decades)(?=\s+of\s)"),
     ("days_words", r"(?P<w>yesterday|today|tomorrow|tonight)\b"),
     ("day", rf"(?P<day>{_DAY})\b"),
     ("yearmod", rf"(?:the\s+)?(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
@@ -290,7 +294,12 @@ _PAST_CUE = re.compile(
     r"\b(?:said|was|were|had|did|told|announced|reported|killed|launched|ago|last|earlier)\b", re.I
 )
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
-_MONTH_CONTEXT = re.compile(r"\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|through)[\s-]+$", re.I)
+_MONTH_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|through|during|before|after"
+    r"|between|and|or|to|on|for|until|since|around|about|throughout|except|the|a|an)|-)\s*$",
+    re.I,
+)
+_NOT_A_MONTH_AFTER = re.compile(r"\s+(?:for|of\s+the|of\s+[A-Z])")
 _QUARTER_CONTEXT = re.compile(r"\bquarter|\bperiod\b", re.I)
 
 # --------------------------------------------------------------------------- date helpers
@@ -542,8 +551,10 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         bare = not (g.get("y") or g.get("mod") or g.get("rel") or g.get("ry"))
         if bare and g["m"] in ("Mar", "Jan", "Dec", "Sep", "Jun", "Jul", "Apr", "Aug", "Oct", "Nov", "Feb"):
             return None  # a bare abbreviation without its period is too ambiguous
-        if bare and g["m"] == "May" and not _MONTH_CONTEXT.search(text, max(0, span[0] - 12), span[0]):
-            return None  # "May" the verb or the name, unless "in May", "since May", ...
+        ctx_m = _MONTH_CONTEXT.search(text, max(0, span[0] - 12), span[0])
+        if bare and (not ctx_m or (ctx_m.group().strip().lower() in ("the", "a", "an")
+                                   and _NOT_A_MONTH_AFTER.match(text, span[1]))):
+            return None  # "May" the verb, "the March for Life": a bare month needs "in May", "since May" ...
         m = _month_num(g["m"])
         if g.get("y"):
             y = int(g["y"])
@@ -745,7 +756,10 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", "XXXX" if g["u"].lower() == "year" else "XXXX-WXX", "none"
         if g["u"].lower() == "week":
             return "DATE", _iso_week(dct), "dateline"
-        if re.search(r"\b(?:for|over|during|throughout)\s+$", text[max(0, span[0] - 12) : span[0]], re.I):
+        if not g.get("full") and (
+            re.search(r"\b(?:for|over|during|throughout)\s+$", text[max(0, span[0] - 12) : span[0]], re.I)
+            or re.match(r"\s+(?:ended|ending|to\s+date)\b", text[span[1] : span[1] + 12], re.I)
+        ):
             return "DURATION", "P1Y", "none"
         return "DATE", str(dct.year), "dateline"
     if fam == "yearquarter":
@@ -776,7 +790,18 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             y -= 1
         return "DATE", f"{y}-Q{q}", "dateline"
     if fam == "bareunits":
-        return "DURATION", _duration(None, g["u"]), "none"
+        return "DURATION", _duration(None, g.get("u") or g["u2"]), "none"
+    if fam == "yearend2":
+        u = (g.get("u") or g.get("u2")).lower()
+        if dct is None:
+            return "DATE", {"year": "XXXX", "month": "XXXX-XX", "week": "XXXX-WXX"}.get(u, "XXXX-QX"), "none"
+        if u == "year":
+            return "DATE", str(dct.year), "dateline"
+        if u == "month":
+            return "DATE", dct.strftime("%Y-%m"), "dateline"
+        if u == "week":
+            return "DATE", _iso_week(dct), "dateline"
+        return "DATE", f"{dct.year}-Q{_quarter(dct)}", "dateline"
     if fam == "days_words":
         w = g["w"].lower()
         if dct is None:
@@ -834,7 +859,7 @@ def _norm_quarter(g: dict, ctx: _Ctx, low: str, fut) -> _R:
         if "next" in rel or "coming" in rel:
             q = _quarter(dct) % 4 + 1
             y = dct.year + (1 if q == 1 else 0)
-        elif "current" in rel:
+        elif "current" in rel or rel == "this":
             y, q = dct.year, _quarter(dct)
         else:
             y, q = _prev_quarter(dct)
@@ -1158,6 +1183,8 @@ def _match_at(text: str, start: int, ctx: _Ctx) -> tuple[int, int, str, tuple[st
     g = {k: v for k, v in zip(names[0], values, strict=True) if v is not None}
     end = m.end()
     res = _norm(_FAMILY_NAMES[i], g, ctx, (start, end), text[start:end])
+    if res is False:  # matched, but deliberately not a time expression (a body dateline)
+        return start, end, "", None
     if res is not None:
         return start, end, _FAMILY_NAMES[i], res
     # the first family to match rejected it: let a later family try at this position
@@ -1206,6 +1233,9 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
             if found is None or found[1] <= pos:
                 ctx.last = prev_last
                 continue
+            if found[3] is None:
+                last_end = found[1]
+                break
             start, end, _fam, (typ, value, anchor) = found
             if _fam == "quarter" and re.match(r"the\s+\S+-quarter", text[start:end], re.I):
                 start = text.index(" ", start) + 1
