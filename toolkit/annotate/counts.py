@@ -352,6 +352,12 @@ def find_counts(
         parsed = parse_number(m)
         if parsed is None:
             continue
+        # cheap pre-check on a window cut at line breaks; Punkt only for numbers that may count
+        w_lo = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1 or max(0, m.start() - 200)
+        w_hi = text.find("\n", m.end(), m.end() + 200)
+        w_hi = w_hi if w_hi >= 0 else min(len(text), m.end() + 200)
+        if _type_of(text, m, (w_lo, w_hi))[0] is None:
+            continue
         sent = loc.sentence_at(m.start())
         ctype, obj = _type_of(text, m, sent)
         if ctype is None:
@@ -398,10 +404,11 @@ def counts(frame: pd.DataFrame, *, events: pd.DataFrame | None = None, link: boo
     _check_columns(frame, ("doc_id", "text"), "counts()")
     by_doc: dict = {}
     if events is not None and not events.empty:
-        for doc_id, g in events.groupby("doc_id", sort=False):
-            by_doc[doc_id] = [ev_mod.EventMention(int(r.start), int(r.end), r.event_type, 0, 0, None, None, None, None,
-                                                  bool(r.negated), bool(r.hedged))
-                              for r in g.sort_values("event_id").itertuples()]
+        ordered = events.sort_values(["doc_id", "event_id"])
+        for doc_id, start, end, etype in zip(ordered["doc_id"], ordered["start"], ordered["end"],
+                                             ordered["event_type"], strict=True):
+            by_doc.setdefault(doc_id, []).append(
+                ev_mod.EventMention(int(start), int(end), etype, 0, 0, None, None, None, None, False, False))
     rows = []
     published = frame["published"] if "published" in frame.columns else [None] * len(frame)
     for doc_id, text, pub in zip(frame["doc_id"], frame["text"], published, strict=True):

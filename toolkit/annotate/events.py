@@ -155,6 +155,56 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
 )
 
 _TRIGGER = re.compile("|".join(f"(?P<T{i}>\\b(?:{pat}))" for i, (_, pat) in enumerate(_TRIGGERS)), re.I)
+# Speed: the full alternation is only tried at words that can start a trigger (stems below,
+# kept in sync with _TRIGGERS by the test ``test_trigger_anchors_cover_patterns``).
+_ANCHORS = tuple(re.findall(r"\S+", """
+shot shoot* intercept* downed defus* demin* cleared neutrali* destroy* disabl* suppress* jamm* electronic air seiz*
+arms weapon* ammunition airstrike* aerial guided glide gliding kab* fab* upab dropped drone* uav* kamikaze attack*
+shahed* geran* fpv combat loitering strike* suicide explosive* lancet* aircraft aviation warplane* jet* helicopter*
+bomb* shell* artillery mortar* mlrs multiple rocket* grad grads uragan* smerch* tornado himars missile* iskander*
+kinzhal* kalibr* kh s tochka* tank fired clash* heavy fierce intense ongoing street active continu* fight* fought
+firefight* gun gunfight* gunbattle* battle* engaged exchang* repel* repuls* attempted assault* offensive storm*
+sabotage ambush* counter* infantry land landmine* anti stepped drove ran driving hit struck mine mines ied ieds
+improvised car booby* trip tripwire* unexploded uxo ordnance device munition* grenade object detonat* set remote*
+opened gunned stab* beat* execut* tortur* assassinat* murder* rape* raping sexual* physically assaulted abduct*
+kidnap* forcibl* forced taken whereabouts held hostage* illegally filtration arrest* detain* detention apprehend*
+caught captur* agree* detention signed reached brokered concluded grain prisoner* evacuation humanitarian withdr* retreat*
+pulled handed without cede ceded cedes recaptur* retook retaken re de regain* liberat* deoccupied took gained
+established assumed occupied overran raised entered advanced pushed broke loot* plunder* pillag* arson* torch*
+vandali* burn* demolish* dismantl* property damaged toppled removed confiscated expropriat* stole stolen
+nationali* protest* demonstrat* rally rallies rallied picket* gathered march* sit hunger flash* swap* pow pows
+return* released freed brought captives servicem* defenders repatriat* hand* transfer* receiv* bodies remains
+peace ceasefire* direct bilateral trilateral fresh new face talks round rounds negotiat* mediat* stalled cease*
+truce* armistice cessation moratorium
+"""))
+_ANCHOR_EXACT = frozenset(a for a in _ANCHORS if not a.endswith("*"))
+_STEMS: dict[str, list[str]] = {}
+for _a in _ANCHORS:
+    if _a.endswith("*"):
+        _STEMS.setdefault(_a[:2], []).append(re.escape(_a[:-1]))
+_ANCHOR_INDEX: dict[str, re.Pattern[str]] = {k: re.compile("|".join(v)) for k, v in _STEMS.items()}
+_GUARDED = re.compile(r"(?:with|using|by)\s+(?:[\w'’-]+\s+){0,3}(?:drones?|UAVs?|quadcopters?)\b", re.I)
+_WORDS = re.compile(r"[A-Za-z]+")
+
+
+def _trigger_matches(text: str):
+    """Same matches as ``_TRIGGER.finditer(text)``, trying the alternation only at anchor words."""
+    pos_done = 0
+    for w in _WORDS.finditer(text):
+        if w.start() < pos_done:
+            continue
+        lw = w.group(0).lower()
+        if lw in ("with", "using", "by"):
+            if not _GUARDED.match(text, w.start()):
+                continue
+        elif lw not in _ANCHOR_EXACT:
+            stems = _ANCHOR_INDEX.get(lw[:2])
+            if stems is None or not stems.match(lw):
+                continue
+        m = _TRIGGER.match(text, w.start())
+        if m:
+            pos_done = m.end()
+            yield m
 _GROUP_TYPE = {f"T{i}": t for i, (t, _) in enumerate(_TRIGGERS)}
 
 _DISRUPT_BEFORE = re.compile(
@@ -295,7 +345,7 @@ def find_events(
         dates, date_source = _explicit_dates(text, dct), "explicit_date"
     loc = locator or SentenceLocator(text)
     per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
-    for m in _TRIGGER.finditer(text):
+    for m in _trigger_matches(text):
         etype = _GROUP_TYPE[m.lastgroup]
         sent = loc.sentence_at(m.start())
         if etype in (AIR, SHELL, IED):
