@@ -114,12 +114,14 @@ _VERBS = (
     "tweeted out|wrote back|fired back|hit back|shot back|pushed back|weighed in|opined|"
     "acknowledged|allowed|answered|answers|challenged|protested|charged|alleged|alleges|"
     "estimated|predicted|explained|recalled|added|begged|pleaded|implored|ordered|"
-    "commented|comments|clarified|signed off|called out|retweeted|quoted|quotes"
+    "commented|comments|clarified|signed off|called out|retweeted|quoted|quotes|boomed|"
+    "gloated|bragged|snarled|sneered|grumbled|muttered|murmured|"
+    "(?:issued|released|put\\s+out|posted|published)\\s+(?:a|an|the)\\s+(?:statement|video|letter)"
 )
 _ADVERBS = r"(?:(?:later|also|then|simply|once|previously|recently|earlier|again|further|" \
     r"flatly|bluntly|reportedly|publicly|privately|repeatedly|often|has|have|had|" \
     r"would|will|has\s+since|once\s+famously|famously|had\s+earlier)\s+)*"
-_CUE_VERB = rf"(?:{_ADVERBS})(?:[a-z]+ly\s+)?(?:{_VERBS})"
+_CUE_VERB = rf"(?:{_ADVERBS})(?:[a-z]+ly\s+)?(?:(?:smiled|laughed|paused|nodded|shrugged)\s+and\s+)?(?:{_VERBS})"
 # cue extensions: "wrote on Telegram", "told reporters", "said in a statement"
 _CUE_EXT = (
     r"(?:\s+(?:on|in|to|via|at|during|through)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
@@ -173,8 +175,10 @@ _STOP_NP = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can
                       r"had|has|have|not|that|because|if|when|but|and|before|after|on|in|at|"
                       r"to|for|with|by|from)\b")
 _WORDS = re.compile(r"[\w’'-]+")
-_SENT_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|vs)\.)"
-                       r"(?<!(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Maj)\.)[\"”’']?\s+(?=[\"“‘'A-Z0-9])")
+_SENT_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|Ft|vs|No)\.)"
+                       r"(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Maj|Rev|Inc|Adm|Gen)\.)"
+                       r"(?<!\b(?:Capt|Prof|Corp|Supt|Cmdr|Sens|Reps)\.)"
+                       r"[\"”’']?\s+(?=[\"“‘'A-Z0-9])")
 _TITLE_CUE = re.compile(
     r"\b(?:titled|entitled|dubbed|called|named|nicknamed|slogan|hashtag|headline|headlined|"
     r"book|film|movie|song|album|show|series|programme|program|documentary|operation|"
@@ -757,6 +761,9 @@ def _find(text: str) -> list[Quote]:
         else:
             # an attribution elsewhere in the sentence: 'X said on Friday that "..."'
             found = _sentence_attr(text, s_start, s_end, raw)
+            if found is None and not lead.strip() and s_start > ps:
+                # 'X said in a statement. "..."': the sentence before ends with the attribution
+                found = _previous_sentence_attr(text, ps, s_start)
             if found is not None:
                 speaker, sp_s, sp_e = _resolve(text, found.mention, names, prev, spans)
                 cue = found.cue
@@ -845,6 +852,27 @@ def _lead_in_attr(text: str, ps: int, colon: int) -> _Attr | None:
         return _Attr(mention, "according to", "before") if mention else None
     mention = _speaker_in(text, s, best.start(), head=False) or \
         _speaker_in(text, best.end(), colon, head=True)
+    return _Attr(mention, cue_text, "before") if mention else None
+
+
+def _previous_sentence_attr(text: str, ps: int, s_start: int) -> _Attr | None:
+    """'X said in a statement.' ending right before the quote's sentence."""
+    prev = text[max(ps, s_start - 300) : s_start].rstrip()
+    if not prev.endswith((".", ":")) or any(c in prev for c in _DOUBLE_ANY):
+        return None
+    end = max(ps, s_start - 300) + len(prev) - 1
+    best = None
+    for cue in _CUE.finditer(text, max(ps, s_start - 300), end):
+        best = cue
+    if best is None or len(_WORDS.findall(text[best.end() : end])) > 0:
+        return None
+    cue_text = _clean_cue(best.group(0))
+    if _ACCORDING.match(cue_text) or _PARTICIPLE.match(cue_text):
+        return None
+    start = max(ps, s_start - 300)
+    for m in _SENT_END.finditer(text, start, best.start()):
+        start = m.end()
+    mention = _speaker_in(text, start, best.start(), head=False)
     return _Attr(mention, cue_text, "before") if mention else None
 
 
