@@ -284,15 +284,6 @@ _FAMILY_GROUPS = [
 ]
 _FAMILY_MATCH = [re.compile(rf"(?:{p})(?![\w]|-(?!\s))", re.I) for _, p in _FAMILIES]
 
-_FUTURE_CUE = re.compile(
-    r"(?:\b(?:will|won't|shall|going\s+to|plan(?:s|ned|ning)?\s+to|scheduled|(?:is|are|was|were)\s+due"
-    r"|(?:is|are|was|were)\s+set\s+to|(?:is|are)\s+to\s+\w+|to\s+be\s+held|upcoming|intends?\s+to"
-    r"|as\s+(?:soon|early)\s+as|would|might|expected\s+to|hopes?\s+to|ready\s+to)\b|'ll\b)",
-    re.I,
-)
-_PAST_CUE = re.compile(
-    r"\b(?:said|was|were|had|did|told|announced|reported|killed|launched|ago|last|earlier)\b", re.I
-)
 _SENT_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|through|during|before|after"
@@ -422,24 +413,47 @@ def _prev_quarter(d: dt.date) -> tuple[int, int]:
 # --------------------------------------------------------------------------- tense
 
 
+_WORD = re.compile(r"[a-z']+")
+_FUTURE_WORDS = frozenset(["will", "won't", "shall", "would", "might", "upcoming", "scheduled"])
+_FUTURE_BEFORE_TO = frozenset(
+    ["going", "plan", "plans", "planned", "planning", "set", "expected", "intend", "intends", "hope", "hopes", "ready", "is", "are"]
+)
+_PAST_WORDS = frozenset(["said", "was", "were", "had", "did", "told", "announced", "reported", "killed", "launched", "ago", "last", "earlier"])
+
+
+def _cue(tokens: list[str]) -> bool | None:
+    """The tense cue nearest the end of ``tokens``: True = future, False = past, None = none."""
+    for i in range(len(tokens) - 1, -1, -1):
+        w = tokens[i]
+        if w in _FUTURE_WORDS or w.endswith("'ll"):
+            return True
+        if w in _PAST_WORDS:
+            return False
+        if i and ((w == "to" and tokens[i - 1] in _FUTURE_BEFORE_TO)
+                  or (w in ("soon", "early") and tokens[i - 1] == "as")
+                  or (w == "due" and tokens[i - 1] in ("is", "are", "was", "were"))
+                  or (w == "held" and tokens[i - 1] == "be")):
+            return True
+    return None
+
+
 def _future(text: str, start: int, end: int) -> bool:
-    """True when the clause around ``text[start:end]`` has a future cue before a past one."""
-    lo = max(0, start - 120)
-    left = text[lo:start]
+    """True when the clause before ``text[start:end]`` (or, failing any cue there, just after
+    it) has a future cue (will, 'll, going to, scheduled, is due, set to ...) nearer than a
+    past one (said, was, ago ...)."""
+    left = text[max(0, start - 120) : start]
     breaks = list(_SENT_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end() :]
+    cue = _cue(_WORD.findall(left.lower()))
+    if cue is not None:
+        return cue
     right = text[end : end + 40]
     b = _SENT_BREAK.search(right)
     if b:
         right = right[: b.start()]
-    fut = list(_FUTURE_CUE.finditer(left))
-    past = list(_PAST_CUE.finditer(left))
-    if fut:
-        return bool(not past or fut[-1].start() > past[-1].start())
-    if past:
-        return False
-    return bool(_FUTURE_CUE.search(right)) and not _PAST_CUE.search(right)
+    toks = _WORD.findall(right.lower())
+    return bool(_cue(toks)) and not any(w in _PAST_WORDS for w in toks)
 
 
 # --------------------------------------------------------------------------- normalisers
@@ -448,14 +462,21 @@ def _future(text: str, start: int, end: int) -> bool:
 class _Ctx:
     """Per-text state: the dateline and the last resolved date (for anaphora)."""
 
-    __slots__ = ("dct", "last", "last_start", "quarterish", "text")
+    __slots__ = ("_quarterish", "dct", "last", "last_start", "text")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
         self.dct = dct
         self.last: dt.date | None = None
         self.last_start = -1
-        self.quarterish = len(_QUARTER_CONTEXT.findall(text)) >= 2
+        self._quarterish: bool | None = None
+
+    @property
+    def quarterish(self) -> bool:
+        """Financial reporting text (two or more mentions of a quarter or period)."""
+        if self._quarterish is None:
+            self._quarterish = len(_QUARTER_CONTEXT.findall(self.text)) >= 2
+        return self._quarterish
 
 
 def _month_num(m: str) -> int:
@@ -1143,8 +1164,8 @@ _PREFIX_WORDS = frozenset(
 )
 #: modifier words that are walked over but never start an expression (prepositions, units)
 _NON_START = frozenset(["on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
-_TOKEN_CHARS = re.compile(r"[\w'./-]")
-_PREV_TOKEN = re.compile(r"([\w'./-]+)[\s,]+$")
+_TOKEN_PUNCT = "'./-_"
+_SEPARATORS = " ,\t\n\xa0"
 _NUMBERISH = re.compile(r"[\d.,/]+(?:st|nd|rd|th)?|\d+-\w+", re.I)
 
 
@@ -1152,20 +1173,27 @@ def _candidate_starts(text: str, pos: int, floor: int) -> list[int]:
     """Possible starts of an expression whose trigger word is at ``pos``: the start of the
     trigger's token and of up to six preceding modifier words, earliest first."""
     k = pos
-    while k > floor and _TOKEN_CHARS.match(text, k - 1):
+    while k > floor and (text[k - 1].isalnum() or text[k - 1] in _TOKEN_PUNCT):
         k -= 1
     while k < pos and text[k] in "'.-/":
         k += 1
     starts = [k] if k != pos else []
     for _ in range(6):
-        m = _PREV_TOKEN.search(text, max(floor, k - 40), k)
-        if not m or m.end() != k:
+        j = k
+        while j > floor and text[j - 1] in _SEPARATORS:
+            j -= 1
+        e = j
+        if e == k:
             break
-        word = m.group(1).lower().strip(".")
-        if not (word in _PREFIX_WORDS or m.group(1).lower() in _PREFIX_WORDS
-                or _NUMBERISH.fullmatch(word)):
+        while j > floor and (text[j - 1].isalnum() or text[j - 1] in _TOKEN_PUNCT):
+            j -= 1
+        if j == e:
             break
-        k = m.start(1)
+        raw = text[j:e].lower()
+        word = raw.strip(".")
+        if not (word in _PREFIX_WORDS or raw in _PREFIX_WORDS or _NUMBERISH.fullmatch(word)):
+            break
+        k = j
         if word not in _NON_START:
             starts.append(k)
     starts.reverse()
@@ -1254,6 +1282,17 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
 _SEASON_MONTHS = {"SP": (3, 6), "SU": (6, 9), "FA": (9, 12), "WI": (12, 15)}
 
 
+_IV0 = re.compile(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)|T[A-Z]{2})?")
+_IV1 = re.compile(r"(\d{4})-W(\d\d)(-WE)?")
+_IV2 = re.compile(r"(\d{4})-(\d\d)")
+_IV3 = re.compile(r"(\d{4})-Q([1-4])")
+_IV4 = re.compile(r"(\d{4})-H([12])")
+_IV5 = re.compile(r"(\d{4})-(SP|SU|FA|WI)")
+_IV6 = re.compile(r"\d{4}")
+_IV7 = re.compile(r"\d{3}")
+_IV8 = re.compile(r"\d{2}")
+
+
 def value_interval(value: str) -> tuple[dt.datetime, dt.datetime] | None:
     """The UTC interval ``[start, end)`` a TIMEX3 DATE/TIME value denotes, or ``None``.
 
@@ -1271,7 +1310,7 @@ def value_interval(value: str) -> tuple[dt.datetime, dt.datetime] | None:
         return dt.datetime(d.year, d.month, d.day, tzinfo=utc)
 
     try:
-        m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d)|T[A-Z]{2})?", value)
+        m = _IV0.fullmatch(value)
         if m:
             d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             if m.group(4):
@@ -1279,36 +1318,36 @@ def value_interval(value: str) -> tuple[dt.datetime, dt.datetime] | None:
                 s = day(d) + dt.timedelta(hours=h, minutes=mi)
                 return s, s + dt.timedelta(hours=1)
             return day(d), day(d + dt.timedelta(days=1))
-        m = re.fullmatch(r"(\d{4})-W(\d\d)(-WE)?", value)
+        m = _IV1.fullmatch(value)
         if m:
             mon = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
             if m.group(3):
                 return day(mon + dt.timedelta(days=5)), day(mon + dt.timedelta(days=7))
             return day(mon), day(mon + dt.timedelta(days=7))
-        m = re.fullmatch(r"(\d{4})-(\d\d)", value)
+        m = _IV2.fullmatch(value)
         if m:
             s = dt.date(int(m.group(1)), int(m.group(2)), 1)
             return day(s), day(_add_months(s, 1))
-        m = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+        m = _IV3.fullmatch(value)
         if m:
             s = dt.date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1)
             return day(s), day(_add_months(s, 3))
-        m = re.fullmatch(r"(\d{4})-H([12])", value)
+        m = _IV4.fullmatch(value)
         if m:
             s = dt.date(int(m.group(1)), 6 * int(m.group(2)) - 5, 1)
             return day(s), day(_add_months(s, 6))
-        m = re.fullmatch(r"(\d{4})-(SP|SU|FA|WI)", value)
+        m = _IV5.fullmatch(value)
         if m:
             a, b = _SEASON_MONTHS[m.group(2)]
             s = dt.date(int(m.group(1)), a, 1)
             return day(s), day(_add_months(s, b - a))
-        if re.fullmatch(r"\d{4}", value):
+        if _IV6.fullmatch(value):
             y = int(value)
             return day(dt.date(y, 1, 1)), day(dt.date(y + 1, 1, 1))
-        if re.fullmatch(r"\d{3}", value):
+        if _IV7.fullmatch(value):
             y = int(value) * 10
             return day(dt.date(y, 1, 1)), day(dt.date(y + 10, 1, 1))
-        if re.fullmatch(r"\d{2}", value):
+        if _IV8.fullmatch(value):
             y = int(value) * 100
             return day(dt.date(max(y, 1), 1, 1)), day(dt.date(y + 100, 1, 1))
     except ValueError:
