@@ -188,6 +188,7 @@ _TITLE_CUE = re.compile(
 )
 _LEAD_IN_END = re.compile(r"[:,]\s*$")
 _THAT_END = re.compile(r"\bthat\W*$")
+_DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _SENT_BREAK = re.compile(r"[.!?]\s*$")
 _STOP_RIGHT = re.compile(r"[.!?;]|\s(?:and|but|because|while|when|after|before|as|who|which|"
                          r"that|where|if|although|though)\s")
@@ -241,7 +242,10 @@ def _pair_double(text: str, p_start: int, p_end: int, carry: bool) -> tuple[list
         i = mark.start()
         role = _is_double_open(text, i, p_start, p_end)
         if role is None:
-            continue
+            # a straight mark with space on both sides: it closes an open quote, if any
+            if open_at < 0:
+                continue
+            role = False
         if open_at < 0:
             if role:
                 open_at = i
@@ -719,7 +723,9 @@ def _find(text: str) -> list[Quote]:
             continue
         # direct vs partial
         lead_ok = ((not lead.strip()) or before_attr is not None
-                   or bool(_LEAD_IN_END.search(lead))) and not _THAT_END.search(lead)
+                   or bool(_LEAD_IN_END.search(lead))
+                   or (after_attr is not None and bool(_DASH_END.search(lead)))
+                   ) and not _THAT_END.search(lead)
         tail = text[raw.close + 1 : s_end] if raw.close < pe else ""
         tail_ok = after_attr is not None or not tail.strip(" .,!?;:—–-\"”’'\u00a0)") or \
             tail.lstrip().startswith(("“", '"'))
