@@ -201,7 +201,7 @@ _FAMILIES: list[tuple[str, str]] = [
             r"recent|few|same)\s+)?"
             rf"(?P<n>{_NUM})(?P<sep>[\s-]+)(?:(?:more|additional|further|extra|straight|consecutive)\s+)?"
             r"(?:(?:trading|business|working|calendar)\s+)?"
-            rf"(?P<u>{_UNIT}s?|{_UNITS})(?P<long>-long|-old)?\b"
+            rf"(?P<u>{_UNIT}s?|{_UNITS})(?P<long>-long|-old|\s+old)?\b"
             r"(?!\s+(?:of\s+age|old))"),
     # relative units: last week, this year, earlier this month, early next year, the past week
     ("rel", r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of"
@@ -291,6 +291,10 @@ _MONTH_CONTEXT = re.compile(
     re.I,
 )
 _NOT_A_MONTH_AFTER = re.compile(r"\s+(?:for|of\s+the|of\s+[A-Z])")
+_RATE_BEFORE = re.compile(
+    r"(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|times|once|twice))\S*"
+    r"(?:\s+[a-z]+){0,2}\s+$"
+)
 _QUARTER_CONTEXT = re.compile(r"\bquarter|\bperiod\b", re.I)
 
 # --------------------------------------------------------------------------- date helpers
@@ -650,7 +654,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", _add_months(dct, -1).strftime("%Y-%m"), "dateline"
         return "DATE", _iso_week(dct - dt.timedelta(days=7)), "dateline"
     if fam == "dur":
-        return _norm_dur(g, ctx, low)
+        return _norm_dur(g, ctx, low, span)
     if fam == "rel":
         return _norm_rel(g, ctx, low, fut)
     if fam == "seasonyear":
@@ -771,7 +775,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", "PAST_REF", "dateline"
         return "DATE", "PRESENT_REF", "dateline"
     if fam == "recentunits":
-        return "DURATION", _duration(None, g["u"]), "none"
+        if g["w"].lower() == "coming":
+            return "DATE", "FUTURE_REF", "dateline"
+        return "DATE", "PAST_REF", "dateline"
     if fam == "theyear":
         if dct is None:
             return "DATE", "XXXX" if g["u"].lower() == "year" else "XXXX-WXX", "none"
@@ -966,13 +972,22 @@ def _norm_ago(g: dict, ctx: _Ctx, low: str) -> _R:
     return None
 
 
-def _norm_dur(g: dict, ctx: _Ctx, low: str) -> _R:
+def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
     n = _num(g["n"])
     u = g["u"].lower()
+    if (g.get("long") or "").lower().endswith("old"):
+        return False  # an age ("the 6-year-old", "44 years old") is not a TIMEX3
+    if u.startswith("quarter") and (g["sep"] == "-" or ctx.text.startswith(" of", span[1])):
+        return False  # a fraction: "three-quarters", "a quarter of"
+    if u == "second" and g["n"].lower() in ("a", "an"):
+        return None  # "a second round"
     if g.get("the") and g["the"].lower() == "this" and g.get("n", "").lower() in ("a", "an"):
         return None
     if g["n"].lower() in ("a", "an") and g["sep"].strip() == "" and u.endswith("s"):
         return None  # "a days" is not English
+    if (g["n"].lower() in ("a", "an") and not g.get("the") and not g.get("rel") and not u.endswith("s")
+            and _RATE_BEFORE.search(ctx.text, max(0, span[0] - 40), span[0])):
+        return "SET", _duration(1, u), "none"  # a rate: "$33 million a year", "100 interviews a day"
     if (g.get("rel") or "").lower() == "few" and n == 1:
         n = None
     if g["n"].lower() in ("some", "many") and not (g.get("rel") or g.get("the")):
@@ -1223,6 +1238,8 @@ def _match_at(text: str, start: int, ctx: _Ctx) -> tuple[int, int, str, tuple[st
         end = fm.end()
         gd = {k: v for k, v in fm.groupdict().items() if v is not None}
         res = _norm(_FAMILY_NAMES[j], gd, ctx, (start, end), text[start:end])
+        if res is False:
+            return start, end, "", None
         if res is not None:
             return start, end, _FAMILY_NAMES[j], res
     return None
