@@ -463,6 +463,11 @@ def _future(text: str, start: int, end: int) -> bool:
 # --------------------------------------------------------------------------- normalisers
 
 
+def _near_quarter(text: str, span: tuple[int, int]) -> bool:
+    """A quarter or period is named close by: "a year earlier" then means the same quarter."""
+    return bool(_QUARTER_CONTEXT.search(text, max(0, span[0] - 150), span[1] + 60))
+
+
 class _Ctx:
     """Per-text state: the dateline and the last resolved date (for anaphora)."""
 
@@ -639,14 +644,14 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         ctx.last = date
         return "DATE", date.isoformat(), "dateline"
     if fam == "ago":
-        return _norm_ago(g, ctx, low)
+        return _norm_ago(g, ctx, low, span)
     if fam == "yearago":
         kind = g["kind"].lower()
         what = (g.get("what") or "").lower()
         if dct is None:
             return "DATE", "XXXX", "none"
         if kind == "year":
-            if what in ("quarter", "period") or (not what and ctx.quarterish):
+            if what in ("quarter", "period") or (not what and (ctx.quarterish or _near_quarter(text, span))):
                 y, q = _prev_quarter(dct)
                 return "DATE", f"{y - 1}-Q{q}", "dateline"
             return "DATE", str(dct.year - 1), "dateline"
@@ -925,7 +930,7 @@ def _norm_anaphor(g: dict, ctx: _Ctx, low: str) -> _R:
     return "DATE", str(base.year + off), anchor
 
 
-def _norm_ago(g: dict, ctx: _Ctx, low: str) -> _R:
+def _norm_ago(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R:
     dct = ctx.dct
     n = _num(g.get("n") or "a")
     u = g["u"].lower().rstrip("s")
@@ -950,7 +955,7 @@ def _norm_ago(g: dict, ctx: _Ctx, low: str) -> _R:
     k = sign * n
     if u in ("year", "decade", "century"):
         k *= _UNIT_MULT.get(u, 1)
-        if u == "year" and n == 1 and ctx.quarterish and sign < 0:
+        if u == "year" and n == 1 and sign < 0 and (ctx.quarterish or _near_quarter(ctx.text, span)):
             y, q = _prev_quarter(dct if anchor == "dateline" else base)
             return "DATE", f"{y - 1}-Q{q}", anchor
         return "DATE", str(base.year + int(k)), anchor
