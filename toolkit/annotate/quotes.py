@@ -174,6 +174,10 @@ _NP_START = re.compile(
 _STOP_NP = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can|did|does|do|"
                       r"had|has|have|not|that|because|if|when|but|and|before|after|on|in|at|"
                       r"to|for|with|by|from)\b")
+_STOP_DET = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can|did|does|do|"
+                       r"had|has|have|not|that|because|if|when|but|and|before|after|then|"
+                       r"while|so|also)\b")
+_BARE_NP = re.compile(r"(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*s\s*$")
 _WORDS = re.compile(r"[\w’'-]+")
 _SENT_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|Ft|vs|No)\.)"
                        r"(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Sgt|Maj|Rev|Inc|Adm|Gen)\.)"
@@ -379,12 +383,12 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | No
                     ms += w.end()
                     continue
                 break
-            if kind == "det" and _STOP_NP.search(text, ms + 1, me):
+            if kind == "det" and _STOP_DET.search(text, ms + 1, me):
                 # "the crowd cheered and the mayor": keep the last determiner phrase
                 sub = list(re.finditer(rf"\b{_DET}\s", text[ms:me]))
                 if len(sub) > 1:
                     ms += sub[-1].start()
-                if _STOP_NP.search(text, ms + 1, me):
+                if _STOP_DET.search(text, ms + 1, me):
                     return None
             if kind == "name" and _STOP_NP.search(text, ms, me):
                 run = list(_NAME_RUN.finditer(text, ms, me))
@@ -542,6 +546,11 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
     mention = _speaker_in(text, k + off, cue.start(), head=False)
     if mention and not text[k + off : mention.start].strip():
         return _Attr(mention, cue_text, "after"), cue.end()
+    bare = _BARE_NP.match(pre)
+    if bare and not _STOP_NP.search(pre):
+        # '"...," federal prosecutors wrote': a bare plural noun phrase
+        e = k + off + len(pre.rstrip())
+        return _Attr(_Mention(k + off, e, text[k + off : e], "org"), cue_text, "after"), cue.end()
     return None, k
 
 
@@ -567,7 +576,7 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
             return _Attr(mention, "according to", "before")
         return None
     # allow a few words between cue and mark: "told reporters in Nashua last week, "
-    if not re.fullmatch(r"(?:\s+[\w’'.-]+){0,8}\s*[,:]\s*|\s*[,:—–-]?\s*", after):
+    if not _CUE_GAP.fullmatch(after):
         return None
     if _PARTICIPLE.match(cue_text) and re.search(r"[,\w]\s*$", text[s_start : best.start()]):
         # "Trump went on the attack, saying, '...'": the speaker is the clause's subject
@@ -581,6 +590,17 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
         if mention is None:
             return None
     return _Attr(mention, cue_text, "before")
+
+
+_CUE_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,8}\s*[,:]\s*|\s*[,:—–-]?\s*")
+
+
+def _cue_led(text: str, lead_start: int, open_at: int) -> bool:
+    """A reporting cue introduces the quote ('..., but said, "'), whoever the speaker."""
+    best = None
+    for cue in _CUE.finditer(text, max(lead_start, open_at - 160), open_at):
+        best = cue
+    return best is not None and _CUE_GAP.fullmatch(text, best.end(), open_at) is not None
 
 
 _PARTICIPLE = re.compile(r"(?:[a-z]+ly\s+)?[a-z]+ing\b")
@@ -650,13 +670,16 @@ def find_quotes(text: str) -> list[Quote]:
     return _find(text)
 
 
-_TYPEWRITER = re.compile(r"''|``")
+_TYPEWRITER = re.compile(r"'''|''|``")
 
 
 def _typewriter_mark(m: re.Match[str]) -> str:
     s = m.string
     i = m.start()
     opening = m.group(0) == "``" or i == 0 or s[i - 1].isspace() or s[i - 1] in "([—-"
+    if len(m.group(0)) == 3:
+        # a single mark nested at the edge: ''' = ' + '' (closing) or '' + ' (opening)
+        return " \"'" if opening else "'\" "
     return ' "' if opening else '" '
 
 
@@ -746,7 +769,9 @@ def _find(text: str) -> list[Quote]:
                 prev_para_end_quote and prev.speaker and last_lead_in is None:
             cont = True
         # the cue right before the mark makes the quote the whole content ('X cited "..."')
-        cue_led = before_attr is not None and not _THAT_END.search(lead)
+        cue_led = (before_attr is not None or (
+            raw.open > lead_start and _cue_led(text, lead_start, raw.open))
+        ) and not _THAT_END.search(lead)
         kind = "continuation" if (cont or same_para_cont) else (
             "direct" if cue_led or (lead_ok and tail_ok) else "partial")
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
