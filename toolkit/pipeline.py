@@ -76,6 +76,7 @@ def corpus_fingerprint(articles: pd.DataFrame) -> str:
 
 def _to_parquet_frame(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.drop(columns=[c for c in ("offset_map",) if c in frame.columns])
+    out.attrs = {}  # pandas writes attrs into Parquet metadata; the rejection table is its own file
     if "removed" in out.columns:
         out = out.assign(removed=out["removed"].map(json.dumps))
     for column in out.columns:
