@@ -121,7 +121,7 @@ _RELEASE_CUE = re.compile(r"\b(?:releas\w*|freed|free|exchang\w*|swap\w*|return\
 
 # verb right before the number (possibly with a modifier in between, handled by stripping it)
 _LEFT = re.compile(
-    r"(?P<v>killing|killed|kills|kill|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|executed|executing|murdered|murdering|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|death\s+toll\s+(?:\w+\s+){0,4}?(?:to|at|of|reached|stands\s+at|stood\s+at|is|was|rose\s+to|climbed\s+to)"
+    r"(?P<v>killing|killed|kills|kill|shot\s+dead|shooting\s+dead|shot\s+and\s+killed|gunned\s+down|executed|executing|murdered|murdering|claimed\s+the\s+lives\s+of|claiming\s+the\s+lives\s+of|took\s+the\s+lives\s+of|(?:death|casualty)\s+toll\b[^.;]{0,80}?(?:rose|climbed|increased|risen|grown|grew|jumped|reached|hit)\s+to|(?:death|casualty)\s+toll\s+(?:\w+\s+){0,3}?(?:to|at|of|reached|stands\s+at|stood\s+at|is|was|hit)"
     r"|wounding|wounded|injuring|injured|injures|wounds|hurting|maiming"
     r"|arresting|arrested|detaining|detained|apprehended|abducting|abducted|kidnapping|kidnapped|captured|capturing|took|taking"
     r"|evacuating|evacuated|evacuation\s+of|displacing|displaced|releasing|released|freeing|freed|exchanging|exchanged|swapped|returning|returned|repatriated"
@@ -129,7 +129,7 @@ _LEFT = re.compile(
     re.I,
 )
 _LEFT_TYPE = [
-    (re.compile(r"^(?:kill|claim|took\s+the|death|shot|shooting|gunned|execut|murder)", re.I), "KILL"),
+    (re.compile(r"^(?:kill|claim|took\s+the|death|casualty|shot|shooting|gunned|execut|murder)", re.I), "KILL"),
     (re.compile(r"^(?:wound|injur|hurt|maim)", re.I), "WOUND"),
     (re.compile(r"^(?:arrest|detain|apprehend)", re.I), "ARREST"),
     (re.compile(r"^(?:abduct|kidnap|captur|took|taking)", re.I), "KIDNAP"),
@@ -138,7 +138,7 @@ _LEFT_TYPE = [
     (re.compile(r"^(?:releas|free|exchang|swap|return|repatriat)", re.I), "RELEASE"),
 ]
 # noun phrase after the number, then a verb / predicate
-_OBJ_WORD = r"(?:(?!(?:were|was|are|is|have|has|had|been|being|and|or|but|in|on|at|of|who|that|which|from|to|by|with|as|after|during|while|when|killed|wounded|injured|died|dead|reportedly|also|later|said|reported)\b)[A-Za-z][\w'’-]*)"
+_OBJ_WORD = r"(?:(?!(?:were|was|are|is|have|has|had|been|being|and|or|but|in|on|at|of|who|that|which|from|to|by|with|as|after|during|while|when|killed|wounded|injured|died|dead|reportedly|also|later|said|reported)\b)[A-Za-z0-9][\w'’-]*)"
 _RIGHT = re.compile(
     r"^(?P<obj>(?:\s+" + _OBJ_WORD + r"){0,4}?)"
     r"(?:\s+(?:of\s+them|of\s+whom|in\s+total|in\s+all|of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:were|was|have|had)\b)))?"
@@ -268,7 +268,7 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
     if m.group("vague") and after.lower().startswith(" of"):
         after = after[3:]
     obj = _object(after)
-    before = text[max(sent[0], m.start() - 60) : m.start()]
+    before = text[max(sent[0], m.start() - 120) : m.start()]
     mod = _MODIFIER.search(before)
     core_before = before[: mod.start()] if mod else before
     sentence = text[sent[0] : sent[1]]

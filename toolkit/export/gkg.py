@@ -45,7 +45,7 @@ def _clean(value) -> str:
     """Field text without the GKG separators (# ; | ,) that would break the grammar."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return ""
-    return re.sub(r"[#;|\t\n]+", " ", str(value)).strip()
+    return re.sub(r"\s*[#;|\t\n]+\s*", " ", str(value)).strip()
 
 
 def _location(place) -> list[str]:

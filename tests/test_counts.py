@@ -1,0 +1,150 @@
+from __future__ import annotations
+
+import itertools
+import math
+
+import pandas as pd
+import pytest
+from _seed import seed_frame
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from toolkit import schema
+from toolkit.annotate.counts import counts, find_counts
+from toolkit.annotate.events import events
+
+SEED_COUNTS = [  # (count_type, number, hedged, text as written)
+    ("REPATRIATED_REMAINS", 1212, False, "1,212"),  # headline
+    ("REPATRIATED_REMAINS", 1212, False, "1,212"),  # lead
+    ("REPATRIATED_REMAINS", 6000, True, "6,000"),  # the pledge
+    ("KILL", 3, False, "three"),
+    ("WOUND", 64, False, "64"),
+    ("DRONES", 17, False, "17"),
+    ("KILL", 3, False, "Three"),  # the same 3, repeated (one row per number span)
+    ("WOUND", 64, False, "64"),  # the same 64, repeated
+]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_path):
+    frame = seed_frame(seed_path)
+    ev = events(frame)
+    return frame, ev, counts(frame, events=ev)
+
+
+def test_seed_counts_exactly(seed):
+    frame, _, ct = seed
+    got = [(r.count_type, int(r.number), bool(r.hedged), r.text) for r in ct.itertuples()]
+    assert got == SEED_COUNTS
+    text = frame["text"][0]
+    assert all(text[s:e] == t for s, e, t in zip(ct["start"], ct["end"], ct["text"], strict=True))
+    assert not ct["negated"].any()
+
+
+def test_seed_objects_and_links(seed):
+    _, ev, ct = seed
+    objects = dict(zip(ct["text"], ct["object"], strict=False))
+    assert objects["17"] == "attack drones"
+    assert objects["6,000"] == "Ukrainian soldiers"
+    linked = ct.merge(ev[["event_id", "event_type", "place"]], on="event_id", how="left")
+    kinds = dict(zip(linked["count_type"], linked["event_type"], strict=False))
+    assert kinds["KILL"] == "Air/drone strike" and kinds["DRONES"] == "Air/drone strike"
+    assert kinds["REPATRIATED_REMAINS"] == "Repatriation of remains"
+    drones = linked[linked["count_type"] == "DRONES"]
+    assert drones["place"].iloc[0] == "Kharkiv"
+
+
+def test_columns(seed):
+    _, _, ct = seed
+    assert list(ct.columns[: len(schema.columns("counts"))]) == schema.columns("counts")
+    empty = counts(pd.DataFrame({"doc_id": ["a"], "text": ["Nothing to count."]}))
+    assert empty.empty and list(empty.columns[:12]) == schema.columns("counts")
+
+
+NAN = math.nan
+
+
+@pytest.mark.parametrize(("sentence", "ctype", "number", "low", "high", "approx"), [
+    ("Russian shelling killed three civilians.", "KILL", 3, 3, 3, False),
+    ("A dozen people were injured in the attack.", "WOUND", 12, 12, 12, True),
+    ("Dozens of people were wounded.", "WOUND", 24, 24, 99, True),
+    ("At least 5 soldiers were killed.", "KILL", 5, 5, NAN, False),
+    ("More than 100 people were evacuated from the town.", "EVACUATE", 100, 100, NAN, False),
+    ("Up to 20 people were detained.", "ARREST", 20, NAN, 20, False),
+    ("Nearly 50 people were injured.", "WOUND", 50, NAN, 50, True),
+    ("About 40 people were killed.", "KILL", 40, NAN, NAN, True),
+    ("Hundreds of civilians were killed in Mariupol.", "KILL", 200, 200, 999, True),
+    ("Thousands of residents were displaced.", "DISPLACED", 2000, 2000, 9999, True),
+    ("Some 1.5 million people were displaced.", "DISPLACED", 1_500_000, NAN, NAN, True),
+    ("Twenty-five people were killed.", "KILL", 25, 25, 25, False),
+    ("The strike killed 1,212 people.", "KILL", 1212, 1212, 1212, False),
+    ("A civilian was killed in the strike.", "KILL", 1, 1, 1, False),
+    ("A 45-year-old man was wounded by shrapnel.", "WOUND", 1, 1, 1, False),
+    ("The shelling left 2 dead.", "KILL", 2, 2, 2, False),
+    ("The attack resulted in 4 fatalities.", "KILL", 4, 4, 4, False),
+    ("The death toll rose to 12.", "KILL", 12, 12, 12, False),
+    ("Ukraine freed 95 prisoners of war in the exchange.", "PRISONERS_RELEASED", 95, 95, 95, False),
+    ("Police arrested 12 protesters.", "ARREST", 12, 12, 12, False),
+    ("Russian forces abducted 3 civilians.", "KIDNAP", 3, 3, 3, False),
+    ("Russia launched 40 Shahed drones overnight.", "DRONES", 40, 40, 40, False),
+    ("Air defence shot down 6 cruise missiles.", "MISSILES", 6, 6, 6, False),
+    ("Ukraine received the bodies of 909 soldiers.", "REPATRIATED_REMAINS", 909, 909, 909, False),
+])
+def test_numbers(sentence, ctype, number, low, high, approx):
+    found = find_counts(sentence)
+    assert len(found) == 1, found
+    c = found[0]
+    assert c.count_type == ctype and c.number == number and c.approximate is approx
+    for got, want in ((c.number_low, low), (c.number_high, high)):
+        assert (math.isnan(got) and math.isnan(want)) or got == want
+
+
+def test_two_counts_in_one_clause():
+    found = find_counts("Russian strikes killed 2 civilians and injured 5 others; 7 drones were used.")
+    assert [(c.count_type, c.number) for c in found] == [("KILL", 2), ("WOUND", 5), ("DRONES", 7)]
+    found = find_counts("2 civilians were killed and 5 injured.")
+    assert [(c.count_type, c.number) for c in found] == [("KILL", 2), ("WOUND", 5)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "On 5 June 2025, Russian forces shelled Sumy.",
+    "The town is 3 km from the front.",
+    "In 2023, the 93rd Brigade moved to Bakhmut.",
+    "The 45-year-old mayor spoke for 20 minutes.",
+    "Ukraine needs 3 more air defence systems, the minister said on Monday.",
+])
+def test_not_counts(sentence):
+    assert find_counts(sentence) == []
+
+
+@pytest.mark.parametrize(("sentence", "negated", "hedged"), [
+    ("Officials said 5 people were killed.", False, False),
+    ("Russia denied that 20 civilians were killed.", True, False),
+    ("Moscow threatened to kill 100 hostages.", False, True),
+    ("Russia pledged to return the remains of 6,000 soldiers.", False, True),
+    ("The strike could have killed 50 people.", False, True),
+])
+def test_negation_and_hedging(sentence, negated, hedged):
+    c = find_counts(sentence)[0]
+    assert (c.negated, c.hedged) == (negated, hedged)
+
+
+_PIECES = st.sampled_from([
+    "3 people were killed", "killing three", "at least 5 wounded", "dozens of civilians were injured",
+    "a dozen drones", "1,212 bodies were returned", "a civilian was killed", "the driver died",
+    "40 missiles", "up to 20 detained", "on 5 June 2025", "some 1.5 million displaced", "2 dead",
+    "hundreds of thousands displaced", "twenty-five killed", "the 45-year-old man was wounded",
+    "Russian forces shelled Kherson", "and", ",", ".", ";", "\n\n", "Ukrainian officials said",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_PIECES, min_size=1, max_size=14))
+def test_no_number_counted_twice(pieces):
+    text = " ".join(pieces)
+    found = find_counts(text)
+    spans = sorted((c.start, c.end) for c in found)
+    assert len(spans) == len(set(spans))
+    assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
+    for c in found:
+        assert text[c.start : c.end].strip() == text[c.start : c.end] and c.end > c.start

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+from _seed import seed_frame
+
+from toolkit import schema
+from toolkit.annotate import events as ev_mod
+from toolkit.annotate._eventlex import find_places
+from toolkit.annotate.events import events, find_events
+
+
+def _frame(*texts: str, published="2025-06-11") -> pd.DataFrame:
+    pub = pd.NaT if published is None else pd.Timestamp(published, tz="UTC")
+    return pd.DataFrame({"doc_id": [f"d{i}" for i in range(len(texts))], "text": list(texts),
+                         "published": pd.Series([pub] * len(texts), dtype="datetime64[ns, UTC]")})
+
+
+@pytest.fixture(scope="module")
+def seed_events(seed_path):
+    return events(seed_frame(seed_path))
+
+
+def test_columns_and_dtypes(seed_events):
+    assert list(seed_events.columns[: len(schema.columns("events"))]) == schema.columns("events")
+    assert str(seed_events["date"].dtype) == "datetime64[ns, UTC]"
+
+
+def test_seed_event_types(seed_events):
+    types = set(seed_events["event_type"])
+    assert {"Repatriation of remains", "Prisoner exchange", "Peace talks", "Air/drone strike", "Ceasefire"} <= types
+    # nothing violent besides the drone strike
+    assert not types & {"Armed clash", "Shelling/artillery/missile attack", "Attack"}
+
+
+def test_seed_repatriation_happened_and_pledge_hedged(seed_path, seed_events):
+    text = seed_frame(seed_path)["text"][0]
+    rep = seed_events[seed_events["event_type"] == "Repatriation of remains"]
+    happened = rep[~rep["hedged"]]
+    pledged = rep[rep["hedged"]]
+    assert any("1,212" in text[s:e] for s, e in zip(happened["start"], happened["end"], strict=True))
+    assert len(pledged) == 1 and "6,000" in text[pledged["start"].iloc[0]: pledged["end"].iloc[0]]
+    first = rep[rep["start"] > 100].iloc[0]
+    assert first["actor"] == "Russia" and first["claimed_by"] == "Ukraine"
+
+
+def test_seed_drone_strike(seed_events):
+    air = seed_events[seed_events["event_type"] == "Air/drone strike"]
+    assert (air["actor"] == "Russian forces").all()
+    assert "Kharkiv" in set(air["place"])
+    assert "Ukrainian officials" in set(air["claimed_by"])
+    assert "Mayor Ihor Terekhov" in set(air["claimed_by"])
+    assert (air["date"] == pd.Timestamp("2025-06-11", tz="UTC")).all()
+    assert not air["negated"].any() and not air["hedged"].any()
+
+
+def test_seed_ceasefire_rejected_and_talks_in_istanbul(seed_events):
+    cf = seed_events[seed_events["event_type"] == "Ceasefire"]
+    assert len(cf) == 1 and cf["negated"].iloc[0] and cf["hedged"].iloc[0]
+    talks = seed_events[seed_events["event_type"] == "Peace talks"]
+    assert (talks["place"] == "Istanbul").all()
+
+
+@pytest.mark.parametrize(("sentence", "expected", "absent"), [
+    ("On 3 March 2024, Russian forces shelled Nikopol with artillery.", "Shelling/artillery/missile attack", None),
+    ("Russian forces struck Odesa with a cruise missile.", "Shelling/artillery/missile attack", None),
+    ("Ukrainian air defence shot down 12 drones over Kyiv.", "Disrupted weapons use", "Air/drone strike"),
+    ("Russian drones struck an energy facility in Odesa.", "Air/drone strike", None),
+    ("Russian aircraft dropped guided bombs on Kupiansk.", "Air/drone strike", None),
+    ("A landmine exploded near Izium, injuring a farmer.", "Remote explosive/landmine/IED", None),
+    ("Russian and Ukrainian forces clashed near Bakhmut.", "Armed clash", None),
+    ("Russian forces attempted to advance near Avdiivka but were repelled.", "Armed clash", None),
+    ("Russian forces captured the village of Robotyne.", "Non-state actor overtakes territory", None),
+    ("Ukrainian forces liberated Kherson after months of occupation.", "Government regains territory", None),
+    ("Protesters gathered in Kyiv to demand the return of prisoners.", "Peaceful protest", None),
+    ("Police detained 5 protesters at a rally in Moscow.", "Protest with intervention", "Peaceful protest"),
+    ("Russian forces abducted the mayor of Melitopol.", "Abduction/forced disappearance", None),
+    ("The SBU arrested a man suspected of spying in Lviv.", "Arrests", None),
+    ("Unidentified gunmen shot dead a local official in Nova Kakhovka.", "Attack", None),
+    ("Russian soldiers looted houses and set fire to a school.", "Looting/property destruction", None),
+    ("Russia and Ukraine swapped 95 prisoners of war on Friday.", "Prisoner exchange", None),
+    ("Ukraine and Russia signed an agreement on grain exports.", "Agreement", None),
+    ("Russian troops withdrew from the island without a fight.", "Non-violent transfer of territory", None),
+])
+def test_event_types(sentence, expected, absent):
+    types = {m.event_type for m in find_events(sentence)}
+    assert expected in types
+    if absent:
+        assert absent not in types
+
+
+@pytest.mark.parametrize(("sentence", "etype", "negated", "hedged"), [
+    ("Russian forces shelled Kherson overnight.", "Shelling/artillery/missile attack", False, False),
+    ("Moscow denied shelling the city of Kherson.", "Shelling/artillery/missile attack", True, False),
+    ("Ukraine will hold peace talks with Russia next week.", "Peace talks", False, True),
+    ("Russia threatened to launch missile strikes on Kyiv.", "Shelling/artillery/missile attack", False, True),
+    ("Kyiv rejected calls for a ceasefire.", "Ceasefire", True, True),
+    ("Russia pledged to return the bodies of 500 soldiers.", "Repatriation of remains", False, True),
+])
+def test_negation_and_hedging(sentence, etype, negated, hedged):
+    m = next(m for m in find_events(sentence) if m.event_type == etype)
+    assert (m.negated, m.hedged) == (negated, hedged)
+
+
+@pytest.mark.parametrize(("text", "name", "kind"), [
+    ("Shelling hit Kharkiv region overnight.", "Kharkiv Oblast", "oblast"),
+    ("Shelling hit Kharkov overnight.", "Kharkiv", "city"),
+    ("Drones struck Zaporozhye.", "Zaporizhzhia", "city"),
+    ("Fighting near Artemovsk continued.", "Bakhmut", "city"),
+    ("Troops left Severodonetsk.", "Sievierodonetsk", "city"),
+    ("Strikes on the Lugansk oblast.", "Luhansk Oblast", "oblast"),
+    ("Talks in Kiev.", "Kyiv", "city"),
+])
+def test_gazetteer_variants(text, name, kind):
+    places = find_places(text)
+    assert [(p.name, p.kind) for p in places] == [(name, kind)]
+
+
+def test_place_in_event_prefers_city_over_country():
+    m = find_events("Russian drones hit Odessa in southern Ukraine.")[0]
+    assert m.place == "Odesa"
+
+
+def test_dates_explicit_dateline_and_none():
+    text = "On 5 June 2025, Russian forces shelled Sumy."
+    out = events(_frame(text, "Russian forces shelled Sumy."), use_times=False)
+    assert out["date"].iloc[0] == pd.Timestamp("2025-06-05", tz="UTC")
+    assert out["date_source"].iloc[0] == "explicit_date"
+    assert out["date_source"].iloc[1] == "dateline"
+    assert out["date"].iloc[1] == pd.Timestamp("2025-06-11", tz="UTC")
+    none = events(_frame("Russian forces shelled Sumy.", published=None), use_times=False)
+    assert none["date_source"].iloc[0] == "none" and pd.isna(none["date"].iloc[0])
+
+
+def test_dates_from_times_frame():
+    text = "Russian forces shelled Sumy on 2 June."
+    times = pd.DataFrame({"doc_id": ["d0"], "start": [30], "end": [36], "text": ["2 June"], "type": ["DATE"],
+                          "value": ["2025-06-02"],
+                          "resolved_start": [pd.Timestamp("2025-06-02", tz="UTC")],
+                          "resolved_end": [pd.Timestamp("2025-06-03", tz="UTC")]})
+    out = events(_frame(text), times=times)
+    assert out["date_source"].iloc[0] == "time_expression"
+    assert out["date"].iloc[0] == pd.Timestamp("2025-06-02", tz="UTC")
+
+
+def test_missing_columns_and_empty():
+    with pytest.raises(KeyError, match="published"):
+        events(pd.DataFrame({"doc_id": ["a"], "text": ["x"]}))
+    out = events(_frame("The weather was fine."), use_times=False)
+    assert out.empty and list(out.columns[:13]) == schema.columns("events")
+
+
+def test_trigger_anchors_cover_patterns(seed_path):
+    """The anchor-word prefilter finds exactly what the full alternation finds."""
+    texts = [seed_frame(seed_path)["text"][0],
+             "Anti-missile defences intercepted a Kh-101. S-300 missiles hit Kharkiv; re-took the town. "
+             "Ukrainian forces de-occupied Lyman. A sit-in was held. Strikes with FPV drones continued."]
+    for text in texts:
+        full = [(m.start(), m.end()) for m in ev_mod._TRIGGER.finditer(text)]
+        fast = [(m.start(), m.end()) for m in ev_mod._trigger_matches(text)]
+        assert fast == full
+
+
+def test_offsets_are_sentences(seed_path, seed_events):
+    text = seed_frame(seed_path)["text"][0]
+    for s, e in zip(seed_events["start"], seed_events["end"], strict=True):
+        assert text[s:e].strip() == text[s:e] and not re.search(r"\n\s*\n", text[s:e])
