@@ -167,3 +167,22 @@ def test_shared_polnear_dev_above_floor(shared_path) -> None:
     assert scores["speaker_accuracy"] >= 90.0
     naive = brat.score(brat.read_brat(dev), naive_quotes).as_dict()
     assert scores["overlap_f1"] > naive["overlap_f1"] + 20
+
+
+def _rec(start: int, end: int, kind: str) -> dict[str, object]:
+    return {"doc_id": "d", "start": start, "end": end, "kind": kind}
+
+
+@pytest.mark.parametrize(
+    ("gold", "expected"),
+    [
+        ([(0, 100)], [(0, 100)]),                 # gold has one content: merged
+        ([(0, 40), (60, 100)], [(0, 40), (60, 100)]),  # gold has two: parts scored apart
+        ([(0, 25)], [(0, 40), (60, 100)]),        # only the head matches: parts (one FP)
+        ([], [(0, 100)]),                          # nothing matches: merged, one FP
+    ],
+)
+def test_continuation_groups(gold: list[tuple[int, int]], expected: list[tuple[int, int]]) -> None:
+    groups = [[_rec(0, 40, "direct"), _rec(60, 100, "continuation")]]
+    out = brat._resolve_groups(groups, gold)
+    assert [(r["start"], r["end"]) for r in out] == expected

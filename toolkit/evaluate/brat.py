@@ -22,8 +22,8 @@ Matching: predicted quotes of kind ``direct`` and ``continuation`` are
 matched one-to-one to gold quotes, greedily by decreasing overlap. A
 ``continuation`` row is merged with the quote it continues (the gold marks a
 multi-paragraph quote, and usually ``"A," he said. "B."``, as one content);
-when the gold instead has two or more separate quotes inside such a merged
-span, its parts are scored as separate predictions.
+when its parts match more gold quotes than the merged span does, the parts
+are scored as separate predictions instead (see :func:`_resolve_groups`).
 
 * *Overlap match*: ``|pred ∩ gold| / max(|pred|, |gold|) >= 0.3`` on the
   normalised character spans.
@@ -285,18 +285,25 @@ def _groups(pred: pd.DataFrame) -> list[list[dict[str, object]]]:
 
 def _resolve_groups(groups: list[list[dict[str, object]]], gspans: list[tuple[int, int]]
                     ) -> list[dict[str, object]]:
-    """One prediction per group (head merged with its continuations), unless the
-    gold marks two or more separate quotes inside the group's span: then its
-    parts are scored as separate predictions (annotators differ on whether
-    ``"A," he said. "B."`` is one statement)."""
+    """One prediction per group (a head merged with its continuations), or its parts.
+
+    Annotators differ on whether ``"A," he said. "B."`` (or a quote running
+    over paragraphs) is one content or several, so each group is scored in
+    whichever reading matches more gold quotes at the overlap criterion: merged
+    (one prediction) or split (each part a prediction; parts that match nothing
+    then count as false positives). Ties keep the merged reading.
+    """
     out: list[dict[str, object]] = []
     for g in groups:
         merged = dict(g[0])
         merged["end"] = g[-1]["end"]
         if len(g) > 1:
             span = (int(merged["start"]), int(merged["end"]))
-            inside = sum(1 for gs in gspans if min(gs[1], span[1]) > max(gs[0], span[0]))
-            if inside >= 2:
+            whole = int(any(_overlap(span, gs) >= OVERLAP for gs in gspans))
+            parts = sum(1 for gs in gspans
+                        if any(_overlap((int(p["start"]), int(p["end"])), gs) >= OVERLAP
+                               for p in g))
+            if parts > whole:
                 out.extend(g)
                 continue
         out.append(merged)
