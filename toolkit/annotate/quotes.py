@@ -755,7 +755,7 @@ def _find(text: str) -> list[Quote]:
         cont = raw.cont
         same_para_cont = False
         if not cont and prev is not None and prev_para == pi and prev.speaker \
-                and prev.kind != "partial" and raw.open > ps \
+                and raw.open > ps \
                 and (attr is None or attr.mention.start == prev.speaker_start):
             between = text[prev.end : raw.open]
             # "A," he said. "B."  /  "A," said X, "B."

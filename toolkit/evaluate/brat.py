@@ -270,14 +270,19 @@ def speaker_correct(gold: GoldQuote, speaker: str, s_start: int, s_end: int) -> 
 
 
 def _groups(pred: pd.DataFrame) -> list[list[dict[str, object]]]:
-    """Scored predictions: non-partial rows, each continuation grouped with its head."""
+    """Scored predictions: rows that are not partial quotes (nor continue one),
+    each continuation grouped with its head."""
     groups: list[list[dict[str, object]]] = []
+    head_kind = ""
     for rec in pred.to_dict("records"):
-        kind = rec.get("kind")
+        kind = str(rec.get("kind"))
+        if kind == "continuation" and groups and head_kind != "" and \
+                groups[-1][0]["doc_id"] == rec["doc_id"]:
+            if head_kind != "partial":
+                groups[-1].append(dict(rec))
+            continue  # a continuation of a partial quote is not scored either
+        head_kind = kind
         if kind == "partial":
-            continue
-        if kind == "continuation" and groups and groups[-1][0]["doc_id"] == rec["doc_id"]:
-            groups[-1].append(dict(rec))
             continue
         groups.append([dict(rec)])
     return groups
