@@ -417,26 +417,39 @@ def _prev_quarter(d: dt.date) -> tuple[int, int]:
 # --------------------------------------------------------------------------- tense
 
 
-_WORD = re.compile(r"[a-z']+")
+_WORD = re.compile(r"[A-Za-z']+")
 _FUTURE_WORDS = frozenset(["will", "won't", "shall", "would", "might", "upcoming", "scheduled"])
 _FUTURE_BEFORE_TO = frozenset(
     ["going", "plan", "plans", "planned", "planning", "set", "expected", "intend", "intends", "hope", "hopes", "ready", "is", "are"]
 )
-_PAST_WORDS = frozenset(["said", "was", "were", "had", "did", "told", "announced", "reported", "killed", "launched", "ago", "last", "earlier"])
+_PAST_WORDS = frozenset([
+    "said", "was", "were", "had", "did", "told", "ago", "last", "earlier", "began", "came", "went",
+    "met", "took", "held", "fought", "struck", "left", "won", "lost", "made", "gave", "saw", "sent",
+    "spoke", "wrote", "led", "rose", "fell", "shot", "flew", "got", "brought", "thought", "paid",
+    "sold", "became", "broke", "chose", "drove", "found", "knew", "overran", "seized", "threw",
+])
+#: words in -ed that are not past-tense cues
+_NOT_PAST_ED = frozenset(["scheduled", "expected", "need", "indeed", "proceed", "exceed", "succeed", "speed"])
+
+
+def _is_past(raw: str, w: str) -> bool:
+    return w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and raw[0].islower() and w not in _NOT_PAST_ED)
 
 
 def _cue(tokens: list[str]) -> bool | None:
     """The tense cue nearest the end of ``tokens``: True = future, False = past, None = none."""
     for i in range(len(tokens) - 1, -1, -1):
-        w = tokens[i]
+        raw = tokens[i]
+        w = raw.lower()
         if w in _FUTURE_WORDS or w.endswith("'ll"):
             return True
-        if w in _PAST_WORDS:
+        prev = tokens[i - 1].lower() if i else ""
+        if _is_past(raw, w) and prev != "be":  # "will be paid" is not past
             return False
-        if i and ((w == "to" and tokens[i - 1] in _FUTURE_BEFORE_TO)
-                  or (w in ("soon", "early") and tokens[i - 1] == "as")
-                  or (w == "due" and tokens[i - 1] in ("is", "are", "was", "were"))
-                  or (w == "held" and tokens[i - 1] == "be")):
+        if prev and ((w == "to" and prev in _FUTURE_BEFORE_TO)
+                     or (w in ("soon", "early") and prev == "as")
+                     or (w == "due" and prev in ("is", "are", "was", "were"))
+                     or (w == "held" and prev == "be")):
             return True
     return None
 
@@ -449,15 +462,15 @@ def _future(text: str, start: int, end: int) -> bool:
     breaks = list(_SENT_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end() :]
-    cue = _cue(_WORD.findall(left.lower()))
+    cue = _cue(_WORD.findall(left))
     if cue is not None:
         return cue
     right = text[end : end + 40]
     b = _SENT_BREAK.search(right)
     if b:
         right = right[: b.start()]
-    toks = _WORD.findall(right.lower())
-    return bool(_cue(toks)) and not any(w in _PAST_WORDS for w in toks)
+    toks = _WORD.findall(right)
+    return bool(_cue(toks)) and not any(_is_past(w, w.lower()) for w in toks)
 
 
 # --------------------------------------------------------------------------- normalisers
@@ -849,7 +862,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return None
         if dct is None:
             return "DATE", f"XXXX-WXX-{wd}", "none"
-        date = _weekday_date(dct, wd, 1 if fut() else -1)
+        possessive = text.startswith("'s", span[1]) or text.startswith("\u2019s", span[1])
+        date = _weekday_date(dct, wd, 1 if not possessive and fut() else -1)
         ctx.last = date
         return "DATE", date.isoformat(), "dateline"
     if fam == "yearmod":
