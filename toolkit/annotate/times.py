@@ -80,7 +80,7 @@ _NUMBERS = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100,
     "thousand": 1000, "couple": 2, "dozen": 12, "half": 0.5,
 }
-_VAGUE = {"several", "few", "many", "some", "a few", "dozens", "hundreds", "couple of"}
+_VAGUE = {"several", "few", "many", "some", "a few", "dozens", "hundreds"}
 _ORDINALS = {
     "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
     "4th": 4, "last": 4, "final": 4,
@@ -815,8 +815,6 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", f"{g['y']}-Q{_ORDINALS[g['ord'].lower()]}", "none"
         if u == "quarter":
             return "DATE", f"{g['y']}-QX", "none"
-        if dct is not None and ctx.quarterish:
-            return "DATE", f"{g['y']}-Q{_prev_quarter(dct)[1]}", "dateline"
         return "DATE", g["y"], "none"
     if fam == "relyearquarter":
         if dct is None:
@@ -1027,14 +1025,17 @@ def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
         wd = _WEEKDAYS[u]
         if dct is None:
             return "DATE", f"XXXX-WXX-{wd}", "none"
+        anaphoric = rel in ("the previous", "the following") and ctx.last is not None
+        base = ctx.last if anaphoric else dct
+        anchor = f"expression:{ctx.last_start}" if anaphoric else "dateline"
         if off < 0:
-            date = _weekday_date(dct, wd, -2)
+            date = _weekday_date(base, wd, -2)
         elif off > 0:
-            date = _weekday_date(dct, wd, 2)
+            date = _weekday_date(base, wd, 2)
         else:
             date = _weekday_date(dct, wd, 1 if fut() else -1)
         ctx.last = date
-        return "DATE", date.isoformat(), "dateline"
+        return "DATE", date.isoformat(), anchor
     if u == "night":
         if dct is None:
             return "TIME", "XXXX-XX-XXTNI", "none"
