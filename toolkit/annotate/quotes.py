@@ -177,6 +177,8 @@ _STOP_NP = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can
 _STOP_DET = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can|did|does|do|"
                        r"had|has|have|not|that|because|if|when|but|and|before|after|then|"
                        r"while|so|also)\b")
+_DET_START = re.compile(r"(?:the|a|an|his|her|its|their|one|two|three|some|many|several)\s",
+                        re.IGNORECASE)
 _BARE_NP = re.compile(r"(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*s\s*$")
 _WORDS = re.compile(r"[\w’'-]+")
 _SENT_END = re.compile(r"[.!?](?<!\b[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Lt|Mt|Ft|vs|No)\.)"
@@ -551,6 +553,15 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
         # '"...," federal prosecutors wrote': a bare plural noun phrase
         e = k + off + len(pre.rstrip())
         return _Attr(_Mention(k + off, e, text[k + off : e], "org"), cue_text, "after"), cue.end()
+    if text[close - 1 : close] in ",?!" or text[k : k + 1] == ",":
+        # '"...," state Senate leader X and House Speaker Y, both Republicans, said':
+        # a quote closed by a comma and followed by a cue: the words between are the source
+        e = k + off + len(pre.rstrip(" ,"))
+        words = pre.split()
+        if words and words[0][0].isupper() or _DET_START.match(pre):
+            kind = "name" if _NAME_RUN.search(pre) and not _DET_START.match(pre) else "org"
+            return _Attr(_Mention(k + off, e, text[k + off : e], kind), cue_text, "after"), \
+                cue.end()
     return None, k
 
 
@@ -567,6 +578,12 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
     for cue in _CUE.finditer(text, s_start, open_at):
         best = cue
     if best is None:
+        colon = seg.rstrip()
+        if colon.endswith(":") and len(_WORDS.findall(colon)) <= 6:
+            # "Philip Bump: '...'": a bare name introducing the quote
+            mention = _speaker_in(text, s_start, s_start + len(colon) - 1, head=False)
+            if mention is not None and mention.kind == "name":
+                return _Attr(mention, ":", "before")
         return None
     after = text[best.end() : open_at]
     cue_text = _clean_cue(best.group(0))
