@@ -558,7 +558,7 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
         # a quote closed by a comma and followed by a cue: the words between are the source
         e = k + off + len(pre.rstrip(" ,"))
         words = pre.split()
-        if words and words[0][0].isupper() or _DET_START.match(pre):
+        if (words and words[0][0].isupper()) or _DET_START.match(pre):
             kind = "name" if _NAME_RUN.search(pre) and not _DET_START.match(pre) else "org"
             return _Attr(_Mention(k + off, e, text[k + off : e], kind), cue_text, "after"), \
                 cue.end()
