@@ -162,6 +162,8 @@ _RIGHT_TYPE = [
     (re.compile(r"^(?:released|freed|returned|exchanged|swapped|came|brought)", re.I), "RELEASE"),
     (re.compile(r"^(?:protest|rallied|gathered|demonstrat|marched)", re.I), "PROTEST"),
 ]
+# ", including 6 children," / ", a 62-year-old man," between a counted noun phrase and its verb
+_APPOSITIVE = re.compile(r"(?<=\w),\s+(?:including|among\s+them|among\s+whom|a|an|aged|both|all)\b[^,.;()]{1,60},(?=\s+(?:\w+\s+){0,3}?(?:were|was|had|have|has|died|killed|wounded|injured|dead)\b)", re.I)
 _HEAD = re.compile(r"^(?:\s+" + _OBJ_WORD + r"){1,4}")
 _HEAD_NOUN = re.compile(
     r"(?i)^(?:" + _PERSON + r"|others|victims|prisoners?|POWs?|captives?|detainees|hostages|bodies|remains|corpses|drones?"
@@ -263,7 +265,7 @@ def _apply_modifier(mod: str | None, n: float, lo: float, hi: float, approx: boo
 
 def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | None, str | None]:
     """``(count_type, object)`` of the number match ``m``."""
-    after = text[m.end() : min(sent[1], m.end() + 120)]
+    after = _APPOSITIVE.sub("", text[m.end() : min(sent[1], m.end() + 160)], count=1)
     after = re.split(r"[.;:,()\"“”]", after, maxsplit=1)[0] if not m.group("vague") else after.split(";")[0]
     if m.group("vague") and after.lower().startswith(" of"):
         after = after[3:]

@@ -97,30 +97,33 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
           r"|Lancet|loitering\s+munitions?"
           r"|(?:with|using|by)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}(?:drones?|UAVs?|quadcopters?)\b"
           r"|(?:drones?|UAVs?|aircraft|aviation|warplanes?|jets?|helicopters?)\s+(?:struck|hit|attacked|bombed|targeted|dropped|fired|launched)"
-          r"|bombed|\bbombing\b|bombarded\s+from\s+the\s+air"),
+          r"|bombed|\bbombing\b|bombarded\s+from\s+the\s+air|launched\s+from\s+(?:\w+\s+)?(?:aircraft|jets?|planes?|bombers?|helicopters?)"
+          r"|air-launched|air-to-(?:surface|ground)"),
     (SHELL, r"shell(?:ed|ing|s)\b|artillery|mortars?|\bMLRS\b|multiple[- ](?:launch\s+)?rocket|rockets?\b"
             r"|\bGrads?\b|Uragan|Smerch|Tornado-S|HIMARS|missiles?|Iskander|Kinzhal|Kalibr|Kh-\d+|S-300|Tochka"
-            r"|tank\s+fire|fired\s+(?:on|at|upon|towards?)|bombardment|bombarded"),
+            r"|tank\s+fire|fired\s+(?:on|at|upon|towards?)(?!\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}(?:civilians?|evacuation|car|vehicle|bus|man|woman|residents?|people|volunteers?|ambulance)\b)|bombardment|bombarded"),
     (CLASH, r"clash(?:ed|es|ing)?|(?:heavy|fierce|intense|ongoing|street|active|continued|continuing)\s+fighting"
             r"|fighting\s+(?:near|in|around|for|continue[sd]?|between|broke\s+out|took\s+place|on\s+the|raged|intensified)"
             r"|fought|firefights?|gun\s?fights?|gun\s?battles?|battles?\s+(?:near|in|for|around)|engaged\s+in\s+(?:combat|battle)"
             r"|combat\s+engagements?|exchange[sd]?\s+(?:of\s+)?fire|repell?ed|repuls(?:ed|ing)"
-            r"|attempted\s+to\s+(?:advance|attack|storm|break\s+through|assault)|(?:assault|offensive)\s+(?:actions|operations)"
+            r"|(?:attempted|attempting|tried|trying)\s+to\s+(?:advance|attack|storm|break\s+through|assault|push|capture|enter|encircle|cross)"
+            r"|engaged\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)|battles?\s+between|combat\s+(?:near|in|around)|(?:assault|offensive)\s+(?:actions|operations)"
             r"|stormed|storming|sabotage\s+and\s+reconnaissance|ambush(?:ed)?|counter-?attack(?:ed|s)?"
             r"|infantry\s+(?:attack|assault)s?"),
     (IED, r"land\s?mines?|anti-(?:personnel|tank)\s+mines?|(?:stepped|drove|ran|driving)\s+(?:on|over|onto|into)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}mines?"
-          r"|(?:hit|struck)\s+(?:a\s+)?mine\b|mines?\s+(?:explosion|blast|exploded|detonated|went\s+off)"
+          r"|(?:hit|struck)\s+(?:a\s+)?mine\b|(?:blew\s+up|exploded|detonated|injured|killed|wounded)\s+(?:on|by)\s+(?:a|an)\s+" + _W + r"{0,2}mines?\b|mines?\s+(?:explosion|blast|exploded|detonated|went\s+off)"
           r"|\bIEDs?\b|improvised\s+explosive|explosive\s+devices?|car\s+bomb(?:ing)?s?|booby[- ]trap\w*|trip\s?wires?"
           r"|unexploded\s+(?:ordnance|munitions?|shells?|explosives?|bombs?)|\bUXO\b"
           r"|(?:ordnance|device|munition|shell|grenade|explosive\s+object|object)\s+(?:exploded|detonated|went\s+off)"
           r"|(?:detonated|set\s+off)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}(?:device|explosives?|bomb)|remote(?:ly)?\s+(?:detonated|controlled\s+(?:bomb|explosive))"),
     (ATTACK, r"shot\s+(?:dead|and\s+killed|at)|opened\s+fire\s+(?:on|at)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}(?:civilians?|cars?|vehicles?|residents?|people|men|man|woman|evacuation)"
+             r"|fired\s+(?:on|at|upon)\s+(?:a|an|the)\s+" + _W + r"{0,2}(?:civilians?|evacuation|car|vehicle|bus|man|woman|residents?|people|volunteers?|ambulance)"
              r"|gunned\s+down|stabb(?:ed|ing)|beat(?:en|ing)?\s+(?:to\s+death|up|him|her|them|a\b)|execut(?:ed|ion)|tortur(?:ed|ing)"
              r"|shot\s+(?:a|an|\d+|two|three|the)\s+" + _W + r"{0,2}(?:civilian|man|woman|resident|boy|girl|driver|people|civilians)"
-             r"|assassinat\w+|murder(?:ed|ing)?|attacked\s+(?:a\s+|an\s+)?" + _W + r"{0,1}(?:civilians?|man|woman|resident|journalist|activist|volunteer|priest)s?"
+             r"|assassinat\w+|murder(?:ed|ing)?|attacked\s+(?:a\s+|an\s+|the\s+)?" + _W + r"{0,2}(?:civilians?|m[ae]n|wom[ae]n|residents?|journalists?|activists?|volunteers?|priests?|officials?|teachers?|farmers?|head|mayor|deputy|collaborators?|drivers?)\b"
              r"|rap(?:ed|ing)\b|sexual(?:ly)?\s+(?:violence|assault\w*)|physically\s+assaulted|assaulted\s+(?:a|an)\b"),
     (ABDUCT, r"abduct\w*|kidnap\w*|forcibly\s+(?:disappeared|deported|transferred|taken|removed|mobili[sz]ed)|forced\s+disappearances?"
-             r"|taken\s+(?:away\s+)?to\s+(?:an\s+)?unknown\s+(?:location|destination|place)|whereabouts\s+(?:are|is|remain)\s+unknown"
+             r"|(?:taken|took|brought|transported)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:an\s+)?unknown\s+(?:location|destination|place)|whereabouts\s+(?:are|is|remain)\s+unknown"
              r"|held\s+(?:captive|hostage)|taken\s+(?:captive|hostage)|hostages?\b|illegally\s+detained|filtration"),
     (ARREST, r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention|taken\s+into\s+custody|apprehend(?:ed|ing)|\bcaught\b|captured\s+(?:a|an|\d+|two|three|several)\s+" + _W + r"{0,2}(?:saboteurs?|agents?|spies|spy|collaborators?|informants?)"),
     (AGREE, r"agreements?|agreed\s+(?:to|on|upon)|(?:signed|reached|struck|brokered|concluded)\s+(?:a|an|the)\s+" + _W + r"{0,3}(?:deal|accord|memorandum|agreement|truce|pact)"
@@ -168,7 +171,7 @@ sabotage ambush* counter* infantry land landmine* anti stepped drove ran driving
 improvised car booby* trip tripwire* unexploded uxo ordnance device munition* grenade object detonat* set remote*
 opened gunned stab* beat* execut* tortur* assassinat* murder* rape* raping sexual* physically assaulted abduct*
 kidnap* forcibl* forced taken whereabouts held hostage* illegally filtration arrest* detain* detention apprehend*
-caught captur* agree* detention signed reached brokered concluded grain prisoner* evacuation humanitarian withdr* retreat*
+caught captur* agree* detention launched air-launched tried trying attempting transported blew injured killed wounded signed reached brokered concluded grain prisoner* evacuation humanitarian withdr* retreat*
 pulled handed without cede ceded cedes recaptur* retook retaken re de regain* liberat* deoccupied took gained
 established assumed occupied overran raised entered advanced pushed broke loot* plunder* pillag* arson* torch*
 vandali* burn* demolish* dismantl* property damaged toppled removed confiscated expropriat* stole stolen
@@ -218,6 +221,7 @@ _INTERVENTION = re.compile(
     r"|\b(?:detain\w*|arrest\w*|dispers\w*)\b",
     re.I,
 )
+_SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 _RUSSIAN_SIDE = re.compile(r"\b(?:Russian|Russia|Moscow|occup\w+|Kadyrov\w*|Chechen|DPR|LPR|Wagner|FSB|Rosgvardia)\b", re.I)
 _UKRAINIAN_SIDE = re.compile(r"\b(?:Ukrainian|Ukraine|Kyiv|Kiev|ZSU|SBU|GUR|HUR)\b", re.I)
 _NOT_AGENT = re.compile(
@@ -359,6 +363,10 @@ def find_events(
     for sent in sorted(per_sentence):
         types = per_sentence[sent]
         sentence = text[sent[0] : sent[1]]
+        if _SIZE_TAG.search(sentence) and not types.keys() & {PROTEST, PROTEST_I}:
+            # ACLED notes tag demonstrations with [size=...]; count it as the protest trigger
+            tag = _SIZE_TAG.search(sentence)
+            types[PROTEST] = (sent[0] + tag.start(), sent[0] + tag.end())
         if PROTEST in types and _INTERVENTION.search(sentence):
             types[PROTEST_I] = types.pop(PROTEST)
             types.pop(ARREST, None)
