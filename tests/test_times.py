@@ -85,6 +85,12 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("The plant is currently offline.", WED, "currently", "DATE", "PRESENT_REF"),
         ("The mayor recently resigned.", WED, "recently", "DATE", "PAST_REF"),
         ("Talks may resume in the future.", WED, "the future", "DATE", "FUTURE_REF"),
+        ("Shelling intensified in the winter.", WED, "the winter", "DATE", "2024-WI"),
+        ("Energy will be scarce in the winter.", WED, "the winter", "DATE", "2025-WI"),
+        ("They will appeal Wednesday's ruling.", dt.date(2025, 6, 10), "Wednesday", "DATE", "2025-06-04"),
+        ("Exports bring in $5 million a year.", WED, "a year", "SET", "P1Y"),
+        ("The crisis lasted a couple of years.", WED, "a couple of years", "DURATION", "P2Y"),
+        ("Sales fell, compared with a year earlier, in the quarter.", WED, "a year earlier", "DATE", "2024-Q1"),
         # without a dateline, anchored values stay underspecified
         ("Ukraine announced on Wednesday that bodies were returned.", None, "Wednesday", "DATE", "XXXX-WXX-3"),
         ("The exchange happened on 11 June.", None, "11 June", "DATE", "XXXX-06-11"),
@@ -105,6 +111,9 @@ def test_phrase_value(sentence, dct, phrase, type_, value):
         "More than 2,000 soldiers and 1,212 bodies were counted.",
         "The drone cost $1990 to build.",
         "The march through the city was peaceful.",
+        "The 6-year-old boy and his 44-year-old father.",
+        "Athletes flew to the Winter Olympics.",
+        "Three-quarters of the city lost power.",
     ],
 )
 def test_no_expression(sentence):

@@ -678,10 +678,17 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam == "seasonyear":
         return "DATE", f"{g['y']}-{_SEASONS[g['s'].lower()]}", "none"
     if fam == "theseason":
+        if g["s"][0].isupper():
+            return False  # "the Winter Olympics", "the Summer Palace": a name
         s = _SEASONS[g["s"].lower()]
         if dct is None:
             return "DATE", f"XXXX-{s}", "none"
-        return "DATE", f"{dct.year}-{s}", "dateline"
+        y = dct.year
+        if s == "WI" and dct.month <= 2:
+            y -= 1  # January's winter began last December
+        elif _SEASON_MONTHS[s][0] > dct.month and not fut():
+            y -= 1  # past tense: the last such season
+        return "DATE", f"{y}-{s}", "dateline"
     if fam == "fiscal":
         return "DATE", str(_year_num(g["y"], dct)), "none"
     if fam == "fiscalyear":
