@@ -106,7 +106,7 @@ _VERBS = (
     "wondered|mused|boasted|cautioned|vowed|promised|pledged|urged|urges|demanded|"
     "chanted|screamed|cried|whispered|sighed|laughed|thundered|barked|snapped|"
     "recounted|reiterated|repeated|confirmed|confirms|denied|denies|reported|reports|"
-    "testified|told reporters|read|reads|began|begins|summed up|offered|"
+    "testified|told reporters|read|reads|summed up|offered|"
     "elaborated|interjected|retorted|objected|chimed in|described|contended|contends|"
     "maintained|maintains|asserted|asserts|announced|proclaimed|texted|emailed|messaged|"
     "informed|assured|reminded|wrote on|explained to|cited|cites|beamed|gushed|"
@@ -159,7 +159,7 @@ _TITLE_ALT = "|".join(sorted((re.escape(w) for w in _TITLES if w.isalpha()), key
 _NP_END = re.compile(
     rf"(?:(?P<pron>\b{_PRON_RE})"
     rf"|(?P<det>\b{_DET}\s+(?:[\w’'.-]+\s+){{0,6}}?[\w’'.-]+)"
-    rf"|(?P<name>(?:(?:{_TITLE_WORD}|[A-Z][\w’'.-]*)\s+){{0,4}}?{_NAME_RUN.pattern}))"
+    rf"|(?P<name>(?:(?:{_TITLE_ALT}|[A-Z][\w’'.-]*)[ \u00a0]+){{0,5}}?{_NAME_RUN.pattern}))"
     r"(?:\s*\([^()]{1,40}\))?\s*$"
 )
 # the speaker NP right after a cue: "said former congressman Barney Frank, who ..."
@@ -242,8 +242,8 @@ def _single_role(text: str, i: int, p_start: int, p_end: int) -> str | None:
 def _pair_double(text: str, p_start: int, p_end: int, carry: bool) -> tuple[list[_Raw], bool]:
     raws: list[_Raw] = []
     open_at = -1
-    stray = False
     first = True
+    cont_next = False
     for mark in _DOUBLE_MARK.finditer(text, p_start, p_end):
         i = mark.start()
         role = _is_double_open(text, i, p_start, p_end)
@@ -259,21 +259,27 @@ def _pair_double(text: str, p_start: int, p_end: int, carry: bool) -> tuple[list
                 # a continued paragraph whose opening mark was left out
                 raws.append(_Raw(p_start - 1, i, True, True))
             else:
-                stray = True
+                # a closing mark with nothing open: the quote before it (if any) is suspect
+                if raws:
+                    raws[-1] = raws[-1]._replace(unbalanced=True)
         elif role and text[i] not in _DOUBLE_CLOSE and text[i] != '"':
-            # a second opening curly mark: the first was never closed
-            raws.append(_Raw(open_at, _rstrip_pos(text, open_at + 1, i), True, False))
+            # a second opening curly mark while a quote is open. After a finished
+            # sentence it is the paragraph-continuation convention in text whose
+            # paragraph breaks were lost ('"A. "B."'); otherwise a mark is missing.
+            end = _rstrip_pos(text, open_at + 1, i)
+            finished = text[end - 1 : end] in ".?!…:"
+            raws.append(_Raw(open_at, end, not finished, False))
             open_at = i
+            cont_next = finished
         else:
-            raws.append(_Raw(open_at, i, False, False))
+            raws.append(_Raw(open_at, i, False, cont_next))
             open_at = -1
+            cont_next = False
         first = False
     pending = False
     if open_at >= 0:
-        raws.append(_Raw(open_at, p_end, True, False))
+        raws.append(_Raw(open_at, p_end, True, cont_next))
         pending = True
-    if stray:
-        raws = [r._replace(unbalanced=True) for r in raws]
     return raws, pending
 
 
