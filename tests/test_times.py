@@ -91,6 +91,8 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("Exports bring in $5 million a year.", WED, "a year", "SET", "P1Y"),
         ("The crisis lasted a couple of years.", WED, "a couple of years", "DURATION", "P2Y"),
         ("Sales fell, compared with a year earlier, in the quarter.", WED, "a year earlier", "DATE", "2024-Q1"),
+        ("Output fell in Q3 2024.", WED, "Q3 2024", "DATE", "2024-Q3"),
+        ("He leaves at 4 in the morning.", WED, "4 in the morning", "TIME", "2025-06-11T04:00"),
         # without a dateline, anchored values stay underspecified
         ("Ukraine announced on Wednesday that bodies were returned.", None, "Wednesday", "DATE", "XXXX-WXX-3"),
         ("The exchange happened on 11 June.", None, "11 June", "DATE", "XXXX-06-11"),

@@ -177,6 +177,8 @@ _FAMILIES: list[tuple[str, str]] = [
                 r"(?!s)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+)?(?P<y>" + _YEAR4 + r"))?"),
     ("yearquarter", r"(?:the\s+)?(?P<y>" + _YEAR4 + r")(?:'s)?\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
                     r"[\s-]+)?(?P<u>quarter|period|half)\b"),
+    ("qcode", r"(?P<h>[QH])(?P<n>[1-4])[\s/-]+(?P<y>" + _YEAR4 + r")\b"
+              r"|(?P<y2>" + _YEAR4 + r")[\s/-]*(?P<h2>[QH])(?P<n2>[1-4])\b"),
     ("relyearquarter", r"(?P<rel>this|last|next)\s+year's\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?"
                        r"(?P<u>quarter|period)\b"),
     ("period", r"the\s+(?P<rel>latest|year-earlier|year-ago|comparable|same|corresponding|current)"
@@ -823,6 +825,11 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if u == "quarter":
             return "DATE", f"{g['y']}-QX", "none"
         return "DATE", g["y"], "none"
+    if fam == "qcode":
+        h, n, y = (g.get("h") or g["h2"]).upper(), int(g.get("n") or g["n2"]), g.get("y") or g["y2"]
+        if h == "H" and n > 2:
+            return None
+        return "DATE", f"{y}-{h}{n}", "none"
     if fam == "relyearquarter":
         if dct is None:
             return "DATE", "XXXX-QX", "none"
@@ -1202,7 +1209,16 @@ _TRIGGER = re.compile(
     r"\b(?:(?:" + _trie(_TRIGGER_WORDS) + r")\b|\d(?:\d\d\ds?\b|\d?(?::\d\d|\s?[ap]\.?m\b)))"
 )
 _PREFIX_WORDS = frozenset(
-    ["the", "a", "an", "this", "that", "these", "last", "next", "past", "previous", "coming", "following", "preceding", "current", "latest", "early", "earlier", "late", "later", "mid", "middle", "end", "beginning", "start", "rest", "remainder", "of", "nearly", "almost", "about", "around", "approximately", "roughly", "some", "more", "less", "fewer", "than", "at", "least", "most", "no", "over", "up", "to", "under", "just", "only", "barely", "well", "several", "few", "many", "couple", "dozen", "dozens", "hundreds", "half", "each", "every", "once", "twice", "per", "other", "fiscal", "year-earlier", "year-ago", "year-before", "comparable", "same", "corresponding", "first", "second", "third", "fourth", "final", "1st", "2nd", "3rd", "4th", "recent", "overnight", "morning", "afternoon", "evening", "night", "on", "into", "noon", "midnight", "midday", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "right", "new", "victory", "boxing", "times", "three", "one", "two", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand", "trading", "business", "working", "calendar", "full", "near", "distant", "foreseeable", "this-year"]
+    """the a an this that these last next past previous coming following preceding current latest
+    early earlier late later mid middle end beginning start rest remainder of nearly almost about around
+    approximately roughly some more less fewer than at least most no over up to under just only barely
+    well several few many couple dozen dozens hundreds half each every once twice per other fiscal
+    year-earlier year-ago year-before comparable same corresponding first second third fourth final 1st
+    2nd 3rd 4th recent overnight morning afternoon evening night on into noon midnight midday p.m. a.m.
+    pm am est edt gmt utc right new victory boxing times one two three four five six seven eight nine
+    ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
+    fifty sixty seventy eighty ninety hundred thousand trading business working calendar full near
+    distant foreseeable this-year q1 q2 q3 q4 h1 h2 in""".split()  # noqa: SIM905
 )
 #: modifier words that are walked over but never start an expression (prepositions, units)
 _NON_START = frozenset(["on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
