@@ -109,6 +109,31 @@ CASES = [
           "President Volodymyr Zelenskyy", "saying", "direct")],
     ),
     (
+        "role_before_full_name",
+        '"The claims are absurd," Russian Foreign Ministry spokeswoman Maria Zakharova said in a '
+        "statement.",
+        [("The claims are absurd", "Maria Zakharova",
+          "Russian Foreign Ministry spokeswoman Maria Zakharova", "said in a statement", "direct")],
+    ),
+    (
+        "inverted_cue_after_adverb",
+        '"The first batch has arrived," thus wrote Defence Minister Oleksii Reznikov.',
+        [("The first batch has arrived", "Oleksii Reznikov", "Defence Minister Oleksii Reznikov",
+          "wrote", "direct")],
+    ),
+    (
+        "flattened_paragraphs_continuation",
+        "The agency wrote: “Exports fell by a third in a year. “Prices, however, doubled.” "
+        "Officials declined to comment.",
+        [("Exports fell by a third in a year.", "the agency", "The agency", "wrote", "direct"),
+         ("Prices, however, doubled.", "the agency", "The agency", "wrote", "continuation")],
+    ),
+    (
+        "pronoun_after_place_name_sentence_end",
+        "Serhiy Kovalenko drove to Kyiv. He told reporters: \"The road was empty and dark.\"",
+        [("The road was empty and dark.", "Serhiy Kovalenko", "He", "told reporters", "direct")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",

@@ -142,7 +142,8 @@ _PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "presi
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 _ORG_NOUNS = _wordlist("org_nouns.txt")
-_NAME_TOK = (r"(?:[A-Z]\.(?:[A-Z]\.)*|[A-Z][a-z]{1,3}\.(?=\s+[A-Z])"
+_NAME_TOK = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mrs|Mr|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Maj|"
+             r"Capt|Prof|Rev|Ft|Mt|Adm|Cmdr|Supt)\.(?=\s+[A-Z])"
              r"|(?:Mc|Mac|O’|O')?[A-Z][\w’'-]*)")
 _PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|el|di|du|dos|ter)"
 _NAME_RUN = re.compile(rf"{_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})*")
@@ -177,6 +178,7 @@ _STOP_NP = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can
 _STOP_DET = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can|did|does|do|"
                        r"had|has|have|not|that|because|if|when|but|and|before|after|then|"
                        r"while|so|also)\b")
+_INVERSION = re.compile(r"\s*(?:[Tt]hus|[Ss]o|[Tt]hen|[Aa]gain|[Aa]lso)\s*")
 _DET_START = re.compile(r"(?:the|a|an|his|her|its|their|one|two|three|some|many|several)\s",
                         re.IGNORECASE)
 _BARE_NP = re.compile(r"(?:[a-z][\w’'-]*\s+){0,3}[a-z][\w’'-]*s\s*$")
@@ -542,6 +544,8 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
         return None, k
     pre = text[k + off : cue.start()]
     cue_text = _clean_cue(text[cue.start() : cue.end()])
+    if _INVERSION.fullmatch(pre):
+        pre = ""  # '"...," thus wrote X'
     if not pre.strip():
         mention = _speaker_in(text, cue.end(), win_end, head=True)
         if mention:
@@ -966,7 +970,11 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
             return names.canonical(max(runs, key=len)), mention.start, mention.end
         return _canonical_org(mention.text), mention.start, mention.end
     runs = list(_NAME_RUN.finditer(mention.text))
-    best = max(runs, key=lambda r: len(r.group(0))).group(0) if runs else mention.text
+    if runs and runs[-1].end() == len(mention.text.rstrip(" ,.")) and " " in runs[-1].group(0):
+        # the NP ends in a full name: "Russian Foreign Ministry spokeswoman Maria Zakharova"
+        best = runs[-1].group(0)
+    else:
+        best = max(runs, key=lambda r: len(r.group(0))).group(0) if runs else mention.text
     return names.canonical(best), mention.start, mention.end
 
 
