@@ -93,6 +93,8 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("Sales fell, compared with a year earlier, in the quarter.", WED, "a year earlier", "DATE", "2024-Q1"),
         ("Output fell in Q3 2024.", WED, "Q3 2024", "DATE", "2024-Q3"),
         ("He leaves at 4 in the morning.", WED, "4 in the morning", "TIME", "2025-06-11T04:00"),
+        ("Elections are held every two years.", WED, "every two years", "SET", "P2Y"),
+        ("Counterattacks came in the fall.", WED, "the fall", "DATE", "2024-FA"),
         # without a dateline, anchored values stay underspecified
         ("Ukraine announced on Wednesday that bodies were returned.", None, "Wednesday", "DATE", "XXXX-WXX-3"),
         ("The exchange happened on 11 June.", None, "11 June", "DATE", "XXXX-06-11"),
@@ -116,6 +118,7 @@ def test_phrase_value(sentence, dct, phrase, type_, value):
         "The 6-year-old boy and his 44-year-old father.",
         "Athletes flew to the Winter Olympics.",
         "Three-quarters of the city lost power.",
+        "After the fall of Kabul the embassy closed.",
     ],
 )
 def test_no_expression(sentence):

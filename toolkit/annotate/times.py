@@ -194,6 +194,7 @@ _FAMILIES: list[tuple[str, str]] = [
                 r"\s+(?P<u>day|night|morning|afternoon|evening|week|month|year|weekend)\b"),
     ("dayafter", r"the\s+day\s+(?P<dir>before|after)\s+(?P<ref>yesterday|tomorrow)"),
     # durations with a number; ago/earlier/later
+    ("set_every_n", rf"(?:every|each)\s+(?P<n>{_NUM})\s+(?P<u>{_UNITS}|{_UNIT}s?)\b"),
     ("ago", rf"{_APPROX}?(?:(?P<n>{_NUM})[\s-]+)?(?P<u>{_UNIT}s?|{_UNITS})(?:\s+or\s+so)?\s+"
             r"(?P<dir>ago|earlier|later|from\s+now|hence)\b"),
     ("yearago", r"(?P<kind>year|week|month)-(?P<dir>earlier|ago|before)"
@@ -214,7 +215,7 @@ _FAMILIES: list[tuple[str, str]] = [
             r"spring|summer|fall|autumn|winter|night|" + _DAY + r")\b"),
     ("seasonyear", rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)"
                    rf"\s+(?:of\s+)?(?P<y>{_YEAR4})"),
-    ("theseason", r"(?:(?P<mod>early|late)\s+)?the\s+(?:(?P<mod2>early|late)\s+)?(?P<s>spring|summer|autumn|winter)\b"),
+    ("theseason", r"(?:(?P<mod>early|late)\s+)?the\s+(?:(?P<mod2>early|late)\s+)?(?P<s>spring|summer|autumn|winter|fall(?!\s+of\b))\b"),
     ("fiscal", rf"fiscal(?:\s+year)?\s+(?P<y>{_YEAR4}|'\d\d)(?:-(?:\d\d|{_YEAR4}))?"),
     ("fiscalyear", r"the\s+(?:(?P<rel>current|latest|previous|last|next|past)\s+)?fiscal\s+year"),
     ("yearend", r"(?P<rel>year|month|week)-end\b"),
@@ -790,6 +791,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if q.startswith("once every"):
             n = 1
         return "SET", _duration(n, u), "none"
+    if fam == "set_every_n":
+        n = _num(g["n"])
+        return ("SET", _duration(n, g["u"]), "none") if n else None
     if fam == "set_adv":
         return "SET", _SET_ADVERBS[g["w"].lower()], "none"
     if fam == "set_days":
