@@ -134,6 +134,12 @@ CASES = [
         [("The road was empty and dark.", "Serhiy Kovalenko", "He", "told reporters", "direct")],
     ),
     (
+        "pronoun_gender_from_titles",
+        "Prime Minister Sanna Marin met Jens Stoltenberg in Helsinki. Ms Marin thanked "
+        "Mr Stoltenberg for his support.\n\n\"We are ready to join,\" she said.",
+        [("We are ready to join", "Sanna Marin", "she", "said", "direct")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",

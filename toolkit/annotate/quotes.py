@@ -485,22 +485,53 @@ class _Names:
         return name
 
 
+_MALE = frozenset({"mr", "mr.", "he", "his", "him", "spokesman", "chairman", "congressman",
+                   "king", "prince", "father", "son", "brother", "husband", "sir", "lord"})
+_FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "she", "her", "hers", "spokeswoman",
+                     "chairwoman", "congresswoman", "queen", "princess", "mother", "daughter",
+                     "sister", "wife", "dame", "lady"})
+
+
+def _gender(text: str, surname: str) -> str:
+    """'m', 'f' or '' from titles before the surname in the article ("Mr Peskov", "Ms Marin")."""
+    if not surname or not surname[0].isupper():
+        return ""
+    male = female = 0
+    pos = text.find(surname)
+    while pos >= 0:
+        before = text[max(0, pos - 14) : pos].lower().split()
+        if before:
+            w = before[-1]
+            male += w in _MALE
+            female += w in _FEMALE
+        pos = text.find(surname, pos + len(surname))
+    return "m" if male > female else "f" if female > male else ""
+
+
+def _compatible(text: str, name: str, pronoun: str) -> bool:
+    want = "m" if pronoun == "he" else "f" if pronoun == "she" else ""
+    got = _gender(text, name.split()[-1]) if name and want else ""
+    return not (want and got and got != want)
+
+
 def _last_person_before(text: str, pos: int, names: _Names,
-                        skip: list[tuple[int, int]]) -> tuple[str, int, int] | None:
-    """The last named person before ``pos``, outside the quotes in ``skip``."""
+                        skip: list[tuple[int, int]], pronoun: str = "") -> tuple[str, int, int] | None:
+    """The last named person before ``pos``, outside the quotes in ``skip``, whose
+    gender (from titles such as Mr/Ms in the article) does not clash with ``pronoun``."""
     window_start = max(0, pos - 600)
     best = None
     for m in _NAME_RUN.finditer(text, window_start, pos):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        raw_name = m.group(0).rstrip(".’',")
+        raw_name = re.sub(r"[’']s$", "", m.group(0).rstrip(".’',"))
         name = _strip_title(raw_name)
         if name.split()[0].lower() in _FUNCTION_CAPS:
             name = " ".join(name.split()[1:])
         if not name:
             continue
         titled = name != raw_name and raw_name.split()[0].lower().rstrip(".") in _PERSON_TITLES
-        if len(name.split()) >= 2 or titled or names.longest(name) is not None:
+        if (len(name.split()) >= 2 or titled or names.longest(name) is not None) and \
+                _compatible(text, name, pronoun):
             best = (names.canonical(name), m.start(), m.end())
     return best
 
@@ -957,9 +988,10 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
         low = mention.text.lower()
         if low in _PRONOUNS_PERSON:
             if prev is not None and prev.speaker and prev.speaker[0].isupper() and \
-                    not prev.speaker.lower().startswith("the "):
+                    not prev.speaker.lower().startswith("the ") and \
+                    _compatible(text, prev.speaker, low):
                 return prev.speaker, mention.start, mention.end
-            found = _last_person_before(text, mention.start, names, skip or [])
+            found = _last_person_before(text, mention.start, names, skip or [], low)
             if found:
                 return found[0], mention.start, mention.end
         return mention.text, mention.start, mention.end
