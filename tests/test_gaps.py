@@ -94,3 +94,10 @@ def test_nat_infers_from_text_dates():
     assert row["inferred_published"] == pd.Timestamp("2025-06-09", tz=UTC)
     assert row["inferred_evidence"] == "text_dates"
     assert 0 < row["inferred_confidence"] < 0.5
+
+
+def test_integer_doc_ids_match_times_table():
+    frame = pd.DataFrame({"doc_id": [7], "text": ["Officials met on Monday."],
+                          "published": pd.to_datetime(["2025-06-11"], utc=True)})
+    row = dateline_gaps(frame).iloc[0]
+    assert row["doc_id"] == "7" and row["n_resolved"] == 1 and row["gap_median"] == 2.0

@@ -109,25 +109,38 @@ def dateline_gaps(
     _check_columns(frame, ("doc_id", "text", "published"), "dateline_gaps()")
     if times is None:
         times = time_expressions(frame)
-    by_doc = {k: g for k, g in times.groupby("doc_id", sort=False)} if len(times) else {}
-    empty = schema.empty("time_expressions")
     cols = set(frame.columns)
-    out = []
     published = pd.to_datetime(frame["published"], utc=True)
-    for i, row in enumerate(frame.to_dict("records")):
-        doc_id = row["doc_id"]
+    texts = {str(k): v for k, v in zip(frame["doc_id"], frame["text"], strict=True)}
+
+    # gap statistics, vectorised over all articles
+    resolved = times[times["gap_days"].notna()]
+    gap = resolved["gap_days"].astype("int64")
+    grouped = gap.groupby(resolved["doc_id"].to_numpy(), sort=False)
+    stats = pd.DataFrame({
+        "n": grouped.size(), "median": grouped.median(), "min": grouped.min(), "max": grouped.max(),
+        "same": (gap == 0).groupby(resolved["doc_id"].to_numpy(), sort=False).mean(),
+    })
+    stats = stats.to_dict("index")
+    # dates after the dateline that the text reports as past
+    future: dict[str, int] = {}
+    for r in resolved[resolved["gap_days"] < 0].itertuples(index=False):
+        text = texts.get(r.doc_id)
+        if not isinstance(text, str) or _INHERENTLY_FUTURE.search(r.text):
+            continue
+        if not _future(text, int(r.start), int(r.end)):
+            future[r.doc_id] = future.get(r.doc_id, 0) + 1
+    optional = [c for c in ("header_date", "header_text", "header_weekday_mismatch", "metadata_date",
+                            "menafn_date", "body_dateline_date", "published_source",
+                            "published_confidence") if c in cols]
+    records = frame[["doc_id", *optional]].to_dict("records")
+    by_doc = None
+    out = []
+    for i, row in enumerate(records):
+        doc_id = str(row["doc_id"])  # the times table keys articles by string ids
         pub = published.iloc[i]
-        rows = by_doc.get(doc_id, empty)
-        gaps = rows["gap_days"].dropna().astype("int64") if len(rows) else pd.Series([], dtype="int64")
-        n = len(gaps)
-        future_refs = 0
-        text = row["text"] if isinstance(row["text"], str) else ""
-        if n and not pd.isna(pub):
-            ahead = rows[rows["gap_days"].notna() & (rows["gap_days"] < 0)]
-            for r in ahead.itertuples(index=False):
-                if _INHERENTLY_FUTURE.search(r.text) or _future(text, int(r.start), int(r.end)):
-                    continue
-                future_refs += 1
+        st = stats.get(doc_id)
+        n = int(st["n"]) if st else 0
         header_conflict = False
         if "header_date" in cols:
             ref = next((row[c] for c in ("menafn_date", "metadata_date") if c in cols
@@ -156,18 +169,20 @@ def dateline_gaps(
             confidence = float(conf) if conf is not None and not pd.isna(conf) else CONFIDENCE[evidence]
             inferred = _day(pub)
         if evidence == "none":
-            guess = _text_date(rows)
+            if by_doc is None:
+                by_doc = dict(tuple(times.groupby("doc_id", sort=False))) if len(times) else {}
+            guess = _text_date(by_doc.get(doc_id, times.iloc[:0]))
             if guess is not None:
                 inferred, evidence, confidence = guess[0], "text_dates", guess[1]
         out.append({
             "doc_id": doc_id,
             "published": pub,
             "n_resolved": n,
-            "gap_median": float(np.median(gaps)) if n else np.nan,
-            "gap_min": int(gaps.min()) if n else pd.NA,
-            "gap_max": int(gaps.max()) if n else pd.NA,
-            "same_day_share": float((gaps == 0).mean()) if n else np.nan,
-            "future_refs": future_refs,
+            "gap_median": float(st["median"]) if n else np.nan,
+            "gap_min": int(st["min"]) if n else pd.NA,
+            "gap_max": int(st["max"]) if n else pd.NA,
+            "same_day_share": float(st["same"]) if n else np.nan,
+            "future_refs": future.get(doc_id, 0),
             "header_conflict": header_conflict,
             "header_weekday_mismatch": _header_weekday_mismatch(row),
             "body_dateline_conflict": body_conflict,
