@@ -148,7 +148,7 @@ _NAME_TOK = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mrs|Mr|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|C
 _PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|el|di|du|dos|ter)"
 _NAME_RUN = re.compile(rf"{_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})*")
 _MULTI_NAME_RUN = re.compile(
-    rf"{_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})+")
+    rf"(?=[A-Z]){_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})+")
 _FUNCTION_CAPS = _wordlist("function_caps.txt")
 _DET = (r"(?:the|The|a|A|an|An|his|His|her|Her|its|Its|their|Their|one|One|another|Another|"
         r"two|Two|three|Three|some|Some|many|Many|several|Several|other|Other|both|Both|"
