@@ -4,42 +4,68 @@ Method: a deterministic, rule-based quote-attribution pipeline in the style of
 the Gender Gap Tracker's quote extractor (Asr et al., "The Gender Gap Tracker",
 PLOS ONE 16(1), 2021) and of Pareti's attribution relations (Source, Cue,
 Content; Pareti, "A Database of Attribution Relations", LREC 2012; PolNeAR,
-Newell et al., LREC 2018), without a parser so that it runs at thousands of
-articles per second:
+Newell et al., LREC 2018), without a parser so that it runs at over a thousand
+articles per second per core:
 
-1. **Marks.** Quotation marks are read paragraph by paragraph. Curly and
-   straight double marks (``“ ” " „ « »``) are paired; a straight mark opens
-   or closes by its position (space or start before it opens, a non-space
-   before it closes). Single marks (``‘ ’ '``) count as quotation marks only
-   outside double-quoted text and only in opening position (before a word, not
-   ``'90s``/``'em``) or closing position (after a word, before a space or
-   punctuation; not the apostrophe in ``don't``/``Russia's``), so British
-   outlets' single-quoted speech is read too. Single quotes nested inside
-   double quotes stay part of the outer quote.
+1. **Marks.** Quotation marks are read paragraph by paragraph (lines). Curly
+   and straight double marks (``“ ” " „ « »``) and typewriter doubles
+   (``''...''``, ````...''``) are paired; a straight mark opens or closes by its
+   position (space or start before it opens, a non-space before it closes; with
+   space on both sides it closes an open quote). Single marks (``‘ ’ '``) count
+   as quotation marks only outside double-quoted text and only in opening
+   position (before a word, not ``'90s``/``'em``) or closing position (after a
+   word, before a space or punctuation; not the apostrophe in
+   ``don't``/``Russia's``, nor a plural possessive ``soldiers' families``), so
+   British outlets' single-quoted speech is read too. Single quotes nested
+   inside double quotes stay part of the outer quote.
 2. **Paragraph rules** (the typographic convention of news): an opening mark
    not closed by the end of its paragraph continues when the next paragraph
-   opens with a mark (``kind="continuation"``); a paragraph made only of a
-   quote that follows a quote of the previous paragraph continues it too, as
-   does ``"A," he said. "B."`` within a paragraph. A mark that cannot be
-   paired (an odd number of marks) never raises: the quote ends at the
-   paragraph end and is flagged ``unbalanced=True``.
-3. **Not speech.** Scare quotes and titles (1-3 quoted words, or Title Case
-   words, with no speech cue next to them, or after "titled/dubbed/called")
-   are dropped.
+   opens with a mark (``kind="continuation"``); in text whose paragraph breaks
+   were lost, a new opening mark right after a finished sentence inside an open
+   quote (``"A. "B."``) is read the same way. A paragraph made only of a quote
+   that follows a quote of the previous paragraph continues it, as does
+   ``"A," he said. "B."`` within a paragraph. A mark that cannot be paired (an
+   odd number of marks) never raises: the quote ends at the paragraph end (or
+   before the next opening mark) and is flagged ``unbalanced=True``; a stray
+   closing mark flags the quote before it.
+3. **Not speech.** Scare quotes and titles are dropped: 1-3 quoted words that
+   are not a short sentence, or Title Case words without sentence punctuation,
+   with no reporting cue next to them, and anything after "titled", "dubbed",
+   "called", "so-called", "hashtag" ... Quotes of fewer than six words with no
+   speaker at all are dropped too.
 4. **Attribution.** Next to the quote: ``"...," X said``, ``"...," said X``,
-   ``X said: "..."``, ``X told reporters, "..."``, ``according to X``; a cue
-   lexicon of reporting verbs (said, wrote on Telegram, told reporters,
-   added, ...). Quotes with no cue next to them inherit the speaker of an
-   ``X said:`` lead-in or of the quote they continue.
-5. **Speakers.** Titles are stripped ("President Volodymyr Zelenskyy" ->
-   "Volodymyr Zelenskyy") and each name is mapped to the fullest name of its
-   chain within the article ("Terekhov" -> "Ihor Terekhov"); pronouns (he,
-   she) resolve to the previous quote's speaker, or to the last named person
-   before them. Organisations keep their noun phrase ("the ministry").
-6. **Kind.** ``direct`` when the quote is its own clause (nothing but the
-   attribution around it in its sentence), ``partial`` when quoted words sit
-   inside a paraphrase (``said the deal was "a disaster"``), ``continuation``
-   as above.
+   ``"...," thus wrote X``, ``X said: "..."``, ``X told reporters in Y, "..."``,
+   ``according to X, "..."``, ``X: "..."``, participial cues (``X condemned the
+   attack, saying, "..."`` -> the clause subject X), an ``X said in a
+   statement.`` sentence right before the quote, an ``X said:`` paragraph
+   before it, or a cue elsewhere in the quote's sentence. Cues come from a
+   lexicon of reporting verbs with their usual extensions ("wrote on
+   Telegram", "told reporters", "said in a statement"). A quote with no cue of
+   its own that continues another inherits its speaker; a multi-paragraph quote
+   attributed only at its end passes that speaker back to its first parts.
+5. **Speakers.** Titles and roles are stripped ("Ukrainian President Volodymyr
+   Zelenskyy" -> "Volodymyr Zelenskyy"; lexicon in
+   ``toolkit/resources/quotes/titles.txt``) and each name maps to the longest
+   2-4 word name in the article that ends in the same word ("Terekhov" ->
+   "Ihor Terekhov"). ``he``/``she`` resolve to the previous quote's speaker or
+   else the last named person before the pronoun (outside quotes), skipping
+   names whose titles in the article clash in gender (Mr/Ms, spokesman/
+   spokeswoman). Organisations and other noun phrases keep their phrase with a
+   lower-case determiner ("the ministry", "a senior official"); ``they``,
+   ``it``, ``I``, ``we`` are kept as written.
+6. **Kind.** ``direct`` when the quote is its own clause: it opens its sentence
+   (or follows a ``:``/``,`` lead-in or a reporting cue) and nothing but an
+   attribution follows it; ``partial`` when quoted words sit inside a
+   paraphrase (``said the deal was "a disaster"``, ``said that "..."``);
+   ``continuation`` as above.
+7. **Confidence.** 0.95 for an attribution right after the quote, 0.9 right
+   before it, 0.1 less for a pronoun, 0.8 for an ``X said:`` paragraph, 0.7
+   for a cue elsewhere in the sentence, 0.45 for a speaker inherited from the
+   previous quote, the continued quote's minus 0.15 for a continuation, 0.2 with no
+   speaker.
+
+Measured on PolNeAR (``python -m toolkit evaluate quotes DIR``, see
+:mod:`toolkit.evaluate.brat`).
 """
 
 from __future__ import annotations
