@@ -161,6 +161,7 @@ def test_frame_columns_gaps_and_nat():
     assert a.loc["last week", "gap_days"] == 3  # the nearest day of 2025-W23 is Sunday 8 June
     b = out[out.doc_id == "b"].iloc[0]
     assert b["value"] == "XXXX-WXX-1" and pd.isna(b["gap_days"]) and pd.isna(b["resolved_start"])
+    assert b["anchor"] == "none"
 
 
 def test_missing_columns_raise():

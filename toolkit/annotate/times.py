@@ -1333,6 +1333,8 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
                 start = text.index(" ", start) + 1
                 while text[start].isspace():
                     start += 1
+            if dct is None and anchor == "dateline":
+                anchor = "none"
             out.append(TimeExpression(start, end, text[start:end], typ, value, anchor))
             if ctx.last is not prev_last:
                 ctx.last_start = start
