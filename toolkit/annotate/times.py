@@ -211,7 +211,7 @@ _FAMILIES: list[tuple[str, str]] = [
             r"|the\s+start\s+of|the\s+middle\s+of|the\s+rest\s+of|the\s+remainder\s+of)[\s-]+)?"
             r"(?P<rel>last|this|next|the\s+past|the\s+last|the\s+previous|the\s+coming|this\s+past"
             r"|this\s+coming|the\s+current|the\s+following|the\s+same|current|coming|past)\s+"
-            r"(?P<u>week|weekend|month|year|decade|century|fiscal\s+year|season|"
+            r"(?P<u>day|week|weekend|month|year|decade|century|fiscal\s+year|season|"
             r"spring|summer|fall|autumn|winter|night|" + _DAY + r")\b"),
     ("seasonyear", rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)"
                    rf"\s+(?:of\s+)?(?P<y>{_YEAR4})"),
@@ -1068,6 +1068,10 @@ def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
         else:
             y = dct.year + off
         return "DATE", f"{y}-{s}", "dateline"
+    if u == "day":
+        if rel in ("the past", "past", "the previous") and not low.endswith("s"):
+            return "DURATION", "P1D", "none"  # "over the past day"
+        return None  # "this day", "the last day of ..." are not calendar references
     if u == "season":
         return None
     if dct is None:
