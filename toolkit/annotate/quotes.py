@@ -677,10 +677,11 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
         best = cue
     if best is None:
         colon = seg.rstrip()
-        if colon.endswith(":") and len(_WORDS.findall(colon)) <= 6:
+        if colon.endswith(":"):
             # "Philip Bump: '...'": a bare name introducing the quote
             mention = _speaker_in(text, s_start, s_start + len(colon) - 1, head=False)
-            if mention is not None and mention.kind == "name":
+            if mention is not None and mention.kind == "name" and (
+                    len(_WORDS.findall(colon)) <= 6 or " " in mention.text):
                 return _Attr(mention, ":", "before")
         return None
     after = text[best.end() : open_at]
@@ -860,7 +861,7 @@ def _find(text: str) -> list[Quote]:
         if _is_not_speech(text, q_start, q_end, lead, has_cue or raw.cont):
             continue
         # direct vs partial
-        lead_ok = ((not lead.strip()) or before_attr is not None
+        lead_ok = ((not lead.strip(" ([")) or before_attr is not None
                    or bool(_LEAD_IN_END.search(lead))
                    or (after_attr is not None and bool(_DASH_END.search(lead)))
                    ) and not _THAT_END.search(lead)
