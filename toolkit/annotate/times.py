@@ -104,7 +104,7 @@ _SET_ADVERBS = {
 _HOLIDAYS = {  # fixed-date holidays (month, day)
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
-    "independence day": None, "valentine's day": (2, 14), "halloween": (10, 31),
+    "valentine's day": (2, 14), "halloween": (10, 31),
     "victory day": (5, 9), "may day": (5, 1), "boxing day": (12, 26),
 }
 
@@ -118,7 +118,6 @@ _MONTH = (
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
-_YEAR = rf"(?:{_YEAR4}|'\d\d)"
 _NUMW = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -1197,7 +1196,6 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut) -> _R:
 
 # --------------------------------------------------------------------------- extraction
 
-_TRIM_PREP = re.compile(r"^(?:in|on|at|since|during|by|until|till|from|for|of|over|within)\s+", re.I)
 
 
 def _trie(words: list[str]) -> str:
