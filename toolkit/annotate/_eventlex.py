@@ -84,6 +84,39 @@ class SentenceLocator:
         return hit
 
 
+# --------------------------------------------------------------------------- word tries
+def trie_pattern(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored as a character trie (fast in ``re``).
+
+    A word ending in ``*`` is a stem: any lowercase letters may follow it.
+    Matching is meant for lowercase text or ``re.I``; the caller adds word boundaries.
+    """
+    trie: dict = {}
+    for w in words:
+        node = trie
+        stem = w.endswith("*")
+        for ch in w.rstrip("*"):
+            node = node.setdefault(ch, {})
+        node["*" if stem else ""] = {}
+
+    def build(node: dict) -> str:
+        alts = []
+        for ch, child in sorted(node.items(), key=lambda kv: kv[0] == ""):
+            if ch == "*":
+                alts.insert(0, r"[a-z]*")
+            elif ch == "":
+                alts.append("")
+            else:
+                alts.append(re.escape(ch) + build(child))
+        if len(alts) == 1:
+            return alts[0]
+        optional = "" in alts
+        body = "|".join(a for a in alts if a)
+        return f"(?:{body})" + ("?" if optional else "")
+
+    return build(trie)
+
+
 # --------------------------------------------------------------------------- clauses & cues
 _CLAUSE_BREAK = re.compile(
     r"[;:()\"“”]|\s[-–—]\s|,\s+(?=(?:while|but|whereas|although|though|and\s+(?:that|Kyiv|Moscow|Russia|Ukraine))\b)"
@@ -207,9 +240,12 @@ _METONYMY = re.compile(
 _ADMIN_SUFFIX = re.compile(r"^(?:'s)?\s+(?:region|regions|oblast|province|district|area|regional)\b", re.I)
 
 
+_TOKEN = re.compile(r"[^\W\d_]+")
+
+
 @functools.lru_cache(maxsize=1)
-def _gazetteer() -> tuple[re.Pattern[str], dict[str, dict[str, tuple]]]:
-    """Read places.tsv: a regex of all variants and variant -> {kind: entry}."""
+def _gazetteer() -> tuple[dict[str, list[tuple[str, int]]], dict[str, dict[str, tuple]]]:
+    """Read places.tsv: first word -> [(variant, n_words)] (longest first) and variant -> {kind: entry}."""
     path = resource_path("gazetteer", "places.tsv")
     table: dict[str, dict[str, tuple]] = {}
     with open(path, encoding="utf-8", newline="") as fh:
@@ -219,26 +255,51 @@ def _gazetteer() -> tuple[re.Pattern[str], dict[str, dict[str, tuple]]]:
             entry = (row["name"], row["kind"], row["admin1"], row["country"], row["country_code"],
                      row["adm1_code"], float(row["lat"]), float(row["lon"]))
             table.setdefault(key, {}).setdefault(kind, entry)
-    variants = sorted(table, key=len, reverse=True)
-    pattern = re.compile(r"\b(?:" + "|".join(re.escape(v) for v in variants) + r")\b", re.I)
-    return pattern, table
+    index: dict[str, list[tuple[str, int]]] = {}
+    for variant in table:
+        words = _TOKEN.findall(variant)
+        index.setdefault(words[0], []).append((variant, len(words)))
+    for cands in index.values():
+        cands.sort(key=lambda c: -len(c[0]))
+    return index, table
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
-    """Gazetteer places in ``text[start:end]``; "Kharkiv region/oblast" -> the oblast, else the city."""
-    pattern, table = _gazetteer()
+    """Gazetteer places in ``text[start:end]``; "Kharkiv region/oblast" -> the oblast, else the city.
+
+    Whole-word, case-insensitive match of every variant spelling (longest variant first).
+    """
+    index, table = _gazetteer()
     end = len(text) if end is None else end
+    toks = list(_TOKEN.finditer(text, start, end))
     out = []
-    for m in pattern.finditer(text, start, end):
-        kinds = table[m.group(0).lower()]
-        after = text[m.end() : m.end() + 20]
-        if m.group(0).lower() in _CAPITALS and _METONYMY.match(after):
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        cands = index.get(tok.group(0).lower())
+        hit = None
+        if cands:
+            for variant, n in cands:
+                if i + n - 1 >= len(toks):
+                    continue
+                v_end = toks[i + n - 1].end()
+                if text[tok.start() : v_end].lower() == variant and (v_end >= len(text) or not text[v_end].isalnum()):
+                    hit = (variant, n, v_end)
+                    break
+        if hit is None:
+            i += 1
+            continue
+        variant, n, v_end = hit
+        i += n
+        kinds = table[variant]
+        after = text[v_end : v_end + 20]
+        if variant in _CAPITALS and _METONYMY.match(after):
             continue  # "Moscow's invasion", "Kyiv maintained": the government, not the place
         if "oblast" in kinds and _ADMIN_SUFFIX.match(after):
             entry = kinds["oblast"]
         else:
             entry = next(kinds[k] for k in ("city", "town", "village", "country", "oblast") if k in kinds)
-        out.append(Place(*entry, m.start(), m.end()))
+        out.append(Place(*entry, tok.start(), v_end))
     return out
 
 

@@ -41,7 +41,7 @@ import pandas as pd
 
 from toolkit import schema
 from toolkit.annotate import events as ev_mod
-from toolkit.annotate._eventlex import SentenceLocator, clause_start, cue_before
+from toolkit.annotate._eventlex import SentenceLocator, clause_start, cue_before, trie_pattern
 from toolkit.annotate.sentences import _check_columns
 
 COUNT_TYPES: tuple[str, ...] = (
@@ -164,6 +164,7 @@ _RIGHT_TYPE = [
 ]
 # ", including 6 children," / ", a 62-year-old man," between a counted noun phrase and its verb
 _APPOSITIVE = re.compile(r"(?<=\w),\s+(?:including|among\s+them|among\s+whom|a|an|aged|both|all)\b[^,.;()]{1,60},(?=\s+(?:\w+\s+){0,3}?(?:were|was|had|have|has|died|killed|wounded|injured|dead)\b)", re.I)
+_BODIES_OF = re.compile(r"(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
 _HEAD = re.compile(r"^(?:\s+" + _OBJ_WORD + r"){1,4}")
 _HEAD_NOUN = re.compile(
     r"(?i)^(?:" + _PERSON + r"|others|victims|prisoners?|POWs?|captives?|detainees|hostages|bodies|remains|corpses|drones?"
@@ -271,7 +272,7 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
         after = after[3:]
     obj = _object(after)
     before = text[max(sent[0], m.start() - 120) : m.start()]
-    mod = _MODIFIER.search(before)
+    mod = _MODIFIER.search(before, max(0, len(before) - 32))
     core_before = before[: mod.start()] if mod else before
     sentence = text[sent[0] : sent[1]]
     obj_l = obj or ""
@@ -280,12 +281,14 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
         return "DRONES", obj
     if obj and _MISSILE.search(obj_l):
         return "MISSILES", obj
-    if (obj and _REMAINS.search(obj_l)) or re.search(r"(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", core_before, re.I):
+    if (obj and _REMAINS.search(obj_l)) or _BODIES_OF.search(core_before, max(0, len(core_before) - 30)):
         if _RETURN_CUE.search(sentence):
             return "REPATRIATED_REMAINS", obj or (re.search(r"(bodies|remains|corpses)", core_before, re.I).group(1))
         return "KILL", obj
     # 2. verb before
-    lm = _LEFT.search(core_before)
+    lm = _LEFT.search(core_before, max(0, len(core_before) - 45))
+    if lm is None and "toll" in core_before:
+        lm = _LEFT.search(core_before)
     vtype = None
     if lm:
         verb = lm.group("v")
@@ -324,6 +327,35 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
     return vtype, obj
 
 
+_NUM_TOKEN = re.compile(r"\d[\d,]*(?:\.\d+)?|[^\W\d_]+")
+_NUM_WORDS = frozenset([*_UNITS, *_TENS, "tens", "hundreds", "thousands", "millions", "dozens", "several", "scores"])
+_PERSON_WORD = re.compile(r"(?i)" + _PERSON + r"$")
+_SINGULAR_WORD = re.compile(r"(?i)" + _SINGULAR + r"$")
+_A_VAGUE = frozenset({"few", "dozen", "handful", "couple", "hundred", "thousand", "million"})
+_NEAR_VERB = re.compile(r"killed|died|wounded|injured|detained|arrested|abducted|kidnapped", re.I)
+
+
+_CANDIDATE = re.compile(r"\d|\b" + trie_pattern(sorted(_NUM_WORDS | {"a", "an", "the"})) + r"\b")  # lowercased text
+_CANDIDATE_I = re.compile(_CANDIDATE.pattern, re.I)
+
+
+def _number_matches(text: str):
+    """Same matches as ``_NUMBER.finditer(text)``, trying the pattern only at plausible tokens."""
+    low = text.lower()
+    cands = _CANDIDATE.finditer(low) if len(low) == len(text) else _CANDIDATE_I.finditer(text)
+    done = 0
+    for c in cands:
+        pos = c.start()
+        if pos < done:
+            continue
+        if c.group(0) == "the" and not _NEAR_VERB.search(text, c.end(), c.end() + 120):
+            continue
+        m = _NUMBER.match(text, pos)
+        if m:
+            done = m.end()
+            yield m
+
+
 def find_counts(
     text: str,
     *,
@@ -345,7 +377,7 @@ def find_counts(
         return []
     loc = locator or SentenceLocator(text)
     out: list[Count] = []
-    for m in _NUMBER.finditer(text):
+    for m in _number_matches(text):
         if _NOT_COUNT_AFTER.match(text, m.end()) or _NOT_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         if m.group("digits") and not m.group("dscale") and not m.group("frac") and len(m.group("digits")) == 4 \

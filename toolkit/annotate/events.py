@@ -45,6 +45,7 @@ from toolkit.annotate._eventlex import (
     clause_start,
     cue_before,
     find_places,
+    trie_pattern,
 )
 from toolkit.annotate.sentences import _check_columns
 
@@ -165,7 +166,7 @@ shot shoot* intercept* downed defus* demin* cleared neutrali* destroy* disabl* s
 arms weapon* ammunition airstrike* aerial guided glide gliding kab* fab* upab dropped drone* uav* kamikaze attack*
 shahed* geran* fpv combat loitering strike* suicide explosive* lancet* aircraft aviation warplane* jet* helicopter*
 bomb* shell* artillery mortar* mlrs multiple rocket* grad grads uragan* smerch* tornado himars missile* iskander*
-kinzhal* kalibr* kh s tochka* tank fired clash* heavy fierce intense ongoing street active continu* fight* fought
+kinzhal* kalibr* kh s tochka* tank with using by fired clash* heavy fierce intense ongoing street active continu* fight* fought
 firefight* gun gunfight* gunbattle* battle* engaged exchang* repel* repuls* attempted assault* offensive storm*
 sabotage ambush* counter* infantry land landmine* anti stepped drove ran driving hit struck mine mines ied ieds
 improvised car booby* trip tripwire* unexploded uxo ordnance device munition* grenade object detonat* set remote*
@@ -180,30 +181,21 @@ return* released freed brought captives servicem* defenders repatriat* hand* tra
 peace ceasefire* direct bilateral trilateral fresh new face talks round rounds negotiat* mediat* stalled cease*
 truce* armistice cessation moratorium
 """))
-_ANCHOR_EXACT = frozenset(a for a in _ANCHORS if not a.endswith("*"))
-_STEMS: dict[str, list[str]] = {}
-for _a in _ANCHORS:
-    if _a.endswith("*"):
-        _STEMS.setdefault(_a[:2], []).append(re.escape(_a[:-1]))
-_ANCHOR_INDEX: dict[str, re.Pattern[str]] = {k: re.compile("|".join(v)) for k, v in _STEMS.items()}
+_ANCHOR_RE = re.compile(r"\b" + trie_pattern([a if a.endswith("*") or len(a) < 5 else a + "*" for a in _ANCHORS]) + r"\b")  # on lowercased text (faster than re.I)
+_ANCHOR_RE_I = re.compile(_ANCHOR_RE.pattern, re.I)
 _GUARDED = re.compile(r"(?:with|using|by)\s+(?:[\w'’-]+\s+){0,3}(?:drones?|UAVs?|quadcopters?)\b", re.I)
-_WORDS = re.compile(r"[A-Za-z]+")
 
 
 def _trigger_matches(text: str):
     """Same matches as ``_TRIGGER.finditer(text)``, trying the alternation only at anchor words."""
     pos_done = 0
-    for w in _WORDS.finditer(text):
+    low = text.lower()
+    anchors = _ANCHOR_RE.finditer(low) if len(low) == len(text) else _ANCHOR_RE_I.finditer(text)
+    for w in anchors:
         if w.start() < pos_done:
             continue
-        lw = w.group(0).lower()
-        if lw in ("with", "using", "by"):
-            if not _GUARDED.match(text, w.start()):
-                continue
-        elif lw not in _ANCHOR_EXACT:
-            stems = _ANCHOR_INDEX.get(lw[:2])
-            if stems is None or not stems.match(lw):
-                continue
+        if w.group(0).lower() in ("with", "using", "by") and not _GUARDED.match(text, w.start()):
+            continue
         m = _TRIGGER.match(text, w.start())
         if m:
             pos_done = m.end()
