@@ -207,6 +207,7 @@ _NAME_RUN = re.compile(rf"{_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NA
 _MULTI_NAME_RUN = re.compile(
     rf"(?=[A-Z]){_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})+")
 _FUNCTION_CAPS = _wordlist("function_caps.txt")
+_NON_PERSON = _wordlist("non_person_heads.txt")
 _DET = (r"(?:the|The|a|A|an|An|his|His|her|Her|its|Its|their|Their|one|One|another|Another|"
         r"two|Two|three|Three|some|Some|many|Many|several|Several|other|Other|both|Both|"
         r"this|This|that|That)")
@@ -587,6 +588,8 @@ def _last_person_before(text: str, pos: int, names: _Names,
         if not name:
             continue
         titled = name != raw_name and raw_name.split()[0].lower().rstrip(".") in _PERSON_TITLES
+        if name.split()[-1].lower() in _NON_PERSON:
+            continue
         if (len(name.split()) >= 2 or titled or names.longest(name) is not None) and \
                 _compatible(text, name, pronoun):
             best = (names.canonical(name), m.start(), m.end())
@@ -724,7 +727,9 @@ _LEADING_ADJUNCT = re.compile(
     r"(?:(?:And|But|So|Then|Yet|Also|Still|Meanwhile|Later|Earlier|Instead|Now|and|but|then)"
     r"\s+)+|(?:(?:On|In|At|After|Before|During|When|While|Back|Since|Last|Earlier|Later|"
     r"Speaking|Asked|As|Following|Ahead|Despite|Even|With|Without|Under|Over|For|From|By)\b"
-    r"[^,]{0,80},\s*)")
+    r"[^,]{0,80},\s*)"
+    r"|(?:[A-Z][a-z]+ly|Outside|Inside|Here|There|Meanwhile|Still|Later|Earlier|Instead|Today|"
+    r"Yesterday|Tonight|Afterward|Afterwards|Separately|Elsewhere|Again|Overall|Finally)\s*,\s*")
 
 
 def _subject(text: str, s_start: int, end: int) -> _Mention | None:
