@@ -35,9 +35,8 @@ import pandas as pd
 from toolkit import schema
 from toolkit.annotate.sentences import _check_columns
 from toolkit.annotate.times import _future, time_expressions
+from toolkit.datelines import CONFIDENCE  # the loader's scale: one source of truth
 
-#: Confidence of each kind of evidence for ``inferred_published`` (the loader's scale).
-CONFIDENCE = {"menafn_id": 0.95, "metadata": 0.9, "body_dateline": 0.7, "header": 0.5}
 #: Confidence of a date inferred from the text alone: base + step per repeated mention, capped.
 TEXT_DATES_CONFIDENCE = (0.2, 0.05, 0.35)
 
@@ -163,7 +162,7 @@ def dateline_gaps(
                 break
         if evidence == "none" and not pd.isna(pub):
             evidence = row.get("published_source") or "metadata"
-            if evidence not in CONFIDENCE:
+            if evidence not in CONFIDENCE or evidence == "none":
                 evidence = "metadata"
             conf = row.get("published_confidence")
             confidence = float(conf) if conf is not None and not pd.isna(conf) else CONFIDENCE[evidence]
