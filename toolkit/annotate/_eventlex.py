@@ -19,7 +19,7 @@ from typing import NamedTuple
 from toolkit.annotate.sentences import paragraph_spans
 from toolkit.resources import punkt_tokenizer, resource_path
 
-_WINDOW = 300  # characters either side of an offset handed to Punkt in long paragraphs
+_WINDOW = 220  # characters either side of an offset handed to Punkt in long paragraphs
 
 
 class SentenceLocator:
@@ -44,6 +44,10 @@ class SentenceLocator:
         if i >= 0 and self._spans[i][0] <= pos < self._spans[i][1]:
             return self._spans[i]
         return None
+
+    def add_spans(self, spans: list[tuple[int, int]]) -> None:
+        """Seed the cache with known sentence spans (e.g. those of event mentions)."""
+        self._add(sorted(set(spans)))
 
     def _add(self, spans: list[tuple[int, int]]) -> None:
         for span in spans:

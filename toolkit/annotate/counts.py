@@ -264,6 +264,19 @@ def _apply_modifier(mod: str | None, n: float, lo: float, hi: float, approx: boo
     return math.nan, math.nan, True  # about, around, approximately, roughly, some, estimated
 
 
+_WORD_START = re.compile(r"(?<!\S)\S")
+
+
+def _search_tail(pattern: re.Pattern[str], s: str, width: int) -> re.Match[str] | None:
+    """``pattern.search`` restricted to the last ``width`` characters, tried at word starts only."""
+    lo = max(0, len(s) - width)
+    for w in _WORD_START.finditer(s, lo):
+        m = pattern.match(s, w.start())
+        if m:
+            return m
+    return None
+
+
 def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | None, str | None]:
     """``(count_type, object)`` of the number match ``m``."""
     after = _APPOSITIVE.sub("", text[m.end() : min(sent[1], m.end() + 160)], count=1)
@@ -272,7 +285,7 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
         after = after[3:]
     obj = _object(after)
     before = text[max(sent[0], m.start() - 120) : m.start()]
-    mod = _MODIFIER.search(before, max(0, len(before) - 32))
+    mod = _search_tail(_MODIFIER, before, 32)
     core_before = before[: mod.start()] if mod else before
     sentence = text[sent[0] : sent[1]]
     obj_l = obj or ""
@@ -286,7 +299,7 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
             return "REPATRIATED_REMAINS", obj or (re.search(r"(bodies|remains|corpses)", core_before, re.I).group(1))
         return "KILL", obj
     # 2. verb before
-    lm = _LEFT.search(core_before, max(0, len(core_before) - 45))
+    lm = _search_tail(_LEFT, core_before, 45)
     if lm is None and "toll" in core_before:
         lm = _LEFT.search(core_before)
     vtype = None
@@ -332,6 +345,7 @@ _NUM_WORDS = frozenset([*_UNITS, *_TENS, "tens", "hundreds", "thousands", "milli
 _PERSON_WORD = re.compile(r"(?i)" + _PERSON + r"$")
 _SINGULAR_WORD = re.compile(r"(?i)" + _SINGULAR + r"$")
 _A_VAGUE = frozenset({"few", "dozen", "handful", "couple", "hundred", "thousand", "million"})
+_THE_GUARD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"\b", re.I)
 _NEAR_VERB = re.compile(r"killed|died|wounded|injured|detained|arrested|abducted|kidnapped", re.I)
 
 
@@ -348,7 +362,8 @@ def _number_matches(text: str):
         pos = c.start()
         if pos < done:
             continue
-        if c.group(0) == "the" and not _NEAR_VERB.search(text, c.end(), c.end() + 120):
+        if c.group(0) == "the" and not (_THE_GUARD.match(text, c.end())
+                                        and _NEAR_VERB.search(text, c.end(), c.end() + 120)):
             continue
         m = _NUMBER.match(text, pos)
         if m:
@@ -451,6 +466,7 @@ def counts(frame: pd.DataFrame, *, events: pd.DataFrame | None = None, link: boo
         loc = SentenceLocator(text)
         if events is not None:
             mentions = by_doc.get(doc_id, [])
+            loc.add_spans([(e.start, e.end) for e in mentions])
         elif link:
             dct = None if pub is None or pd.isna(pub) else pd.Timestamp(pub)
             mentions = ev_mod.find_events(text, dct=dct, locator=loc)
