@@ -140,6 +140,12 @@ CASES = [
         [("We are ready to join", "Sanna Marin", "she", "said", "direct")],
     ),
     (
+        "pronoun_skips_place_names",
+        "Senator Mark Hollis returned from the United States on Friday.\n\n"
+        '"The aid package is ready," he said.',
+        [("The aid package is ready", "Mark Hollis", "he", "said", "direct")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",
