@@ -337,8 +337,6 @@ def find_events(
     """
     if not text:
         return []
-    if dates is None:
-        dates, date_source = _explicit_dates(text, dct), "explicit_date"
     loc = locator or SentenceLocator(text)
     per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
     for m in _trigger_matches(text):
@@ -352,6 +350,8 @@ def find_events(
         if etype not in types:
             types[etype] = (m.start(), m.end())
     out: list[EventMention] = []
+    if per_sentence and dates is None:  # read explicit dates only when there is something to date
+        dates, date_source = _explicit_dates(text, dct), "explicit_date"
     for sent in sorted(per_sentence):
         types = per_sentence[sent]
         sentence = text[sent[0] : sent[1]]
