@@ -146,6 +146,18 @@ CASES = [
         [("The aid package is ready", "Mark Hollis", "he", "said", "direct")],
     ),
     (
+        "inverted_capitalised_cue",
+        'Said Governor Vitaliy Kim, "The city will hold."',
+        [("The city will hold.", "Vitaliy Kim", "Governor Vitaliy Kim", "said", "direct")],
+    ),
+    (
+        "coordinated_predicate_takes_subject",
+        "Mayor Vitali Klitschko toured the district and later said, \"Every window here is "
+        'broken."',
+        [("Every window here is broken.", "Vitali Klitschko", "Mayor Vitali Klitschko", "later said",
+          "direct")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",

@@ -456,8 +456,11 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | No
                 sub = list(re.finditer(rf"\b{_DET}\s", text[ms:me]))
                 if len(sub) > 1:
                     ms += sub[-1].start()
-                if _STOP_DET.search(text, ms + 1, me):
-                    return None
+                stops = list(_STOP_DET.finditer(text, ms + 1, me))
+                if stops:
+                    # "a woman asked for a photo and Clinton": the NP after the last stop word
+                    return _speaker_in(text, stops[-1].end(), end, head=False) \
+                        if stops[-1].end() < me else None
             if kind == "name" and _STOP_NP.search(text, ms, me):
                 run = list(_NAME_RUN.finditer(text, ms, me))
                 if not run:
@@ -675,6 +678,12 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
     seg = text[s_start:open_at]
     if not seg.strip():
         return None
+    inverted = _INVERTED_LEAD.match(text, s_start, open_at)
+    if inverted:
+        # "Said Comey, '...'" / "Stated Stone: '...'"
+        mention = _speaker_in(text, inverted.end(1), open_at, head=True)
+        if mention is not None:
+            return _Attr(mention, inverted.group(1).lower(), "before")
     best = None
     for cue in _CUE.finditer(text, s_start, open_at):
         best = cue
@@ -702,6 +711,11 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
         subject = _subject(text, s_start, best.start())
         if subject is not None:
             return _Attr(subject, cue_text, "before")
+    if _COORDINATED.search(text, s_start, best.start()):
+        # "Trump joked about it but went on to say, '...'": the clause's subject
+        subject = _subject(text, s_start, best.start())
+        if subject is not None:
+            return _Attr(subject, cue_text, "before")
     mention = _speaker_in(text, s_start, best.start(), head=False)
     if mention is None:
         # "said X: '...'" with the speaker after the cue
@@ -722,6 +736,10 @@ def _cue_led(text: str, lead_start: int, open_at: int) -> bool:
     return best is not None and _CUE_GAP.fullmatch(text, best.end(), open_at) is not None
 
 
+_COORDINATED = re.compile(r"\b(?:and|but)\s+(?:[a-z]+ly\s+|then\s+|later\s+|also\s+)?$")
+_INVERTED_LEAD = re.compile(
+    r"\s*(Said|Says|Stated|States|Added|Adds|Wrote|Writes|Asked|Asks|Continued|Explained|"
+    r"Noted|Recalled|Concluded|Declared|Tweeted|Replied)\s+[^,:]{2,60}[,:]\s*$")
 _PARTICIPLE = re.compile(r"(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _LEADING_ADJUNCT = re.compile(
     r"(?:(?:And|But|So|Then|Yet|Also|Still|Meanwhile|Later|Earlier|Instead|Now|and|but|then)"
@@ -862,7 +880,8 @@ def _find(text: str) -> list[Quote]:
                 re.search(r"[:,]\s*$", lead) and text[q_end - 1 : q_end] in ".?!":
             # 'X responded: "...?" Her critics cited it': the lead-in owns a finished quote
             attr = before_attr
-        has_cue = attr is not None
+        has_cue = attr is not None or (raw.open > lead_start
+                                       and _cue_led(text, lead_start, raw.open))
         if _is_not_speech(text, q_start, q_end, lead, has_cue or raw.cont):
             continue
         # direct vs partial
