@@ -849,9 +849,11 @@ def _find(text: str) -> list[Quote]:
     para_last_quote_end: dict[int, bool] = {}
     spans = [(r.open, r.close) for r, _, _, _ in raws]
     breaks: tuple[list[int], list[int]] = ([], [])
-    for m in _SENT_END.finditer(text):
-        breaks[0].append(m.start())
-        breaks[1].append(m.end())
+    for ps, pe in dict.fromkeys((ps, pe) for _, _, ps, pe in raws):
+        # sentence breaks, only in paragraphs that hold quotation marks
+        for m in _SENT_END.finditer(text, ps, pe):
+            breaks[0].append(m.start())
+            breaks[1].append(m.end())
     for raw, pi, ps, pe in raws:
         q_start = raw.open + 1
         q_end = raw.close
