@@ -53,6 +53,11 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("The offensive started in March.", WED, "March", "DATE", "2025-03"),
         ("A summit is due in July.", WED, "July", "DATE", "2025-07"),
         ("Elections were held in September.", WED, "September", "DATE", "2024-09"),
+        # tense cues survive initials and titles; "since" always points back
+        ("Ms. Doe will succeed John Q. Public Feb. 1, the board said.", WED, "Feb. 1", "DATE", "2026-02-01"),
+        ("Mr. Roe will visit Kyiv on Monday.", WED, "Monday", "DATE", "2025-06-16"),
+        ("Patrols were scheduled to end, having run since August.", WED, "August", "DATE", "2024-08"),
+        ("The mission has run since August 12.", WED, "August 12", "DATE", "2024-08-12"),
         # years, decades, centuries, quarters, seasons
         ("Kyiv was different in the 1990s.", WED, "the 1990s", "DATE", "199"),
         ("The war began two years ago.", WED, "two years ago", "DATE", "2023"),

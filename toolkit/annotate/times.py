@@ -286,7 +286,14 @@ _FAMILY_GROUPS = [
 ]
 _FAMILY_MATCH = [re.compile(rf"(?:{p})(?![\w]|-(?!\s))", re.I) for _, p in _FAMILIES]
 
-_SENT_BREAK = re.compile(r"[.!?]\s+(?=[A-Z\"“])|\n")
+#: a sentence break for the tense window: not after an initial ("P. Davison") or a title or
+#: company abbreviation ("Mr. Smith will ...")
+_SENT_BREAK = re.compile(
+    r"(?:(?<![\s.(][A-Z])(?<!^[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|Lt|No))"
+    r"(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Inc|Sgt|Ltd|Maj|Adm|Rev))(?<!\b(?:Capt|Corp|Prof|Bros))\.|[!?])"
+    r"\s+(?=[A-Z\"“])|\n"
+)
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|through|during|before|after"
     r"|between|and|or|to|on|for|until|since|around|about|throughout|except|the|a|an)|-)\s*$",
@@ -461,6 +468,8 @@ def _future(text: str, start: int, end: int) -> bool:
     it) has a future cue (will, 'll, going to, scheduled, is due, set to ...) nearer than a
     past one (said, was, ago ...)."""
     left = text[max(0, start - 120) : start]
+    if _SINCE.search(left):
+        return False  # "since March", "ever since Saturday": a starting point in the past
     breaks = list(_SENT_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end() :]
@@ -585,6 +594,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if dct is None:
             return "DATE", f"XXXX-{m:02d}-{d:02d}", "none"
         y = _closest_year(dct, m, d, fut())
+        if _SINCE.search(text, max(0, span[0] - 20), span[0]) and (_safe_date(y, m, d) or dct) > dct:
+            y -= 1  # "since August 12": a starting point, never after the dateline
         date = _safe_date(y, m, d)
         if not date:
             return None
@@ -618,7 +629,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
                 y = dct.year if m > dct.month else dct.year + 1
             elif rel == "this":
                 y = dct.year
-            elif fut() or 0 < (m - dct.month) % 12 <= 2:
+            elif fut() or (0 < (m - dct.month) % 12 <= 2
+                           and not _SINCE.search(text, max(0, span[0] - 20), span[0])):
                 y = dct.year if m >= dct.month else dct.year + 1
             else:
                 y = dct.year if m <= dct.month else dct.year - 1
