@@ -79,6 +79,8 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         # durations and sets
         ("The talks lasted three days.", WED, "three days", "DURATION", "P3D"),
         ("Troops stayed for two weeks.", WED, "two weeks", "DURATION", "P2W"),
+        ("Veterans of the eight-year war marched.", WED, "eight-year", "DURATION", "P8Y"),
+        ("Prices held during the four days of talks.", WED, "the four days", "DURATION", "P4D"),
         ("Prices rose over the past two months.", WED, "the past two months", "DURATION", "P2M"),
         ("Three days later the convoy left.", WED, "Three days", "DURATION", "P3D"),
         ("The shelling lasted 5 1/2 hours.", WED, "5 1/2 hours", "DURATION", "PT5H30M"),

@@ -293,6 +293,8 @@ _SENT_BREAK = re.compile(
     r"(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Inc|Sgt|Ltd|Maj|Adm|Rev))(?<!\b(?:Capt|Corp|Prof|Bros))\.|[!?])"
     r"\s+(?=[A-Z\"“])|\n"
 )
+_THE_ADJ_QUARTER = re.compile(r"the\s+\S+-quarter", re.I)
+_THE_ADJ_DURATION = re.compile(r"the\s+[\w.]+-[a-z]+", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|through|during|before|after"
@@ -1343,7 +1345,10 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
                 last_end = found[1]
                 break
             start, end, _fam, (typ, value, anchor) = found
-            if _fam == "quarter" and re.match(r"the\s+\S+-quarter", text[start:end], re.I):
+            if ((_fam == "quarter" and _THE_ADJ_QUARTER.match(text, start, end))
+                    or (_fam == "dur" and _THE_ADJ_DURATION.fullmatch(text, start, end))):
+                # a prenominal modifier ("the third-quarter results", "the eight-year war"): the
+                # determiner belongs to the head noun, not to the TIMEX3
                 start = text.index(" ", start) + 1
                 while text[start].isspace():
                     start += 1
