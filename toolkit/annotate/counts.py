@@ -164,7 +164,7 @@ _RIGHT_TYPE = [
 ]
 # ", including 6 children," / ", a 62-year-old man," between a counted noun phrase and its verb
 _APPOSITIVE = re.compile(r"(?<=\w),\s+(?:including|among\s+them|among\s+whom|a|an|aged|both|all)\b[^,.;()]{1,60},(?=\s+(?:\w+\s+){0,3}?(?:were|was|had|have|has|died|killed|wounded|injured|dead)\b)", re.I)
-_BODIES_OF = re.compile(r"(?:bodies|remains|corpses)\s+of\s+(?:the\s+)?$", re.I)
+_BODIES_OF = re.compile(r"(?:bodies|body|remains|corpses?)\s+of\s+(?:the\s+)?$", re.I)
 _HEAD = re.compile(r"^(?:\s+" + _OBJ_WORD + r"){1,4}")
 _HEAD_NOUN = re.compile(
     r"(?i)^(?:" + _PERSON + r"|others|victims|prisoners?|POWs?|captives?|detainees|hostages|bodies|remains|corpses|drones?"
@@ -262,6 +262,12 @@ def _apply_modifier(mod: str | None, n: float, lo: float, hi: float, approx: boo
     if mod in ("a total of", "another", "an additional"):
         return lo, hi, approx
     return math.nan, math.nan, True  # about, around, approximately, roughly, some, estimated
+
+
+_COORDINABLE = frozenset({"KILL", "WOUND", "ARREST", "KIDNAP"})
+# the gap between two coordinated counts: "2 soldiers and ", "a man and "
+_COORD = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:and|as\s+well\s+as)\s+", re.I)
+_PERSON_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?" + _PERSON + r"\b", re.I)
 
 
 _WORD_START = re.compile(r"(?<!\S)\S")
@@ -406,6 +412,13 @@ def find_counts(
         w_hi = text.find("\n", m.end(), m.end() + 200)
         w_hi = w_hi if w_hi >= 0 else min(len(text), m.end() + 200)
         if _type_of(text, m, (w_lo, w_hi))[0] is None:
+            prev = out[-1] if out else None
+            if not (prev and prev.count_type in _COORDINABLE and _COORD.fullmatch(text, prev.end, m.start())
+                    and _PERSON_AFTER.match(text, m.end())):
+                continue
+            n, lo, hi, approx, vague = parsed
+            out.append(Count(m.start(), m.end(), prev.count_type, n, lo, hi, approx,
+                             _object(text[m.end() : m.end() + 60]), prev.negated, prev.hedged, vague))
             continue
         sent = loc.sentence_at(m.start())
         ctype, obj = _type_of(text, m, sent)

@@ -81,6 +81,7 @@ VIOLENT: frozenset[str] = frozenset({AIR, SHELL, CLASH, IED, ATTACK, ABDUCT, PRO
 
 _W = r"(?:[\w'’-]+\s+)"  # one word and its trailing space
 _TERRITORY = "TERRITORY"  # placeholder type, resolved by actor
+_WEAK_ATTACK = "WEAK_ATTACK"  # "killed a civilian": an Attack only when no weapon is named in the sentence
 
 # (type, pattern) - order matters only for readability; one mention per type per sentence
 _TRIGGERS: tuple[tuple[str, str], ...] = (
@@ -108,7 +109,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
             r"|fought|firefights?|gun\s?fights?|gun\s?battles?|battles?\s+(?:near|in|for|around)|engaged\s+in\s+(?:combat|battle)"
             r"|combat\s+engagements?|exchange[sd]?\s+(?:of\s+)?fire|repell?ed|repuls(?:ed|ing)"
             r"|(?:attempted|attempting|tried|trying)\s+to\s+(?:advance|attack|storm|break\s+through|assault|push|capture|enter|encircle|cross)"
-            r"|engaged\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)|battles?\s+between|combat\s+(?:near|in|around)|(?:assault|offensive)\s+(?:actions|operations)"
+            r"|engaged\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)|attacked\s+(?:the\s+)?(?:Russian|Ukrainian|enemy)\s+(?:positions|troops|forces|units)"
+            r"|(?:conducted|launched|carried\s+out|mounted)\s+(?:an?\s+|several\s+|\d+\s+)?(?!(?:missile|drone|rocket|air|artillery|mortar|UAV|aerial|bomb))(?:[\w-]+\s+)?(?:assaults?|offensives?|attacks?)\s+(?:near|on|in|towards?|against)\s+(?!(?:civilian|residential|energy|the\s+city))"
+            r"|offensive\s+(?:near|on|in|towards?)|battles?\s+between|combat\s+(?:near|in|around)|(?:assault|offensive)\s+(?:actions|operations)"
             r"|stormed|storming|sabotage\s+and\s+reconnaissance|ambush(?:ed)?|counter-?attack(?:ed|s)?"
             r"|infantry\s+(?:attack|assault)s?"),
     (IED, r"land\s?mines?|anti-(?:personnel|tank)\s+mines?|(?:stepped|drove|ran|driving)\s+(?:on|over|onto|into)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}mines?"
@@ -123,7 +126,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
              r"|shot\s+(?:a|an|\d+|two|three|the)\s+" + _W + r"{0,2}(?:civilian|man|woman|resident|boy|girl|driver|people|civilians)"
              r"|assassinat\w+|murder(?:ed|ing)?|attacked\s+(?:a\s+|an\s+|the\s+)?" + _W + r"{0,2}(?:civilians?|m[ae]n|wom[ae]n|residents?|journalists?|activists?|volunteers?|priests?|officials?|teachers?|farmers?|head|mayor|deputy|collaborators?|drivers?)\b"
              r"|rap(?:ed|ing)\b|sexual(?:ly)?\s+(?:violence|assault\w*)|physically\s+assaulted|assaulted\s+(?:a|an)\b"),
-    (ABDUCT, r"abduct\w*|kidnap\w*|forcibly\s+(?:disappeared|deported|transferred|taken|removed|mobili[sz]ed)|forced\s+disappearances?"
+    (_WEAK_ATTACK, r"(?:killed|shot|wounded|injured|beat)\s+(?:a|an|\d+|two|three|several)\s+" + _W + r"{0,2}(?:civilians?|residents?|m[ae]n|wom[ae]n|volunteers?|boys?|girls?)\b"),
+    (ABDUCT, r"captured\s+(?:a|an|\d+|two|three|several)\s+" + _W + r"{0,2}(?:civilians?|residents?|m[ae]n|wom[ae]n|volunteers?|journalists?|activists?)\b|abduct\w*|kidnap\w*|forcibly\s+(?:disappeared|deported|transferred|taken|removed|mobili[sz]ed)|forced\s+disappearances?"
              r"|(?:taken|took|brought|transported)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:an\s+)?unknown\s+(?:location|destination|place)|whereabouts\s+(?:are|is|remain)\s+unknown"
              r"|held\s+(?:captive|hostage)|taken\s+(?:captive|hostage)|hostages?\b|illegally\s+detained|filtration"),
     (ARREST, r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention|taken\s+into\s+custody|apprehend(?:ed|ing)|\bcaught\b|captured\s+(?:a|an|\d+|two|three|several)\s+" + _W + r"{0,2}(?:saboteurs?|agents?|spies|spy|collaborators?|informants?)"),
@@ -172,7 +176,7 @@ sabotage ambush* counter* infantry land landmine* anti stepped drove ran driving
 improvised car booby* trip tripwire* unexploded uxo ordnance device munition* grenade object detonat* set remote*
 opened gunned stab* beat* execut* tortur* assassinat* murder* rape* raping sexual* physically assaulted abduct*
 kidnap* forcibl* forced taken whereabouts held hostage* illegally filtration arrest* detain* detention apprehend*
-caught captur* agree* detention launched air-launched tried trying attempting transported blew injured killed wounded signed reached brokered concluded grain prisoner* evacuation humanitarian withdr* retreat*
+caught captur* agree* detention launched conducted carried mounted killed wounded injured beat air-launched tried trying attempting transported blew injured killed wounded signed reached brokered concluded grain prisoner* evacuation humanitarian withdr* retreat*
 pulled handed without cede ceded cedes recaptur* retook retaken re de regain* liberat* deoccupied took gained
 established assumed occupied overran raised entered advanced pushed broke loot* plunder* pillag* arson* torch*
 vandali* burn* demolish* dismantl* property damaged toppled removed confiscated expropriat* stole stolen
@@ -359,6 +363,10 @@ def find_events(
             # ACLED notes tag demonstrations with [size=...]; count it as the protest trigger
             tag = _SIZE_TAG.search(sentence)
             types[PROTEST] = (sent[0] + tag.start(), sent[0] + tag.end())
+        if _WEAK_ATTACK in types:
+            weak = types.pop(_WEAK_ATTACK)
+            if not types.keys() & (VIOLENT | {DISRUPT}):
+                types[ATTACK] = weak
         if PROTEST in types and _INTERVENTION.search(sentence):
             types[PROTEST_I] = types.pop(PROTEST)
             types.pop(ARREST, None)
