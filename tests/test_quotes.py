@@ -158,6 +158,11 @@ CASES = [
           "direct")],
     ),
     (
+        "cue_led_fragment_running_on_is_partial",
+        'The minister testified "hundreds" of shells had landed near the plant.',
+        [("hundreds", "the minister", "The minister", "testified", "partial")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",

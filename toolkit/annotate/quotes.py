@@ -255,6 +255,7 @@ _TITLE_CUE = re.compile(
 _LEAD_IN_END = re.compile(r"[:,]\s*$")
 _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
+_RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
 _SENT_BREAK = re.compile(r"[.!?]\s*$")
 _STOP_RIGHT = re.compile(r"[.!?;]|\s(?:and|but|because|while|when|after|before|as|who|which|"
                          r"that|where|if|although|though)\s")
@@ -700,7 +701,8 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
     cue_text = _clean_cue(best.group(0))
     if _ACCORDING.match(cue_text):
         mention = _speaker_in(text, best.end(), open_at, head=True)
-        if mention and re.fullmatch(r"[^.!?]{0,120}[,:]?\s*", after):
+        if mention and re.fullmatch(r"[^.!?]{0,60}[,:]?\s*", after) and \
+                re.fullmatch(r"[^,:;]*[,:]?\s*", text[mention.end : open_at]):
             return _Attr(mention, "according to", "before")
         return None
     # allow a few words between cue and mark: "told reporters in Nashua last week, "
@@ -913,7 +915,9 @@ def _find(text: str) -> list[Quote]:
         # the cue right before the mark makes the quote the whole content ('X cited "..."')
         cue_led = (before_attr is not None or (
             raw.open > lead_start and _cue_led(text, lead_start, raw.open))
-        ) and not _THAT_END.search(lead)
+        ) and not _THAT_END.search(lead) and not (
+            # 'testified "thousands" of emails were lost': the quoted words run on
+            text[q_end - 1 : q_end] not in ".,!?…" and _RUNS_ON.match(tail))
         kind = "continuation" if (cont or same_para_cont) else (
             "direct" if cue_led or (lead_ok and tail_ok) else "partial")
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
