@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit import schema
 from toolkit.annotate.quotes import Quote, find_quotes, naive_quotes, quotes
@@ -257,3 +259,18 @@ def test_naive_baseline_has_same_table() -> None:
 
 def test_quote_is_a_namedtuple_with_offsets() -> None:
     assert Quote._fields[:2] == ("start", "end")
+
+
+_ALPHABET = "ab Zx.,:;!?\n-—'\"“”‘’«»`()0"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=120))
+def test_any_text_never_raises_and_offsets_hold(text: str) -> None:
+    for q in find_quotes(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        assert q.kind in ("direct", "partial", "continuation")
+        assert (q.speaker_start == -1) == (q.speaker_end == -1)
+        if q.speaker_start >= 0:
+            assert 0 <= q.speaker_start < q.speaker_end <= len(text)
