@@ -663,7 +663,8 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
         # a quote closed by a comma and followed by a cue: the words between are the source
         e = k + off + len(pre.rstrip(" ,"))
         words = pre.split()
-        if (words and words[0][0].isupper()) or _DET_START.match(pre):
+        if (words and words[0][0].isupper()) or _DET_START.match(pre) or (
+                len(words) <= 8 and _NAME_RUN.search(pre) and not _STOP_NP.search(pre)):
             kind = "name" if _NAME_RUN.search(pre) and not _DET_START.match(pre) else "org"
             return _Attr(_Mention(k + off, e, text[k + off : e], kind), cue_text, "after"), \
                 cue.end()
@@ -769,6 +770,10 @@ def _subject(text: str, s_start: int, end: int) -> _Mention | None:
     return _speaker_in(text, pos, end, head=True)
 
 
+_TITLE_SMALL = frozenset({"of", "the", "and", "a", "an", "in", "on", "to", "for", "with", "at"})
+_PROGRAMME_LEAD = re.compile(r"(?:[’']s|\b(?:on|in|to|from))\s*$")
+
+
 def _is_not_speech(text: str, q_start: int, q_end: int, lead: str, has_cue: bool) -> bool:
     inner = text[q_start:q_end].strip()
     words = _WORDS.findall(inner)
@@ -776,14 +781,15 @@ def _is_not_speech(text: str, q_start: int, q_end: int, lead: str, has_cue: bool
         return True
     if _TITLE_CUE.search(lead[-40:]):
         return True
+    caps = sum(1 for w in words if w[0].isupper() or w.lower() in _TITLE_SMALL)
+    if caps == len(words) and len(words) <= 6 and _PROGRAMME_LEAD.search(lead[-30:]):
+        return True  # 'said on NBC's "Meet the Press."': a programme, not speech
     if has_cue:
         return False
     if len(words) <= 3:
         # a short quoted sentence ('"We expected more."') is speech; a short phrase is not
         return not (inner[0].isupper() and inner[-1] in ".!?" and len(words) >= 2)
     # Title Case without sentence punctuation: a title, not speech
-    caps = sum(1 for w in words if w[0].isupper() or w.lower() in ("of", "the", "and", "a", "in",
-                                                                   "on", "to", "for"))
     return caps == len(words) and not re.search(r"[.!?,]$", inner) and len(words) <= 8
 
 
