@@ -6,14 +6,19 @@ for Political News", LREC 2018), brat standoff format: ``text/<name>.txt`` and
 text-bound spans joined by ``Attribution`` events
 (``E1 Attribution:T4 Content:T3 Cue:T2 Source:T1``).
 
-Gold direct quotes (the exact rule):
+Gold direct quotes (the exact rule, :func:`is_direct_quote`):
     A ``Content`` span (all its fragments, first start to last end) whose text,
     stripped of whitespace, *starts* with a quotation mark (one of
-    ``" “ ” „ ‟ « »``, or ``' ‘ ’`` when it is followed by a letter/digit)
-    and *ends* with a closing quotation mark (``" ” “ » ’ '``) optionally
-    followed by closing punctuation ``. , ; : ! ? ) —``. Only ``Content`` spans
-    attached to an attribution are used (``Content2`` and discarded spans are not).
-    When an article has several annotators' files, the first in sorted order is used.
+    ``" “ ” „ ‟ « »``, a typewriter double ``''`` or ``````, or ``' ‘ ’`` when
+    followed by a letter/digit) and *ends* with a closing quotation mark
+    (``" ” “ » ’ '``) optionally followed by closing punctuation
+    ``. , ; : ! ? ) —``. A mark that touches the span from outside (no space
+    between: the annotator left it out of the span) counts as the span's own.
+    Only ``Content`` spans attached to an attribution event are used
+    (``Content2`` and discarded spans are not). When an article has several
+    annotators' files, the first in sorted order is used. Quotes of any
+    length count, so short fragments the system calls scare quotes or partial
+    quotes are misses when the gold content is exactly the quoted words.
 
 Span normalisation (both gold and predicted): strip whitespace, quotation marks
 and the punctuation ``. , ; : ! ? ( ) - – —`` and ``…`` at both edges.
@@ -30,8 +35,9 @@ are scored as separate predictions instead (see :func:`_resolve_groups`).
 * *Exact match*: identical normalised spans.
 
 Partial quotes (``kind == "partial"``: quoted words inside a paraphrase, e.g.
-``says the candidate has "always run a lean campaign"``) are not scored: the
-gold rule above excludes them (their content span starts with unquoted words).
+``says the candidate has "always run a lean campaign"``) and the continuations
+of partial quotes are not scored: the gold rule above excludes such contents
+(their span starts with unquoted words).
 
 Speaker accuracy, on overlap-matched pairs whose gold attribution has a
 ``Source``: the prediction is correct when
