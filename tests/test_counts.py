@@ -106,12 +106,27 @@ def test_two_counts_in_one_clause():
     assert [(c.count_type, c.number) for c in found] == [("KILL", 2), ("WOUND", 5)]
 
 
+@pytest.mark.parametrize(("sentence", "expected"), [
+    ("Shelling killed a man and a woman.", [("KILL", 1), ("KILL", 1)]),
+    ("The strike killed 2 soldiers and 1 civilian.", [("KILL", 2), ("KILL", 1)]),
+    ("Both the driver and the passenger were killed.", [("KILL", 1), ("KILL", 1)]),
+    ("A man and his son were killed in the strike.", [("KILL", 1), ("KILL", 1)]),
+    ("1 civilian man was fatally wounded.", [("KILL", 1)]),
+    ("23 civilians, including 6 children, were killed.", [("KILL", 23)]),
+    ("The driver, a 62-year-old man, died from his wounds.", [("KILL", 1)]),
+    ("3 people sustained injuries.", [("WOUND", 3)]),
+])
+def test_persons_and_coordination(sentence, expected):
+    assert [(c.count_type, c.number) for c in find_counts(sentence)] == expected
+
+
 @pytest.mark.parametrize("sentence", [
     "On 5 June 2025, Russian forces shelled Sumy.",
     "The town is 3 km from the front.",
     "In 2023, the 93rd Brigade moved to Bakhmut.",
     "The 45-year-old mayor spoke for 20 minutes.",
     "Ukraine needs 3 more air defence systems, the minister said on Monday.",
+    "The man was 45 years old and his house was damaged.",
 ])
 def test_not_counts(sentence):
     assert find_counts(sentence) == []

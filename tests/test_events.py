@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -83,6 +84,11 @@ def test_seed_ceasefire_rejected_and_talks_in_istanbul(seed_events):
     ("Russia and Ukraine swapped 95 prisoners of war on Friday.", "Prisoner exchange", None),
     ("Ukraine and Russia signed an agreement on grain exports.", "Agreement", None),
     ("Russian troops withdrew from the island without a fight.", "Non-violent transfer of territory", None),
+    ("Russian soldiers killed a civilian in Bucha.", "Attack", None),
+    ("Russian forces launched assaults on Ukrainian positions near Avdiivka.", "Armed clash", None),
+    ("Russian forces launched a missile attack on Kyiv.", "Shelling/artillery/missile attack", "Armed clash"),
+    ("A car exploded on a mine near Stepnohirsk.", "Remote explosive/landmine/IED", None),
+    ("207 Ukrainians returned home from captivity.", "Prisoner exchange", None),
 ])
 def test_event_types(sentence, expected, absent):
     types = {m.event_type for m in find_events(sentence)}
@@ -157,6 +163,8 @@ def test_trigger_anchors_cover_patterns(seed_path):
     texts = [seed_frame(seed_path)["text"][0],
              "Anti-missile defences intercepted a Kh-101. S-300 missiles hit Kharkiv; re-took the town. "
              "Ukrainian forces de-occupied Lyman. A sit-in was held. Strikes with FPV drones continued."]
+    for name in ("acled_sample.csv", "acled_sample_b.csv", "acled_sample_c.csv"):
+        texts += list(pd.read_csv(Path(__file__).parent / "fixtures" / name)["notes"])
     for text in texts:
         full = [(m.start(), m.end()) for m in ev_mod._TRIGGER.finditer(text)]
         fast = [(m.start(), m.end()) for m in ev_mod._trigger_matches(text)]

@@ -81,7 +81,9 @@ _PERSON = (r"(?:civilians?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|soldiers?|
            r"|officials?|collaborators?|victims?|elderly\s+(?:man|woman|couple)|couple|family|relatives?|passengers?|staff)")
 _SINGULAR = (r"(?:civilian|man|woman|child|boy|girl|soldier|serviceman|person|resident|teenager|pensioner|volunteer"
              r"|policeman|police\s+officer|officer|driver|worker|medic|paramedic|rescuer|journalist|farmer|fisherman"
-             r"|employee|official|priest|teacher|doctor|nurse|deminer|sapper|pilot|victim|collaborator|mayor|head)")
+             r"|employee|official|priest|teacher|doctor|nurse|deminer|sapper|pilot|victim|collaborator|mayor|head"
+             r"|son|daughter|wife|husband|mother|father|brother|sister|grandson|granddaughter|grandmother|grandfather"
+             r"|neighbou?r|friend|colleague|passenger|partner)")
 _NUMBER = re.compile(
     r"(?<![\w.,/-])(?:"
     r"(?P<vague>tens\s+of\s+thousands|hundreds\s+of\s+thousands|a\s+couple\s+of|a\s+handful\s+of|a\s+dozen|dozens|hundreds|thousands|millions|several|a\s+few|scores|tens)"
@@ -89,7 +91,10 @@ _NUMBER = re.compile(
     r"|(?P<words>(?:a|one|" + _WORDNUM + r")(?:\s+(?:hundred|thousand|million)(?:\s+(?:and\s+)?" + _WORDNUM + r")?)"
     r"|" + _WORDNUM + r")(?:\s+(?P<wscale>million|thousand))?"
     r"|(?P<article>an?)(?=\s+(?:[\w-]+\s+){0,3}?" + _PERSON + r"\b)"
-    r"|(?P<definite>the)(?=\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"(?:,\s+[^,.;]{1,40},)?\s+(?:was\s+|has\s+been\s+|had\s+been\s+|later\s+|also\s+|reportedly\s+){0,3}(?:killed|died|wounded|injured|detained|arrested|abducted|kidnapped)\b)"
+    r"|(?P<definite>the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"(?:,\s+[^,.;]{1,40},)?"
+    r"(?:\s+and\s+(?:the|his|her|their|a|an)\s+(?:[\w-]+\s+){0,1}?[\w-]+)?"
+    r"\s+(?:was\s+|were\s+|has\s+been\s+|have\s+been\s+|had\s+been\s+|later\s+|also\s+|reportedly\s+|both\s+|fatally\s+|mortally\s+|seriously\s+){0,3}"
+    r"(?:killed|died|wounded|injured|detained|arrested|abducted|kidnapped)\b)"
     r")(?![\w-]*year)(?!\.\d)(?![\w])",
     re.I,
 )
@@ -143,10 +148,11 @@ _RIGHT = re.compile(
     r"^(?P<obj>(?:\s+" + _OBJ_WORD + r"){0,4}?)"
     r"(?:\s+(?:of\s+them|of\s+whom|in\s+total|in\s+all|of\s+(?:the\s+)?(?:[\w'’-]+\s+){0,3}?[\w'’-]+(?=\s+(?:were|was|have|had)\b)))?"
     r"(?:,\s+[^,.;]{1,50},)?"
+    r"(?:\s+and\s+(?:the|his|her|their|a|an)\s+(?:[\w'’-]+\s+){0,1}?[\w'’-]+)?"
     r"(?:\s+(?:who|that))?"
     r"(?:\s+(?:were|was|have|has|had|are|is|been|being|got|reportedly|also|later|confirmed|allegedly|subsequently|all|each|both"
     r"|reported|now|believed|feared|presumed|to|be|seriously|severely|fatally|critically|slightly|lightly|mortally|officially|already|then|were\s+being)){0,4}"
-    r"\s+(?P<v>killed|dead|died|deaths?|fatalities|fatality|perished|lost\s+(?:their|his|her)\s+lives|were\s+killed|wounded|injured|injuries|hurt"
+    r"\s+(?P<v>(?:sustained|suffered|received)\s+(?:\w+\s+)?(?:injuries|wounds)|got\s+(?:injured|wounded)|killed|dead|died|deaths?|fatalities|fatality|perished|lost\s+(?:their|his|her)\s+lives|were\s+killed|wounded|injured|injuries|hurt"
     r"|casualties\s+(?:among|were\s+killed)|arrested|detained|apprehended|abducted|kidnapped|taken\s+(?:captive|hostage|prisoner)|hostages|captured"
     r"|evacuated|displaced|fled|homeless|released|freed|returned|exchanged|swapped|came\s+home|brought\s+home"
     r"|protested|rallied|gathered|demonstrated|marched|protesters|demonstrators)\b",
@@ -154,7 +160,7 @@ _RIGHT = re.compile(
 )
 _RIGHT_TYPE = [
     (re.compile(r"^(?:killed|dead|died|death|fatalit|perished|lost|were\s+killed|casualties)", re.I), "KILL"),
-    (re.compile(r"^(?:wounded|injured|injuries|hurt)", re.I), "WOUND"),
+    (re.compile(r"^(?:wounded|injured|injuries|hurt|sustained|suffered|received|got)", re.I), "WOUND"),
     (re.compile(r"^(?:arrested|detained|apprehended)", re.I), "ARREST"),
     (re.compile(r"^(?:abducted|kidnapped|taken|hostages|captured)", re.I), "KIDNAP"),
     (re.compile(r"^(?:evacuated)", re.I), "EVACUATE"),
@@ -164,6 +170,7 @@ _RIGHT_TYPE = [
 ]
 # ", including 6 children," / ", a 62-year-old man," between a counted noun phrase and its verb
 _APPOSITIVE = re.compile(r"(?<=\w),\s+(?:including|among\s+them|among\s+whom|a|an|aged|both|all)\b[^,.;()]{1,60},(?=\s+(?:\w+\s+){0,3}?(?:were|was|had|have|has|died|killed|wounded|injured|dead)\b)", re.I)
+_FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.I)
 _BODIES_OF = re.compile(r"(?:bodies|body|remains|corpses?)\s+of\s+(?:the\s+)?$", re.I)
 _HEAD = re.compile(r"^(?:\s+" + _OBJ_WORD + r"){1,4}")
 _HEAD_NOUN = re.compile(
@@ -224,7 +231,7 @@ def parse_number(m: re.Match[str]) -> tuple[float, float, float, bool, str | Non
         if m.group("dscale"):
             n *= _SCALES[m.group("dscale").lower()]
         return n, n, n, False, None
-    if m.group("article") or m.group("definite"):
+    if m.group("article") or m.group("definite"):  # "a civilian", "the driver", "his wife": one person
         return 1.0, 1.0, 1.0, False, None
     words = m.group("words")
     if not words:
@@ -329,6 +336,8 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
                     if pat.match(verb):
                         vtype = t
                         break
+                if vtype == "WOUND" and _FATALLY.search(rm.group(0)):
+                    vtype = "KILL"  # "fatally / mortally wounded"
     if vtype is None and obj and re.match(r"(?i)(?:deaths?|fatalit|dead\b)", obj):
         vtype = "KILL"
     if vtype is None and obj and re.match(r"(?i)(?:injur|wounded)", obj):
@@ -355,7 +364,7 @@ _THE_GUARD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"\b", re.I)
 _NEAR_VERB = re.compile(r"killed|died|wounded|injured|detained|arrested|abducted|kidnapped", re.I)
 
 
-_CANDIDATE = re.compile(r"\d|\b" + trie_pattern(sorted(_NUM_WORDS | {"a", "an", "the"})) + r"\b")  # lowercased text
+_CANDIDATE = re.compile(r"\d|\b" + trie_pattern(sorted(_NUM_WORDS | {"a", "an", "the", "his", "her", "their"})) + r"\b")  # lowercased text
 _CANDIDATE_I = re.compile(_CANDIDATE.pattern, re.I)
 
 
@@ -368,7 +377,7 @@ def _number_matches(text: str):
         pos = c.start()
         if pos < done:
             continue
-        if c.group(0) == "the" and not (_THE_GUARD.match(text, c.end())
+        if c.group(0) in ("the", "his", "her", "their") and not (_THE_GUARD.match(text, c.end())
                                         and _NEAR_VERB.search(text, c.end(), c.end() + 120)):
             continue
         m = _NUMBER.match(text, pos)

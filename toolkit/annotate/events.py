@@ -151,7 +151,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (POW, r"prisoners?\s+(?:of\s+war\s+)?(?:exchanges?|swaps?)|(?:exchanges?|swaps?)\s+of\s+" + _W + r"{0,2}(?:prisoners|POWs|captives|detainees|servicemen)"
           r"|POWs?\s+(?:exchanges?|swaps?)|(?:exchanged|swapped)\s+" + _W + r"{0,4}(?:prisoners|POWs|captives|detainees|servicemen|soldiers)"
           r"|(?:returned|released|freed|brought\s+home)\s+" + _W + r"{0,4}(?:prisoners|POWs|captives|servicemen|defenders|soldiers)\b(?!\s+(?:who|that)\s+(?:died|were\s+killed|lost))"
-          r"|(?:prisoners|POWs|captives|servicemen|defenders)\s+" + _W + r"{0,3}(?:returned\s+home|were\s+(?:returned|released|freed)|came\s+home|have\s+been\s+(?:returned|released|freed))"),
+          r"|(?:returned|released|freed|came\s+back|came\s+home|returned\s+home)\s+from\s+(?:Russian\s+|Ukrainian\s+)?captivity"
+          r"|(?:carried\s+out|conducted|held|completed)\s+(?:an?\s+|another\s+)?" + _W + r"{0,2}(?:exchange|swap)\b"
+          r"|(?:prisoners|POWs|captives|servicemen|defenders|Ukrainians|Russians)\s+" + _W + r"{0,3}(?:returned\s+home|were\s+(?:returned|released|freed)|came\s+home|have\s+been\s+(?:returned|released|freed))"),
     (REMAINS, r"(?:return(?:ed|s|ing)?|repatriat\w+|hand(?:ed|s|ing)?\s+over|transferr?(?:ed|s|ing)?|receiv(?:ed|es|ing)|exchang\w+|swap\w*|brought\s+back)\s+"
               + _W + r"{0,5}?(?:bodies|remains|corpses|bodies\s+of\s+(?:fallen|dead|killed))\b"
               r"|(?:bodies|remains)\s+" + _W + r"{0,8}?(?:were|was|have\s+been|had\s+been|are\s+being)\s+(?:returned|repatriated|handed\s+over|transferred)"
@@ -176,7 +178,7 @@ sabotage ambush* counter* infantry land landmine* anti stepped drove ran driving
 improvised car booby* trip tripwire* unexploded uxo ordnance device munition* grenade object detonat* set remote*
 opened gunned stab* beat* execut* tortur* assassinat* murder* rape* raping sexual* physically assaulted abduct*
 kidnap* forcibl* forced taken whereabouts held hostage* illegally filtration arrest* detain* detention apprehend*
-caught captur* agree* detention launched conducted carried mounted killed wounded injured beat air-launched tried trying attempting transported blew injured killed wounded signed reached brokered concluded grain prisoner* evacuation humanitarian withdr* retreat*
+caught captur* agree* detention exploded came completed ukrainians russians launched conducted carried mounted killed wounded injured beat air-launched tried trying attempting transported blew injured killed wounded signed reached brokered concluded grain prisoner* evacuation humanitarian withdr* retreat*
 pulled handed without cede ceded cedes recaptur* retook retaken re de regain* liberat* deoccupied took gained
 established assumed occupied overran raised entered advanced pushed broke loot* plunder* pillag* arson* torch*
 vandali* burn* demolish* dismantl* property damaged toppled removed confiscated expropriat* stole stolen
