@@ -252,7 +252,7 @@ _FAMILIES: list[tuple[str, str]] = [
             r"|nowadays|now|currently|current|presently|at\s+present|these\s+days"
             r"|recently|recent|lately|a\s+later\s+date)\b"),
     ("theyear", r"the\s+(?P<full>full\s+)?(?P<u>year|week)\b(?!\s+(?:of|in\s+which|when|before|after|that|\d))"),
-    ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bover\s))"
+    ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bover\s)|(?<=\btime\sin\s))"
                   r"(?P<u>years|months|weeks|days|hours|decades|centuries)\b"
                   r"|(?P<u2>years|months|weeks|days|decades)(?=\s+of\s)"),
     ("days_words", r"(?P<w>yesterday|today|tomorrow|tonight)\b"),
@@ -1093,6 +1093,8 @@ def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
         return "DATE", _iso_week(dct + dt.timedelta(days=7 * off)), "dateline"
     if u == "weekend":
         if off == 0:
+            if 3 <= dct.isoweekday() <= 5:  # Wednesday to Friday: the weekend of the dateline's week
+                return "DATE", f"{_iso_week(dct)}-WE", "dateline"
             return _norm("weekend", {}, ctx, (0, 0), low)
         sat = dct + dt.timedelta(days=6 - dct.isoweekday())
         if off < 0:
