@@ -158,14 +158,22 @@ def test_speaker_rule(gold_source: str, speaker: str, mention: tuple[int, int],
     assert brat.speaker_correct(_gold(gold_source), speaker, *mention) is expected
 
 
-def test_shared_polnear_dev_above_floor(shared_path) -> None:
-    """Measured on PolNeAR dev (84 articles): overlap F1 85.6, speaker accuracy 93.5."""
-    dev = shared_path("gold", "quotes", "polnear", "data", "dev")
-    scores = brat.score(brat.read_brat(dev), quotes).as_dict()
+@pytest.mark.parametrize(
+    ("split", "f1_floor", "speaker_floor"),
+    [
+        ("train", 89.0, 93.0),   # measured: overlap F1 90.7, speaker accuracy 95.1 (840 articles)
+        ("dev", 85.5, 93.0),     # measured: overlap F1 87.6, speaker accuracy 95.4 (84 articles)
+    ],
+)
+def test_shared_polnear_above_floor(shared_path, split: str, f1_floor: float,
+                                    speaker_floor: float) -> None:
+    folder = shared_path("gold", "quotes", "polnear", "data", split)
+    docs = brat.read_brat(folder)
+    scores = brat.score(docs, quotes).as_dict()
     assert scores["gold"] > 300
-    assert scores["overlap_f1"] >= 83.0
-    assert scores["speaker_accuracy"] >= 90.0
-    naive = brat.score(brat.read_brat(dev), naive_quotes).as_dict()
+    assert scores["overlap_f1"] >= f1_floor
+    assert scores["speaker_accuracy"] >= speaker_floor
+    naive = brat.score(docs, naive_quotes).as_dict()
     assert scores["overlap_f1"] > naive["overlap_f1"] + 20
 
 
