@@ -44,7 +44,7 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("Fighting stopped over the weekend.", WED, "the weekend", "DATE", "2025-W23-WE"),
         ("Protests are planned this weekend.", WED, "this weekend", "DATE", "2025-W24-WE"),
         ("Rallies drew thousands this weekend.", SUN, "this weekend", "DATE", "2025-W24-WE"),
-        ("It was the first quiet night in years.", WED, "years", "DURATION", "PXY"),
+        ("Grain moved by rail for the first time in years.", WED, "years", "DURATION", "PXY"),
         # explicit dates
         ("The exchange happened on 11 June.", WED, "11 June", "DATE", "2025-06-11"),
         ("It was signed on June 11, 2025.", WED, "June 11, 2025", "DATE", "2025-06-11"),
