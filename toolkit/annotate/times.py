@@ -133,7 +133,7 @@ _UNITS = r"(?:seconds|minutes|hours|days|nights|weeks|fortnights|months|quarters
 _APPROX = (
     r"(?:(?:nearly|almost|about|around|approximately|roughly|some|more\s+than|less\s+than"
     r"|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|over|up\s+to"
-    r"|under|just|only|barely|well\s+over|just\s+over|just\s+under)\s+)"
+    r"|under|well\s+over|just\s+over|just\s+under)\s+)"
 )
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
@@ -975,7 +975,8 @@ def _norm_anaphor(g: dict, ctx: _Ctx, low: str) -> _R:
 
 def _norm_ago(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R:
     dct = ctx.dct
-    n = _num(g.get("n") or "a")
+    plural = g["u"].lower().endswith(("s", "ies"))
+    n = _num(g.get("n") or ("several" if plural else "a"))  # bare "months ago" is vague
     u = g["u"].lower().rstrip("s")
     if u == "centurie":
         u = "century"
