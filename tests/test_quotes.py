@@ -165,6 +165,16 @@ CASES = [
         [("hundreds", "the minister", "The minister", "testified", "partial")],
     ),
     (
+        "group_speakers_kept_whole",
+        '"Three drones were shot down," Ukrainian officials said. "The bridge is closed to '
+        'traffic," police said.\n\n"We are ready for talks," Russia\'s Foreign Ministry said.',
+        [("Three drones were shot down", "Ukrainian officials", "Ukrainian officials", "said",
+          "direct"),
+         ("The bridge is closed to traffic", "police", "police", "said", "direct"),
+         ("We are ready for talks", "Russia's Foreign Ministry", "Russia's Foreign Ministry",
+          "said", "direct")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",

@@ -653,7 +653,8 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
     mention = _speaker_in(text, k + off, cue.start(), head=False)
     if mention and not text[k + off : mention.start].strip():
         return _Attr(mention, cue_text, "after"), cue.end()
-    bare = _BARE_NP.match(pre)
+    bare = _BARE_NP.match(pre) or (
+        len(pre.split()) <= 4 and pre.split()[-1].lower().strip(",") in _ORG_NOUNS)
     if bare and not _STOP_NP.search(pre):
         # '"...," federal prosecutors wrote': a bare plural noun phrase
         e = k + off + len(pre.rstrip())
@@ -1089,6 +1090,10 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
             if found:
                 return found[0], mention.start, mention.end
         return mention.text, mention.start, mention.end
+    last = mention.text.rstrip(" ,.").split()[-1] if mention.text.strip(" ,.") else ""
+    if last and (last[0].islower() or last.lower() in _ORG_NOUNS) and last.lower() not in _TITLES:
+        # "Ukrainian officials", "Russia's Defence Ministry", "police": a group, kept whole
+        return _canonical_org(mention.text.rstrip(" ,.")), mention.start, mention.end
     if mention.kind == "org":
         runs = [r.group(0) for r in _NAME_RUN.finditer(mention.text)
                 if r.group(0) not in ("The", "A", "An")]
