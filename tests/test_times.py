@@ -84,6 +84,8 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("Troops stayed for two weeks.", WED, "two weeks", "DURATION", "P2W"),
         ("Veterans of the eight-year war marched.", WED, "eight-year", "DURATION", "P8Y"),
         ("The truce held for only six months.", WED, "six months", "DURATION", "P6M"),
+        ("The siege lasted a year and a half.", WED, "a year and a half", "DURATION", "P1Y6M"),
+        ("The siege lasted two and a half hours.", WED, "two and a half hours", "DURATION", "PT2H30M"),
         ("The truce held for nearly six months.", WED, "nearly six months", "DURATION", "P6M"),
         ("The bridge was rebuilt just months ago.", WED, "months ago", "DATE", "PAST_REF"),
         ("Prices held during the four days of talks.", WED, "the four days", "DURATION", "P4D"),

@@ -124,7 +124,8 @@ _NUMW = (
     r"|eighty|ninety)"
 )
 _NUM = (
-    rf"(?:\d+(?:\.\d+)?(?:\s+1/2)?|{_NUMW}(?:[- ]{_NUMW})?(?:\s+hundred|\s+thousand)?"
+    rf"(?:(?:\d+|{_NUMW})\s+and\s+a\s+half|\d+(?:\.\d+)?(?:\s+1/2)?"
+    rf"|{_NUMW}(?:[- ]{_NUMW})?(?:\s+hundred|\s+thousand)?"
     r"|a\s+couple\s+of|a\s+few|a\s+dozen|several|few|many|some|dozens\s+of|hundreds\s+of"
     r"|couple\s+of|a|an|half\s+a|half\s+an)"
 )
@@ -203,7 +204,7 @@ _FAMILIES: list[tuple[str, str]] = [
             r"recent|few|same)\s+)?"
             rf"(?P<n>{_NUM})(?P<sep>[\s-]+)(?:(?:more|additional|further|extra|straight|consecutive)\s+)?"
             r"(?:(?:trading|business|working|calendar)\s+)?"
-            rf"(?P<u>{_UNIT}s?|{_UNITS})(?P<long>-long|-old|\s+old)?\b"
+            rf"(?P<u>{_UNIT}s?|{_UNITS})(?P<long>-long|-old|\s+old)?(?P<half>\s+and\s+a\s+half)?\b"
             r"(?!\s+(?:of\s+age|old))"),
     # relative units: last week, this year, earlier this month, early next year, the past week
     ("rel", r"(?:(?P<mod>early|earlier|late|later|mid|the\s+end\s+of|the\s+beginning\s+of"
@@ -339,6 +340,9 @@ def _num(text: str) -> float | None:
         return None
     if t.startswith(("half a", "half an")):
         return 0.5
+    if t.endswith(" and a half"):
+        whole = _num(t[: -len(" and a half")])
+        return None if whole is None else whole + 0.5
     if t in ("a couple of", "couple of"):
         return 2
     if t == "a dozen":
@@ -1024,6 +1028,8 @@ def _norm_ago(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R:
 def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
     n = _num(g["n"])
     u = g["u"].lower()
+    if g.get("half") and n is not None:
+        n += 0.5  # "a year and a half"
     if (g.get("long") or "").lower().endswith("old"):
         return False  # an age ("the 6-year-old", "44 years old") is not a TIMEX3
     if u.startswith("quarter") and (g["sep"] == "-" or ctx.text.startswith(" of", span[1])):
@@ -1241,10 +1247,10 @@ _PREFIX_WORDS = frozenset(
     pm am est edt gmt utc right new victory boxing times one two three four five six seven eight nine
     ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred thousand trading business working calendar full near
-    distant foreseeable this-year q1 q2 q3 q4 h1 h2 in""".split()  # noqa: SIM905
+    distant foreseeable this-year q1 q2 q3 q4 h1 h2 in and""".split()  # noqa: SIM905
 )
 #: modifier words that are walked over but never start an expression (prepositions, units)
-_NON_START = frozenset(["on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
+_NON_START = frozenset(["and", "on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
 _TOKEN_PUNCT = "'./-_"
 _SEPARATORS = " ,\t\n\xa0"
 _NUMBERISH = re.compile(r"[\d.,/]+(?:st|nd|rd|th)?|\d+-\w+", re.I)
