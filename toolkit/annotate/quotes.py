@@ -729,7 +729,11 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
     return _Attr(mention, cue_text, "before")
 
 
-_CUE_GAP = re.compile(r"(?:\s+[\w’'.-]+){0,8}\s*[,:]\s*|\s*[,:—–-]?\s*")
+_CUE_GAP = re.compile(
+    r"\s+(?:in|on|at|to|during|after|before|last|this|from|with|of|about|late|early|earlier|"
+    r"later|again|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|reporters|journalists|CNN|NBC|ABC|CBS|Fox|the|a|an|his|her|their)\b"
+    r"(?:\s+[\w’'.-]+){0,7}\s*[,:]\s*|\s*[,:—–-]?\s*")
 
 
 def _cue_led(text: str, lead_start: int, open_at: int) -> bool:
