@@ -858,8 +858,6 @@ def _find(text: str) -> list[Quote]:
     prev: Quote | None = None
     prev_para = -9
     prev_para_end_quote = False
-    last_lead_in: tuple[_Attr, int] | None = None  # "X said:" closing a paragraph
-    para_last_quote_end: dict[int, bool] = {}
     spans = [(r.open, r.close) for r, _, _, _ in raws]
     breaks: tuple[list[int], list[int]] = ([], [])
     for ps, pe in dict.fromkeys((ps, pe) for _, _, ps, pe in raws):
@@ -921,7 +919,7 @@ def _find(text: str) -> list[Quote]:
                 same_para_cont = True
         standalone = raw.open == ps and (raw.close >= pe - 2) and attr is None
         if not cont and standalone and prev is not None and prev_para == pi - 1 and \
-                prev_para_end_quote and prev.speaker and last_lead_in is None:
+                prev_para_end_quote and prev.speaker:
             cont = True
         # the cue right before the mark makes the quote the whole content ('X cited "..."')
         cue_led = (before_attr is not None or (
@@ -941,11 +939,6 @@ def _find(text: str) -> list[Quote]:
         elif kind == "continuation" and prev is not None:
             speaker, sp_s, sp_e, cue = prev.speaker, prev.speaker_start, prev.speaker_end, prev.cue
             conf = max(0.3, prev.confidence - 0.15)
-        elif last_lead_in is not None and last_lead_in[1] == pi - 1 and raw.open == ps:
-            # 'X said:' at the end of the previous paragraph
-            speaker, sp_s, sp_e = _resolve(text, last_lead_in[0].mention, names, prev)
-            cue = last_lead_in[0].cue
-            conf = 0.8
         else:
             # an attribution elsewhere in the sentence: 'X said on Friday that "..."'
             found = _sentence_attr(text, s_start, s_end, raw)
@@ -969,10 +962,7 @@ def _find(text: str) -> list[Quote]:
         prev_para = pi
         prev_para_end_quote = raw.close >= pe - 3 or after_end >= pe - 2 or \
             not text[max(after_end, raw.close + 1) : pe].strip(" .")
-        para_last_quote_end[pi] = prev_para_end_quote
-        last_lead_in = None
-    _ = para_last_quote_end
-    # lead-ins at paragraph ends ("Cruz continued:") are found lazily below
+    # lead-ins closing the paragraph before a quote ("Cruz continued:") are read last
     return _backfill(_with_lead_ins(text, paras, out, names))
 
 
