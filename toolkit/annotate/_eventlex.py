@@ -19,7 +19,7 @@ from typing import NamedTuple
 from toolkit.annotate.sentences import paragraph_spans
 from toolkit.resources import punkt_tokenizer, resource_path
 
-_WINDOW = 220  # characters either side of an offset handed to Punkt in long paragraphs
+_WINDOW = 170  # characters either side of an offset handed to Punkt in long paragraphs
 
 
 class SentenceLocator:

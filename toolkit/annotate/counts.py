@@ -364,7 +364,11 @@ _THE_GUARD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"\b", re.I)
 _NEAR_VERB = re.compile(r"killed|died|wounded|injured|detained|arrested|abducted|kidnapped", re.I)
 
 
-_CANDIDATE = re.compile(r"\d|\b" + trie_pattern(sorted(_NUM_WORDS | {"a", "an", "the", "his", "her", "their"})) + r"\b")  # lowercased text
+_SINGULAR_WORDS = ["civilian", "man", "woman", "child", "boy", "girl", "soldier", "serviceman", "person", "resident", "teenager", "pensioner", "volunteer", "policeman", "police", "officer", "driver", "worker", "medic", "paramedic", "rescuer", "journalist", "farmer", "fisherman", "employee", "official", "priest", "teacher", "doctor", "nurse", "deminer", "sapper", "pilot", "victim", "collaborator", "mayor", "head", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "grandson", "granddaughter", "grandmother", "grandfather", "neighbour", "neighbor", "friend", "colleague", "passenger", "partner"]
+_CANDIDATE = re.compile(
+    r"\d|\b" + trie_pattern(sorted(_NUM_WORDS | {"a", "an"})) + r"\b"
+    r"|\b(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b)"
+)  # on lowercased text  # lowercased text
 _CANDIDATE_I = re.compile(_CANDIDATE.pattern, re.I)
 
 
@@ -377,8 +381,7 @@ def _number_matches(text: str):
         pos = c.start()
         if pos < done:
             continue
-        if c.group(0) in ("the", "his", "her", "their") and not (_THE_GUARD.match(text, c.end())
-                                        and _NEAR_VERB.search(text, c.end(), c.end() + 120)):
+        if c.group(0) in ("the", "his", "her", "their") and not _NEAR_VERB.search(text, c.end(), c.end() + 120):
             continue
         m = _NUMBER.match(text, pos)
         if m:

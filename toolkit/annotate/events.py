@@ -260,10 +260,27 @@ class EventMention:
     date_source: str = "none"
 
 
+_MONTH_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d\d-\d\d")
+
+
+def _date_matches(text: str):
+    """Same matches as ``_EXPLICIT_DATE.finditer(text)``, tried only near month names / ISO dates."""
+    low = text.lower()
+    done = 0
+    for h in _MONTH_HINT.finditer(low):
+        lo = max(done, h.start() - 6)
+        m = _EXPLICIT_DATE.search(text, lo, min(len(text), h.end() + 20))
+        if m and m.start() >= done:
+            full = _EXPLICIT_DATE.match(text, m.start())  # re-match without the end bound
+            if full:
+                done = full.end()
+                yield full
+
+
 def _explicit_dates(text: str, dct: pd.Timestamp | None) -> list[tuple[int, int, pd.Timestamp]]:
     """Built-in fallback: explicit calendar dates ("5 June 2025", "June 5", "2025-06-05")."""
     out = []
-    for m in _EXPLICIT_DATE.finditer(text):
+    for m in _date_matches(text):
         try:
             if m.group("iy"):
                 y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
