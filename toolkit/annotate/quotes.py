@@ -117,7 +117,6 @@ _DOUBLE_ANY = '"“”„‟«»'
 _SINGLE_ANY = "'‘’"
 _DOUBLE_MARK = re.compile('["“”„‟«»]')
 _SINGLE_MARK = re.compile("['‘’]")
-_OPEN_BEFORE = set(" \t\n([{—–-/:;,") | set(_DOUBLE_ANY)
 
 def _inflect(base: str) -> list[str]:
     """-ed, -s and -ing forms of a regular verb (first word of a phrasal verb inflected)."""
@@ -257,8 +256,6 @@ _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
 _SENT_BREAK = re.compile(r"[.!?]\s*$")
-_STOP_RIGHT = re.compile(r"[.!?;]|\s(?:and|but|because|while|when|after|before|as|who|which|"
-                         r"that|where|if|although|though)\s")
 
 
 # --------------------------------------------------------------------------- marks
@@ -403,12 +400,6 @@ def _strip_title(name: str) -> str:
     if rest and rest[0][0].isupper():
         return " ".join(rest)
     return name
-
-
-def _clean_np(np_text: str) -> str:
-    s = np_text.strip(" ,;:—–-\"“”‘’'")
-    s = re.sub(r"\s+", " ", s)
-    return s
 
 
 class _Mention(NamedTuple):
