@@ -175,6 +175,15 @@ CASES = [
           "said", "direct")],
     ),
     (
+        "appositive_skipped_but_not_a_name_after_a_comma",
+        '"We are ready," Oksana Marchenko, head of the village council, said.\n\n'
+        "After the vote in the Rada, Speaker Ruslan Stefanchuk (Servant of the People), said, "
+        '"The law passes."',
+        [("We are ready", "Oksana Marchenko", "Oksana Marchenko", "said", "direct"),
+         ("The law passes.", "Ruslan Stefanchuk", "Speaker Ruslan Stefanchuk", "said",
+          "direct")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",

@@ -426,10 +426,16 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | No
     seg = text[start:end].rstrip()
     stop = start + len(seg)
     if seg.endswith(","):
-        # "X, director of Y, said": drop the appositive, keep X
+        # "X, director of Y, said": drop the appositive, keep X -- unless the part after
+        # the last comma is itself a name ("After winning Ohio, Gov. John Kasich (R-OH), said")
         inner = seg[:-1]
         comma = inner.rfind(",")
         stop = start + comma if comma > 0 else start + len(inner)
+        if comma > 0 and inner[comma + 1 :].strip()[:1].isupper():
+            whole = _NP_END.search(text, start + comma + 1, start + len(inner))
+            if whole and whole.group("name") and \
+                    not text[start + comma + 1 : whole.start("name")].strip():
+                stop = start + len(inner)
     m = _NP_END.search(text, start, stop)
     if not m:
         return None
@@ -746,7 +752,8 @@ _LEADING_ADJUNCT = re.compile(
     r"Speaking|Asked|As|Following|Ahead|Despite|Even|With|Without|Under|Over|For|From|By)\b"
     r"[^,]{0,80},\s*)"
     r"|(?:[A-Z][a-z]+ly|Outside|Inside|Here|There|Meanwhile|Still|Later|Earlier|Instead|Today|"
-    r"Yesterday|Tonight|Afterward|Afterwards|Separately|Elsewhere|Again|Overall|Finally)\s*,\s*")
+    r"Yesterday|Tonight|Afterward|Afterwards|Separately|Elsewhere|Again|Overall|Finally)\s*,\s*"
+    r"|(?:Here|There|Back|Elsewhere|Outside|Inside|Earlier|Later)\s+(?:in|at|on)\b[^,]{0,60},\s*")
 
 
 def _subject(text: str, s_start: int, end: int) -> _Mention | None:
