@@ -134,6 +134,7 @@ def test_phrase_value(sentence, dct, phrase, type_, value):
         "Athletes flew to the Winter Olympics.",
         "Three-quarters of the city lost power.",
         "After the fall of Kabul the embassy closed.",
+        'The senator told ABC\'s "This Week" that talks stalled.',
     ],
 )
 def test_no_expression(sentence):

@@ -1054,6 +1054,8 @@ def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
     dct = ctx.dct
     rel = re.sub(r"\s+", " ", g["rel"].lower())
     u = re.sub(r"\s+", " ", g["u"].lower())
+    if g["u"][0].isupper() and u in ("day", "week", "weekend", "month", "year", "decade", "century"):
+        return False  # a title, not a date: ABC's "This Week", "Last Week Tonight"
     if rel in ("the same", "the following") and u in ("week", "month", "year", "day"):
         return _norm_anaphor({"u": u, "det": rel}, ctx, low)
     off = {"last": -1, "the past": -1, "the last": -1, "the previous": -1, "this past": -1,
