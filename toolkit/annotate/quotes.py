@@ -255,7 +255,7 @@ _LEAD_IN_END = re.compile(r"[:,]\s*$")
 _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
-_SENT_BREAK = re.compile(r"[.!?]\s*$")
+_SENT_BREAK = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
 # --------------------------------------------------------------------------- marks
