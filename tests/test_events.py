@@ -97,6 +97,24 @@ def test_event_types(sentence, expected, absent):
         assert absent not in types
 
 
+@pytest.mark.parametrize("sentence", [
+    "NATO worries about Russian surface-to-air missile capability.",
+    "NASA relied on Russian rockets until 2020.",
+    "His comments served to rally Russians for the cause.",
+    "Putin claimed Ukraine needed to be liberated from Nazis.",
+    "Many of them signalled their agreement by raising flags.",
+])
+def test_no_event_in_nominal_mentions(sentence):
+    types = {m.event_type for m in find_events(sentence)}
+    assert not types & {"Shelling/artillery/missile attack", "Peaceful protest", "Government regains territory",
+                        "Non-state actor overtakes territory"}
+
+
+def test_protest_intervention_in_next_sentence():
+    text = "Relatives held a rally in Kyiv to demand the return of POWs. Police dispersed the crowd."
+    assert "Protest with intervention" in {m.event_type for m in find_events(text)}
+
+
 @pytest.mark.parametrize(("sentence", "etype", "negated", "hedged"), [
     ("Russian forces shelled Kherson overnight.", "Shelling/artillery/missile attack", False, False),
     ("Moscow denied shelling the city of Kherson.", "Shelling/artillery/missile attack", True, False),

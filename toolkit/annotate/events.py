@@ -135,7 +135,8 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
             r"|(?:grain|prisoner|evacuation)\s+deal|humanitarian\s+corridors?|evacuation\s+corridors?"),
     (TRANSFER, r"withdr[ae]w(?:n)?\s+(?:" + _W + r"{0,3})?from|withdrawal\s+(?:of\s+" + _W + r"{0,3})?from|retreat(?:ed)?\s+from|pulled\s+(?:out|back)\s+(?:of|from)"
                r"|handed\s+over\s+control|without\s+(?:a\s+)?(?:fight|fighting|resistance)|ceded\s+control|\bcede[sd]?\b"),
-    (_TERRITORY, r"recaptur(?:ed|ing)|retook|retaken|re-?took|regain(?:ed|ing)?\s+control|liberat(?:ed|ing|ion\s+of)|de-?occupied"
+    (_TERRITORY, r"recaptur(?:ed|ing)|retook|retaken|re-?took|regain(?:ed|ing)?\s+control|de-?occupied"
+                 r"|liberat(?:ed|ing|ion\s+of)\s+(?:the\s+)?(?:village|town|city|settlement|hamlet|(?-i:[A-Z]))"
                  r"|captur(?:ed|ing)\s+(?:the\s+)?(?:village|town|city|settlement|hamlet|locality|(?-i:[A-Z]))|seiz(?:ed|ing)\s+control"
                  r"|took\s+(?:full\s+)?control|taken\s+(?:full\s+)?control|(?:gained|established|assumed)\s+control"
                  r"|occupied\s+(?:the\s+)?(?:village|town|city|settlement|(?-i:[A-Z]))|overran|raised\s+(?:the|a|their)\s+(?:\w+\s+)?flag"
@@ -145,7 +146,9 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
            r"|(?:destroyed|damaged|toppled|removed)\s+(?:a\s+|an\s+|the\s+)?" + _W + r"{0,2}(?:monument|memorial|statue|billboard|flag|shrine|cross)s?"
            r"|(?:seized|confiscated|expropriated|stole|stolen)\s+" + _W + r"{0,3}(?:property|grain|equipment|vehicles?|cars?|houses?|apartments?|businesses?)"
            r"|nationali[sz]ed|expropriat\w+"),
-    (PROTEST, r"protest(?:ed|ers|ing|s)?|demonstrat(?:ed|ions?|ors)\b|rall(?:y|ies|ied)\b|picket(?:ed|s|ing)?\b"
+    (PROTEST, r"protest(?:ed|ers|ing|s)?|demonstrat(?:ed|ions?|ors)\b"
+              r"|rall(?:y|ies|ied)\s+(?:in|against|outside|near|at|on|for|to\s+(?:demand|protest|support|call|mark)|calling|demanding)\b"
+              r"|(?:held|staged|organi[sz]ed|attended|joined|hold|stage)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?rall(?:y|ies)\b|picket(?:ed|s|ing)?\b"
               r"|gathered\s+[^.;]{0,60}?(?:to\s+(?:demand|protest|support|call|commemorate|express|honou?r|oppose|mark)|in\s+support|against|calling)"
               r"|march(?:ed|es)?\s+(?:for|against|in\s+support|through)|sit-in|hunger\s+strike|flash\s?mob|car\s+rall(?:y|ies)"),
     (POW, r"prisoners?\s+(?:of\s+war\s+)?(?:exchanges?|swaps?)|(?:exchanges?|swaps?)\s+of\s+" + _W + r"{0,2}(?:prisoners|POWs|captives|detainees|servicemen)"
@@ -219,7 +222,18 @@ _INTERVENTION = re.compile(
     r"|\b(?:detain\w*|arrest\w*|dispers\w*)\b",
     re.I,
 )
+_ACTION = re.compile(
+    r"\b(?:struck|strikes?|hit|hitting|fired|firing|launch\w*|shell\w*|attack\w*|bomb\w*|pound\w*|target\w*|landed"
+    r"|explo\w*|kill\w*|injur\w*|wound\w*|damag\w*|destroy\w*|raid\w*|barrages?|salvos?|impacts?|dropped|rained"
+    r"|casualt\w*|fatalit\w*|died|dead|conducted|carried\s+out)\b|strikes?\b|air\s?raids?",
+    re.I,
+)
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
+_INTERVENTION_STRICT = re.compile(
+    r"\s*[^.;]{0,40}?\b(?:police|authorities|security\s+forces|Rosgvardia|OMON|law\s+enforcement|officers)\b[^.;]{0,80}"
+    r"\b(?:detain\w*|arrest\w*|dispers\w*|broke\s+up|fined|intervened)\b",
+    re.I,
+)
 _RUSSIAN_SIDE = re.compile(r"\b(?:Russian|Russia|Moscow|occup\w+|Kadyrov\w*|Chechen|DPR|LPR|Wagner|FSB|Rosgvardia)\b", re.I)
 _UKRAINIAN_SIDE = re.compile(r"\b(?:Ukrainian|Ukraine|Kyiv|Kiev|ZSU|SBU|GUR|HUR)\b", re.I)
 _NOT_AGENT = re.compile(
@@ -386,7 +400,8 @@ def find_events(
             weak = types.pop(_WEAK_ATTACK)
             if not types.keys() & (VIOLENT | {DISRUPT}):
                 types[ATTACK] = weak
-        if PROTEST in types and _INTERVENTION.search(sentence):
+        following = text[sent[1] : min(loc.paragraph_at(sent[0])[1], sent[1] + 200)]
+        if PROTEST in types and (_INTERVENTION.search(sentence) or _INTERVENTION_STRICT.match(following)):
             types[PROTEST_I] = types.pop(PROTEST)
             types.pop(ARREST, None)
         claim = claimed_by(sentence)
@@ -400,6 +415,9 @@ def find_events(
             date, source = dct.normalize(), "dateline"
         else:
             date, source = None, "none"
+        for weak in (SHELL, AIR):  # a weapon named without any action is not an attack
+            if weak in types and not _ACTION.search(sentence):
+                types.pop(weak)
         for etype, (ts, te) in sorted(types.items(), key=lambda kv: kv[1]):
             lo = clause_start(text, sent[0], ts)
             hi = sent[1]
