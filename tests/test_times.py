@@ -12,6 +12,7 @@ from toolkit.annotate.times import find_time_expressions, time_expressions, valu
 
 WED = dt.date(2025, 6, 11)  # the seed's dateline, a Wednesday (ISO week 2025-W24)
 SUN = dt.date(2025, 6, 15)
+FRI = dt.date(2025, 6, 13)
 
 
 def _find(text: str, dct: dt.date | None, phrase: str):
@@ -34,6 +35,9 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("The strike came on Wednesday.", SUN, "Wednesday", "DATE", "2025-06-11"),
         ("Crowds gathered on Sunday.", SUN, "Sunday", "DATE", "2025-06-15"),
         ("Talks will resume on Monday.", SUN, "Monday", "DATE", "2025-06-16"),
+        # no tense cue at all: the nearest such day, biased two days to the past
+        ("Protest in Kyiv on Saturday", FRI, "Saturday", "DATE", "2025-06-14"),
+        ("Protest in Kyiv on Monday", FRI, "Monday", "DATE", "2025-06-09"),
         # relative weeks
         ("An agreement was reached last week.", WED, "last week", "DATE", "2025-W23"),
         ("Phases were completed earlier this week.", WED, "earlier this week", "DATE", "2025-W24"),

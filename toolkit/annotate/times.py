@@ -469,10 +469,11 @@ def _cue(tokens: list[str]) -> bool | None:
     return None
 
 
-def _future(text: str, start: int, end: int) -> bool:
+def _future(text: str, start: int, end: int) -> bool | None:
     """True when the clause before ``text[start:end]`` (or, failing any cue there, just after
     it) has a future cue (will, 'll, going to, scheduled, is due, set to ...) nearer than a
-    past one (said, was, ago ...)."""
+    past one (said, was, ago ...); False for a past cue; None when there is no cue at all
+    (falsy: callers default to the past)."""
     left = text[max(0, start - 120) : start]
     if _SINCE.search(left):
         return False  # "since March", "ever since Saturday": a starting point in the past
@@ -487,7 +488,11 @@ def _future(text: str, start: int, end: int) -> bool:
     if b:
         right = right[: b.start()]
     toks = _WORD.findall(right)
-    return bool(_cue(toks)) and not any(_is_past(w, w.lower()) for w in toks)
+    cue = _cue(toks)
+    past_after = any(_is_past(w, w.lower()) for w in toks)
+    if cue is None and not past_after:
+        return None
+    return bool(cue) and not past_after
 
 
 # --------------------------------------------------------------------------- normalisers
@@ -896,7 +901,14 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if dct is None:
             return "DATE", f"XXXX-WXX-{wd}", "none"
         possessive = text.startswith("'s", span[1]) or text.startswith("\u2019s", span[1])
-        date = _weekday_date(dct, wd, 1 if not possessive and fut() else -1)
+        tense = None if possessive else fut()
+        date = _weekday_date(dct, wd, 1 if tense else -1)
+        if tense is None and not possessive:
+            # no tense cue at all: the nearest such day, with a two-day bias to the past (a
+            # Friday story's bare "Saturday" is tomorrow, its bare "Monday" four days ago)
+            ahead = _weekday_date(dct, wd, 2)
+            if (ahead - dct).days < (dct - date).days - 1:
+                date = ahead
         ctx.last = date
         return "DATE", date.isoformat(), "dateline"
     if fam == "yearmod":
