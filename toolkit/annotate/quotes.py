@@ -172,7 +172,8 @@ def _trie_pattern(words: set[str]) -> str:
 
 _VERBS = (
     _cue_verbs() + "|told reporters|wrote on|explained to|"
-    "(?:issued|released|put\\s+out|posted|published)\\s+(?:a|an|the)\\s+(?:statement|video|letter)"
+    "(?:issued|released|put\\s+out|posted|published)\\s+(?:a|an|the)\\s+(?:following\\s+)?"
+    "(?:statement|video|letter|message)"
 )
 _ADVERBS = r"(?:(?:later|also|then|simply|once|previously|recently|earlier|again|further|" \
     r"flatly|bluntly|reportedly|publicly|privately|repeatedly|often|has|have|had|" \
@@ -526,7 +527,10 @@ class _Names:
             words = name.split()
             if words and words[0].lower() in _FUNCTION_CAPS:
                 words = words[1:]
-                name = " ".join(words)
+            if len(words) > 3 and not any(len(w) == 2 and w.endswith(".") for w in words):
+                # a Title Case headline run ("McCain Challenger Kelli Ward"): keep the last two
+                words = words[-2:]
+            name = " ".join(words)
             if 2 <= len(words) <= 4 and (best is None or len(name) > len(best)):
                 best = name
         self._cache[word] = best
@@ -1011,24 +1015,12 @@ def _with_lead_ins(text: str, paras: list[tuple[int, int]], out: list[Quote],
 
 
 def _lead_in_attr(text: str, ps: int, colon: int) -> _Attr | None:
+    """'X said:' (or 'X released the following statement:') closing a paragraph."""
     s = ps
     for m in _SENT_END.finditer(text, ps, colon + 1):
-        s = m.end()
-    best = None
-    for cue in _CUE.finditer(text, s, colon):
-        best = cue
-    if best is None:
-        return None
-    after = text[best.end() : colon]
-    if len(_WORDS.findall(after)) > 8:
-        return None
-    cue_text = _clean_cue(best.group(0))
-    if _ACCORDING.match(cue_text):
-        mention = _speaker_in(text, best.end(), colon, head=True)
-        return _Attr(mention, "according to", "before") if mention else None
-    mention = _speaker_in(text, s, best.start(), head=False) or \
-        _speaker_in(text, best.end(), colon, head=True)
-    return _Attr(mention, cue_text, "before") if mention else None
+        if m.end() <= colon:
+            s = m.end()
+    return _before_attr(text, colon + 1, s)
 
 
 def _previous_sentence_attr(text: str, ps: int, s_start: int) -> _Attr | None:
