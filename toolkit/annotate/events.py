@@ -449,10 +449,11 @@ def find_events(
         if (ev.start, ev.event_type) not in seen:
             seen.add((ev.start, ev.event_type))
             unique.append(ev)
-    # inherit a missing actor from the previous mention of the same type close before it
+    # a violent mention without an agent inherits the agent of the previous mention of the same
+    # type just before it ("Russian forces launched a drone assault ... 17 attack drones struck")
     fixed = []
     for i, ev in enumerate(unique):
-        if ev.actor is None:
+        if ev.actor is None and ev.event_type in VIOLENT:
             for prev in reversed(unique[:i]):
                 if prev.event_type == ev.event_type and ev.start - prev.end <= 400:
                     ev = EventMention(**{**ev.__dict__, "actor": prev.actor})
