@@ -112,7 +112,7 @@ QUOTES: tuple[Column, ...] = (
     Column("speaker_start", "int64", "Start of the mention the attribution used (name or pronoun); -1 when none."),
     Column("speaker_end", "int64", "End of that mention; -1 when none."),
     Column("cue", "string", "Attribution cue: said, wrote on Telegram, told reporters, according to, ..."),
-    Column("kind", "string", "direct, partial or continuation (multi-paragraph)."),
+    Column("kind", "string", "direct, partial (quoted words inside a paraphrase) or continuation (continues the previous row's statement: next paragraph, or after an interrupting 'he said')."),
     Column("confidence", "float64", "How sure the attribution is, 0..1."),
     Column("unbalanced", "boolean", "True when a quotation mark could not be paired (odd marks): the boundary was inferred."),
 )
