@@ -30,6 +30,8 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("Officials met on Thursday in Istanbul.", WED, "Thursday", "DATE", "2025-06-05"),
         ("The leaders will meet on Friday.", WED, "Friday", "DATE", "2025-06-13"),
         ("The vote is scheduled for Saturday.", WED, "Saturday", "DATE", "2025-06-14"),
+        ("A vote is planned for Friday.", WED, "Friday", "DATE", "2025-06-13"),
+        ("A ruling is expected Thursday.", WED, "Thursday", "DATE", "2025-06-12"),
         ("He arrived last Friday.", WED, "last Friday", "DATE", "2025-06-06"),
         ("They meet again next Monday.", WED, "next Monday", "DATE", "2025-06-16"),
         ("The strike came on Wednesday.", SUN, "Wednesday", "DATE", "2025-06-11"),

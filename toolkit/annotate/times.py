@@ -433,7 +433,9 @@ def _prev_quarter(d: dt.date) -> tuple[int, int]:
 
 
 _WORD = re.compile(r"[A-Za-z']+")
-_FUTURE_WORDS = frozenset(["will", "won't", "shall", "would", "might", "upcoming", "scheduled"])
+_FUTURE_WORDS = frozenset(
+    ["will", "won't", "shall", "would", "might", "upcoming", "scheduled", "slated", "planned", "expected"]
+)
 _FUTURE_BEFORE_TO = frozenset(
     ["going", "plan", "plans", "planned", "planning", "set", "expected", "intend", "intends", "hope", "hopes", "ready", "is", "are"]
 )
