@@ -78,6 +78,9 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("Wars of the 20th century.", WED, "the 20th century", "DATE", "19"),
         ("Profits rose in the first quarter.", WED, "the first quarter", "DATE", "2025-Q1"),
         ("The counteroffensive stalled last summer.", WED, "last summer", "DATE", "2024-SU"),
+        ("Power cuts spread this winter.", dt.date(2023, 1, 20), "this winter", "DATE", "2022-WI"),
+        ("Power cuts spread last winter.", dt.date(2023, 1, 20), "last winter", "DATE", "2021-WI"),
+        ("Power cuts spread this winter.", dt.date(2022, 12, 20), "this winter", "DATE", "2022-WI"),
         ("Prices rose five months ago.", WED, "five months ago", "DATE", "2025-01"),
         # day words and times of day
         ("The envoy arrived yesterday.", WED, "yesterday", "DATE", "2025-06-10"),

@@ -1103,6 +1103,8 @@ def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
             y = dct.year
         else:
             y = dct.year + off
+        if s == "WI" and dct.month <= 2:
+            y -= 1  # January's "this winter" began last December: TimeML dates a winter by its start
         return "DATE", f"{y}-{s}", "dateline"
     if u == "day":
         if rel in ("the past", "past", "the previous") and not low.endswith("s"):
