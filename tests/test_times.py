@@ -40,6 +40,8 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         # no tense cue at all: the nearest such day, biased two days to the past
         ("Protest in Kyiv on Saturday", FRI, "Saturday", "DATE", "2025-06-14"),
         ("Protest in Kyiv on Monday", FRI, "Monday", "DATE", "2025-06-09"),
+        ("Protests in Kyiv over the weekend", FRI, "the weekend", "DATE", "2025-W24-WE"),
+        ("Protests in Kyiv over the weekend", WED, "the weekend", "DATE", "2025-W23-WE"),
         # relative weeks
         ("An agreement was reached last week.", WED, "last week", "DATE", "2025-W23"),
         ("Phases were completed earlier this week.", WED, "earlier this week", "DATE", "2025-W24"),

@@ -769,10 +769,12 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam == "weekend":
         if dct is None:
             return "DATE", "XXXX-WXX-WE", "none"
+        tense = None if dct.isoweekday() >= 6 else fut()
+        ahead, back = 6 - dct.isoweekday(), dct.isoweekday()  # days to Saturday, since Sunday
         if dct.isoweekday() >= 6:
             base = dct
-        elif fut():
-            base = dct + dt.timedelta(days=6 - dct.isoweekday())
+        elif tense or (tense is None and ahead < back - 1):  # no cue: the nearer weekend
+            base = dct + dt.timedelta(days=ahead)
         else:
             base = dct - dt.timedelta(days=dct.isoweekday())
         return "DATE", f"{_iso_week(base)}-WE", "dateline"
