@@ -420,6 +420,21 @@ def _weekday_date(dct: dt.date, wd: int, direction: int) -> dt.date:
     return dct + dt.timedelta(days=fwd)
 
 
+def _weekday_by_tense(dct: dt.date, wd: int, tense: bool | None) -> dt.date:
+    """The weekday ``wd`` meant in a text dated ``dct``: the next one (the dateline included) in
+    future tense, the most recent one in past tense; with no tense cue at all, the nearest one
+    with a two-day bias to the past (a Friday story's bare "Saturday" is tomorrow, its bare
+    "Monday" four days ago)."""
+    if tense:
+        return _weekday_date(dct, wd, 1)
+    back = _weekday_date(dct, wd, -1)
+    if tense is None:
+        ahead = _weekday_date(dct, wd, 2)
+        if (ahead - dct).days < (dct - back).days - 1:
+            return ahead
+    return back
+
+
 def _quarter(d: dt.date) -> int:
     return (d.month - 1) // 3 + 1
 
@@ -905,14 +920,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if dct is None:
             return "DATE", f"XXXX-WXX-{wd}", "none"
         possessive = text.startswith("'s", span[1]) or text.startswith("\u2019s", span[1])
-        tense = None if possessive else fut()
-        date = _weekday_date(dct, wd, 1 if tense else -1)
-        if tense is None and not possessive:
-            # no tense cue at all: the nearest such day, with a two-day bias to the past (a
-            # Friday story's bare "Saturday" is tomorrow, its bare "Monday" four days ago)
-            ahead = _weekday_date(dct, wd, 2)
-            if (ahead - dct).days < (dct - date).days - 1:
-                date = ahead
+        date = _weekday_by_tense(dct, wd, False if possessive else fut())
         ctx.last = date
         return "DATE", date.isoformat(), "dateline"
     if fam == "yearmod":
@@ -1158,7 +1166,7 @@ def _norm_tod_day(g: dict, ctx: _Ctx, low: str, fut) -> _R:
             base = None
             value = f"XXXX-WXX-{_WEEKDAYS[dl]}"
         else:
-            base = _weekday_date(dct, _WEEKDAYS[dl], 1 if fut() else -1)
+            base = _weekday_by_tense(dct, _WEEKDAYS[dl], fut())
     else:
         base = None if dct is None else dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[dl])
         value = "XXXX-XX-XX"
@@ -1214,7 +1222,7 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut) -> _R:
         rl = rest.lower()
         if rl in _WEEKDAYS:
             if dct is not None:
-                base = _weekday_date(dct, _WEEKDAYS[rl], 1 if fut() else -1)
+                base = _weekday_by_tense(dct, _WEEKDAYS[rl], fut())
         elif rl in ("today", "yesterday", "tomorrow"):
             if dct is not None:
                 base = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rl])
