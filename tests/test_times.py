@@ -42,6 +42,7 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("Protest in Kyiv on Monday", FRI, "Monday", "DATE", "2025-06-09"),
         ("Protests in Kyiv over the weekend", FRI, "the weekend", "DATE", "2025-W24-WE"),
         ("Concert in Lviv on Saturday night", FRI, "Saturday night", "DATE", "2025-06-14TNI"),
+        ("Talks in Geneva this Friday", dt.date(2025, 6, 9), "this Friday", "DATE", "2025-06-13"),
         ("Curfew from 11 p.m. Saturday", FRI, "11 p.m. Saturday", "TIME", "2025-06-14T23:00"),
         ("Protests in Kyiv over the weekend", WED, "the weekend", "DATE", "2025-W23-WE"),
         # relative weeks

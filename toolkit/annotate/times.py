@@ -1097,7 +1097,11 @@ def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
         elif off > 0:
             date = _weekday_date(base, wd, 2)
         else:
-            date = _weekday_date(dct, wd, 1 if fut() else -1)
+            tense = fut()
+            if tense is None:  # "this Friday" with no tense cue: the Friday of the dateline's week
+                date = dct + dt.timedelta(days=wd - dct.isoweekday())
+            else:
+                date = _weekday_date(dct, wd, 1 if tense else -1)
         ctx.last = date
         return "DATE", date.isoformat(), anchor
     if u == "night":
