@@ -184,6 +184,15 @@ CASES = [
           "direct")],
     ),
     (
+        "pronoun_skips_group_speaker",
+        "Defence Minister Oleksii Reznikov visited Kharkiv.\n\n"
+        '"Three drones were shot down," Ukrainian officials said.\n\n'
+        '"We need more air defence," he said.',
+        [("Three drones were shot down", "Ukrainian officials", "Ukrainian officials", "said",
+          "direct"),
+         ("We need more air defence", "Oleksii Reznikov", "he", "said", "direct")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",

@@ -1061,13 +1061,23 @@ def _sentence_attr(text: str, s_start: int, s_end: int, raw: _Raw) -> _Attr | No
     return _Attr(mention, cue_text, "before") if mention else None
 
 
+def _is_person_name(name: str) -> bool:
+    """A canonical speaker that looks like a person's name (not 'police', 'the ministry',
+    'Ukrainian officials', 'White House')."""
+    words = name.split()
+    if not words or not all(w[0].isupper() or re.fullmatch(_PARTICLE, w) for w in words):
+        return False
+    last = words[-1].lower().strip(".")
+    return last not in _ORG_NOUNS and last not in _NON_PERSON and \
+        words[0].lower() not in ("the", "a", "an")
+
+
 def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
              skip: list[tuple[int, int]] | None = None) -> tuple[str, int, int]:
     if mention.kind == "pron":
         low = mention.text.lower()
         if low in _PRONOUNS_PERSON:
-            if prev is not None and prev.speaker and prev.speaker[0].isupper() and \
-                    not prev.speaker.lower().startswith("the ") and \
+            if prev is not None and _is_person_name(prev.speaker) and \
                     _compatible(text, prev.speaker, low):
                 return prev.speaker, mention.start, mention.end
             found = _last_person_before(text, mention.start, names, skip or [], low)
