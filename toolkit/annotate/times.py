@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from typing import NamedTuple
 
@@ -1419,6 +1420,7 @@ _IV7 = re.compile(r"\d{3}")
 _IV8 = re.compile(r"\d{2}")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # pure and immutable: values repeat across articles
 def value_interval(value: str) -> tuple[dt.datetime, dt.datetime] | None:
     """The UTC interval ``[start, end)`` a TIMEX3 DATE/TIME value denotes, or ``None``.
 
