@@ -193,6 +193,12 @@ CASES = [
          ("We need more air defence", "Oleksii Reznikov", "he", "said", "direct")],
     ),
     (
+        "cue_led_quote_followed_by_participle",
+        "Asked about the shelling, the governor replied pointedly: \"It will not break us,\" "
+        "adding that repairs had begun.",
+        [("It will not break us", "the governor", "the governor", "replied", "direct")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",

@@ -210,7 +210,7 @@ _FUNCTION_CAPS = _wordlist("function_caps.txt")
 _NON_PERSON = _wordlist("non_person_heads.txt")
 _DET = (r"(?:the|The|a|A|an|An|his|His|her|Her|its|Its|their|Their|one|One|another|Another|"
         r"two|Two|three|Three|some|Some|many|Many|several|Several|other|Other|both|Both|"
-        r"this|This|that|That)")
+        r"this|This)")
 _PRON_RE = r"(?:he|she|they|it|He|She|They|It|I|we|We)"
 _TITLE_WORD = r"(?:[a-z][\w-]*)"
 _TITLE_ALT = "|".join(sorted((re.escape(w) for w in _TITLES if w.isalpha()), key=len, reverse=True))
@@ -256,6 +256,7 @@ _LEAD_IN_END = re.compile(r"[:,]\s*$")
 _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
+_NEW_SENTENCE = re.compile(r"\s+[\"“‘'(]?[A-Z]")
 _SENT_BREAK = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
@@ -643,6 +644,8 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
     if _INVERSION.fullmatch(pre):
         pre = ""  # '"...," thus wrote X'
     if not pre.strip():
+        if _PARTICIPLE.fullmatch(cue_text):
+            return None, k  # '"...," adding that ...': no speaker after a participle
         mention = _speaker_in(text, cue.end(), win_end, head=True)
         if mention:
             return _Attr(mention, cue_text, "after"), mention.end
@@ -731,7 +734,8 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
 
 
 _CUE_GAP = re.compile(
-    r"\s+(?:in|on|at|to|during|after|before|last|this|from|with|of|about|late|early|earlier|"
+    r"\s+(?:[a-z]+ly|in|on|at|to|during|after|before|last|this|from|with|of|about|late|early|"
+    r"earlier|"
     r"later|again|yesterday|today|tonight|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday|reporters|journalists|CNN|NBC|ABC|CBS|Fox|the|a|an|his|her|their)\b"
     r"(?:\s+[\w’'.-]+){0,7}\s*[,:]\s*|\s*[,:—–-]?\s*")
@@ -905,6 +909,8 @@ def _find(text: str) -> list[Quote]:
                    or (after_attr is not None and bool(_DASH_END.search(lead)))
                    ) and not _THAT_END.search(lead)
         tail = text[raw.close + 1 : s_end] if raw.close < pe else ""
+        if text[raw.close - 1 : raw.close] in ".!?" and _NEW_SENTENCE.match(tail):
+            tail = ""  # '"... 45." She is 45.': the quote ended its sentence
         tail_ok = after_attr is not None or not tail.strip(" .,!?;:—–-\"”’'\u00a0)") or \
             tail.lstrip().startswith(("“", '"'))
         cont = raw.cont
@@ -928,7 +934,7 @@ def _find(text: str) -> list[Quote]:
             raw.open > lead_start and _cue_led(text, lead_start, raw.open))
         ) and not _THAT_END.search(lead) and not (
             # 'testified "thousands" of emails were lost': the quoted words run on
-            text[q_end - 1 : q_end] not in ".,!?…" and _RUNS_ON.match(tail))
+            text[raw.close - 1 : raw.close] not in ".,!?…" and _RUNS_ON.match(tail))
         kind = "continuation" if (cont or same_para_cont) else (
             "direct" if cue_led or (lead_ok and tail_ok) else "partial")
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
