@@ -199,6 +199,12 @@ CASES = [
         [("It will not break us", "the governor", "the governor", "replied", "direct")],
     ),
     (
+        "long_appositive_after_name",
+        '"We expect a hard winter," Andriy Sadovyi, the mayor of Lviv and a former candidate '
+        "for president, said on Monday.",
+        [("We expect a hard winter", "Andriy Sadovyi", "Andriy Sadovyi", "said", "direct")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",

@@ -236,6 +236,7 @@ _STOP_NP = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can
 _STOP_DET = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can|did|does|do|"
                        r"had|has|have|not|that|because|if|when|but|and|before|after|then|"
                        r"while|so|also)\b")
+_APPOSITIVE = re.compile(r"([^,;:“”\"]{2,80}),\s[^;:“”\"]{1,200},\s*")
 _INVERSION = re.compile(r"\s*(?:[Tt]hus|[Ss]o|[Tt]hen|[Aa]gain|[Aa]lso)\s*")
 _DET_START = re.compile(r"(?:the|a|an|his|her|its|their|one|two|three|some|many|several)\s",
                         re.IGNORECASE)
@@ -650,6 +651,13 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
         if mention:
             return _Attr(mention, cue_text, "after"), mention.end
         return None, k
+    appos = _APPOSITIVE.fullmatch(pre)
+    if appos and not _SENT_END.search(pre):
+        # '"...," Trump, the 2016 GOP frontrunner and leader in South Carolina, said'
+        head_end = k + off + appos.end(1)
+        mention = _speaker_in(text, k + off, head_end, head=False)
+        if mention and not text[k + off : mention.start].strip():
+            return _Attr(mention, cue_text, "after"), cue.end()
     if len(_WORDS.findall(pre)) > 12 or ";" in pre or _SENT_END.search(pre):
         return None, k
     if "“" in pre or '"' in pre:
