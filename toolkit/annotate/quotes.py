@@ -182,7 +182,9 @@ _CUE_VERB = rf"(?:{_ADVERBS})(?:[a-z]+ly\s+)?(?:(?:smiled|laughed|paused|nodded|
 # cue extensions: "wrote on Telegram", "told reporters", "said in a statement"
 _CUE_EXT = (
     r"(?:\s+(?:on|in|to|via|at|during|through)\s+(?:an?\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?"
-    r"(?:[A-Z][\w.’'-]*|statement|interview|post|video|speech|news\s+conference|"
+    r"(?:(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|"
+    r"March|April|May|June|July|August|September|October|November|December)\b)"
+    r"[A-Z][\w.’'-]*|statement|interview|post|video|speech|news\s+conference|"
     r"press\s+conference|briefing|email|e-mail|letter|tweet|message|reporters|journalists|"
     r"Telegram|Twitter|Facebook|X|social\s+media|television|radio|text|address|remarks|"
     r"call|phone\s+call|report)"
