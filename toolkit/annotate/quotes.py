@@ -802,8 +802,10 @@ def _is_not_speech(text: str, q_start: int, q_end: int, lead: str, has_cue: bool
         return True
     if _TITLE_CUE.search(lead[-40:]):
         return True
-    caps = sum(1 for w in words if w[0].isupper() or w.lower() in _TITLE_SMALL)
-    if caps == len(words) and len(words) <= 6 and _PROGRAMME_LEAD.search(lead[-30:]):
+    def title_case() -> bool:
+        return all(w[0].isupper() or w.lower() in _TITLE_SMALL for w in words)
+
+    if len(words) <= 6 and _PROGRAMME_LEAD.search(lead[-30:]) and title_case():
         return True  # 'said on NBC's "Meet the Press."': a programme, not speech
     if has_cue:
         return False
@@ -811,7 +813,7 @@ def _is_not_speech(text: str, q_start: int, q_end: int, lead: str, has_cue: bool
         # a short quoted sentence ('"We expected more."') is speech; a short phrase is not
         return not (inner[0].isupper() and inner[-1] in ".!?" and len(words) >= 2)
     # Title Case without sentence punctuation: a title, not speech
-    return caps == len(words) and not re.search(r"[.!?,]$", inner) and len(words) <= 8
+    return len(words) <= 8 and title_case() and not re.search(r"[.!?,]$", inner)
 
 
 # --------------------------------------------------------------------------- core
