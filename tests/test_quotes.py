@@ -205,6 +205,13 @@ CASES = [
         [("We expect a hard winter", "Andriy Sadovyi", "Andriy Sadovyi", "said", "direct")],
     ),
     (
+        "that_clause_lead_in_is_partial",
+        "The minister warned that if the dam failed, \"the whole valley will be under water "
+        'within hours."',
+        [("the whole valley will be under water within hours.", "the minister", "The minister",
+          "warned", "partial")],
+    ),
+    (
         "typewriter_double_apostrophes",
         "''The talks are over for now,'' said the Kremlin spokesman Dmitry Peskov.",
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",

@@ -260,6 +260,7 @@ _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
 _NEW_SENTENCE = re.compile(r"\s+[\"“‘'(]?[A-Z]")
+_THAT = re.compile(r"\bthat\b")
 _SENT_BREAK = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
@@ -751,6 +752,12 @@ _CUE_GAP = re.compile(
     r"(?:\s+[\w’'.-]+){0,7}\s*[,:]\s*|\s*[,:—–-]?\s*")
 
 
+def _paraphrase_lead(text: str, lead_start: int, open_at: int) -> bool:
+    """The quote carries on a paraphrase: 'X warned that if Y happened, "..."'."""
+    cues = list(_CUE.finditer(text, lead_start, open_at))
+    return bool(cues) and _THAT.search(text, cues[-1].end(), open_at) is not None
+
+
 def _cue_led(text: str, lead_start: int, open_at: int) -> bool:
     """A reporting cue introduces the quote ('..., but said, "'), whoever the speaker."""
     best = None
@@ -949,6 +956,8 @@ def _find(text: str) -> list[Quote]:
             text[raw.close - 1 : raw.close] not in ".,!?…" and _RUNS_ON.match(tail))
         kind = "continuation" if (cont or same_para_cont) else (
             "direct" if cue_led or (lead_ok and tail_ok) else "partial")
+        if kind == "direct" and lead.strip() and _paraphrase_lead(text, lead_start, raw.open):
+            kind = "partial"
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
         if attr is not None:
             speaker, sp_s, sp_e = _resolve(text, attr.mention, names, prev, spans)
