@@ -13,7 +13,7 @@ export NLTK_DATA := $(abspath toolkit/resources/nltk_data)
 export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test lint report evaluate bench punkt nltk-data bundle sentiment-model lock clean
+.PHONY: help venv test lint report evaluate bench punkt nltk-data bundle sentiment-model sentiment-validate lock clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -37,10 +37,12 @@ report: $(STAMP) ## annotate the bundled corpus and execute every notebook into 
 
 evaluate: $(STAMP) ## score every annotator on the public gold sets in ../shared
 	$(BIN)/python -m toolkit evaluate timeml $(DATELINE_SHARED)/gold/timeml
-	$(BIN)/python -m toolkit evaluate quotes $(DATELINE_SHARED)/gold/quotes/polnear
+	$(BIN)/python -m toolkit evaluate quotes $(DATELINE_SHARED)/gold/quotes/polnear/data/train --baseline
+	$(BIN)/python -m toolkit evaluate quotes $(DATELINE_SHARED)/gold/quotes/polnear/data/dev --baseline
 	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/vader/nytEditorialSnippets_GroundTruth.dev.txt
-	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/newsmtsc/dev_rw.jsonl
-	$(BIN)/python -m toolkit evaluate acled tests/fixtures/acled_sample.csv
+	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/vader/movieReviewSnippets_GroundTruth.txt
+	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/newsmtsc/dev_rw.jsonl $(DATELINE_SHARED)/gold/sentiment/newsmtsc/dev_mt.jsonl
+	$(BIN)/python -m toolkit evaluate acled tests/fixtures/acled_sample*.csv --baseline
 
 bench: $(STAMP) ## throughput benchmarks (articles/s, MB/s) beside a peer, on the research corpus
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
@@ -53,6 +55,9 @@ nltk-data: $(STAMP) ## copy the VADER lexicon from the installed vaderSentiment 
 
 sentiment-model: $(STAMP) ## retrain the news sentiment model from ../shared/gold/sentiment
 	$(BIN)/python -m toolkit.resources.build_sentiment
+
+sentiment-validate: $(STAMP) ## cross-validate the news sentiment model (NYT by editorial, NewsMTSC dev); ~10 min
+	$(BIN)/python -m toolkit.resources.build_sentiment --validate
 
 bundle: $(STAMP) ## rebuild data/raw/open from ../shared/corpora/open (openly licensed texts)
 	$(BIN)/python -m toolkit.io.bundle

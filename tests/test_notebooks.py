@@ -1,6 +1,7 @@
 """Notebooks are stored without outputs, hold no logic of their own, and run top to bottom."""
 
 import json
+import os
 
 import pytest
 
@@ -32,10 +33,22 @@ def test_notebook_has_a_card_numbered_sections_and_exercises(path):
     assert "def " not in code and "class " not in code, "notebooks call the toolkit; logic lives in toolkit/"
 
 
+@pytest.fixture(scope="module")
+def processed_dir(tmp_path_factory):
+    """One cache for all notebooks of the run (the first annotates, the rest read), outside the repo."""
+    folder = tmp_path_factory.mktemp("processed")
+    before = os.environ.get("DATELINE_PROCESSED")
+    os.environ["DATELINE_PROCESSED"] = str(folder)  # inherited by the kernels
+    yield folder
+    if before is None:
+        del os.environ["DATELINE_PROCESSED"]
+    else:
+        os.environ["DATELINE_PROCESSED"] = before
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_notebook_executes(path, monkeypatch, tmp_path):
-    monkeypatch.setenv("DATELINE_PROCESSED", str(tmp_path))  # inherited by the kernel
+def test_notebook_executes(path, processed_dir):
     notebook = execute_notebook(path, timeout=600)
     errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
