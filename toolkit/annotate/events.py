@@ -190,9 +190,22 @@ return* released freed brought captives servicem* defenders repatriat* hand* tra
 peace ceasefire* direct bilateral trilateral fresh new face talks round rounds negotiat* mediat* stalled cease*
 truce* armistice cessation moratorium
 """))
-_ANCHOR_RE = re.compile(r"\b" + trie_pattern([a if a.endswith("*") or len(a) < 5 else a + "*" for a in _ANCHORS]) + r"\b")  # on lowercased text (faster than re.I)
+# Frequent short anchor words that start a trigger only in one context: tried only there.
+_GUARDED_ANCHORS = {
+    "with": r"\s+(?:[\w'’-]+\s+){0,3}(?:drones?|uavs?|quadcopters?)\b",  # "with FPV drones"
+    "using": r"\s+(?:[\w'’-]+\s+){0,3}(?:drones?|uavs?|quadcopters?)\b",
+    "by": r"\s+(?:[\w'’-]+\s+){0,3}(?:drones?|uavs?|quadcopters?)\b",
+    "s": r"-300",  # "S-300", not the "s" of "Russia's"
+    "re": r"-",  # "re-took"
+    "de": r"-",  # "de-occupied"
+    "new": r"\s+talks",
+}
+_ANCHOR_RE = re.compile(  # on lowercased text (faster than re.I)
+    r"\b(?:" + "|".join(f"{w}(?={tail})" for w, tail in _GUARDED_ANCHORS.items()) + "|"
+    + trie_pattern([a if a.endswith("*") or len(a) < 5 else a + "*"
+                    for a in _ANCHORS if a not in _GUARDED_ANCHORS]) + r")\b"
+)
 _ANCHOR_RE_I = re.compile(_ANCHOR_RE.pattern, re.I)
-_GUARDED = re.compile(r"(?:with|using|by)\s+(?:[\w'’-]+\s+){0,3}(?:drones?|UAVs?|quadcopters?)\b", re.I)
 
 
 def _trigger_matches(text: str):
@@ -203,12 +216,12 @@ def _trigger_matches(text: str):
     for w in anchors:
         if w.start() < pos_done:
             continue
-        if w.group(0).lower() in ("with", "using", "by") and not _GUARDED.match(text, w.start()):
-            continue
         m = _TRIGGER.match(text, w.start())
         if m:
             pos_done = m.end()
             yield m
+
+
 _GROUP_TYPE = {f"T{i}": t for i, (t, _) in enumerate(_TRIGGERS)}
 
 _DISRUPT_BEFORE = re.compile(
