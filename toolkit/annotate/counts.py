@@ -277,17 +277,18 @@ _COORD = re.compile(r"(?:\s+[\w'’-]+){0,3}?\s+(?:and|as\s+well\s+as)\s+", re.I
 _PERSON_AFTER = re.compile(r"\s+(?:[\w'’-]+\s+){0,2}?" + _PERSON + r"\b", re.I)
 
 
-_WORD_START = re.compile(r"(?<!\S)\S")
+def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` tried only where a word starts (after whitespace or at the string start)."""
+    return re.compile(r"(?<!\S)(?:" + pattern.pattern + ")", pattern.flags)
+
+
+_MODIFIER_W = _at_word_start(_MODIFIER)
+_LEFT_W = _at_word_start(_LEFT)
 
 
 def _search_tail(pattern: re.Pattern[str], s: str, width: int) -> re.Match[str] | None:
-    """``pattern.search`` restricted to the last ``width`` characters, tried at word starts only."""
-    lo = max(0, len(s) - width)
-    for w in _WORD_START.finditer(s, lo):
-        m = pattern.match(s, w.start())
-        if m:
-            return m
-    return None
+    """``pattern`` (made by :func:`_at_word_start`) searched in the last ``width`` characters."""
+    return pattern.search(s, max(0, len(s) - width))
 
 
 def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | None, str | None]:
@@ -298,7 +299,7 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
         after = after[3:]
     obj = _object(after)
     before = text[max(sent[0], m.start() - 120) : m.start()]
-    mod = _search_tail(_MODIFIER, before, 32)
+    mod = _search_tail(_MODIFIER_W, before, 32)
     core_before = before[: mod.start()] if mod else before
     sentence = text[sent[0] : sent[1]]
     obj_l = obj or ""
@@ -312,7 +313,7 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
             return "REPATRIATED_REMAINS", obj or (re.search(r"(bodies|remains|corpses)", core_before, re.I).group(1))
         return "KILL", obj
     # 2. verb before
-    lm = _search_tail(_LEFT, core_before, 45)
+    lm = _search_tail(_LEFT_W, core_before, 45)
     if lm is None and "toll" in core_before:
         lm = _LEFT.search(core_before)
     vtype = None

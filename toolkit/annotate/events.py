@@ -287,6 +287,7 @@ class EventMention:
     date_source: str = "none"
 
 
+_DIGIT = re.compile(r"\d")
 _MONTH_HINT = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d{4}-\d\d-\d\d")
 
 
@@ -296,7 +297,10 @@ def _date_matches(text: str):
     done = 0
     for h in _MONTH_HINT.finditer(low):
         lo = max(done, h.start() - 6)
-        m = _EXPLICIT_DATE.search(text, lo, min(len(text), h.end() + 20))
+        hi = min(len(text), h.end() + 20)
+        if _DIGIT.search(text, lo, hi) is None:  # every date has a digit: skip "may", "separatist"
+            continue
+        m = _EXPLICIT_DATE.search(text, lo, hi)
         if m and m.start() >= done:
             full = _EXPLICIT_DATE.match(text, m.start())  # re-match without the end bound
             if full:
