@@ -366,12 +366,14 @@ _NEAR_VERB = re.compile(r"killed|died|wounded|injured|detained|arrested|abducted
 
 
 _SINGULAR_WORDS = ["civilian", "man", "woman", "child", "boy", "girl", "soldier", "serviceman", "person", "resident", "teenager", "pensioner", "volunteer", "policeman", "police", "officer", "driver", "worker", "medic", "paramedic", "rescuer", "journalist", "farmer", "fisherman", "employee", "official", "priest", "teacher", "doctor", "nurse", "deminer", "sapper", "pilot", "victim", "collaborator", "mayor", "head", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "grandson", "granddaughter", "grandmother", "grandfather", "neighbour", "neighbor", "friend", "colleague", "passenger", "partner"]
-# Necessary conditions of a _NUMBER match, on lowercased text: a digit run not glued to a word,
-# a number word, "a/an" before a person noun or a vague/scale word, "the/his/..." before a person.
+# Necessary conditions of a _NUMBER match, on lowercased text: a digit run not glued to a word
+# (the look-behind after the first digit is the fast form of (?<![\w.,/-])\d+), a number word,
+# "a/an" before a person noun or a vague/scale word, "the/his/..." before a person noun.
 _CANDIDATE = re.compile(
-    r"(?<![\w.,/-])\d+|\b" + trie_pattern(sorted(_NUM_WORDS)) + r"\b"
-    r"|\ban?(?=\s+(?:[\w-]+\s+){0,3}?(?:" + _PERSON + r"|couple|handful|dozen|few|hundred|thousand|million)\b)"
-    r"|\b(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b)"
+    r"\d(?<![\w.,/-]\d)\d*"
+    r"|\b(?:" + trie_pattern(sorted(_NUM_WORDS)) + r"\b"
+    r"|an?(?=\s+(?:[\w-]+\s+){0,3}?(?:" + _PERSON + r"|couple|handful|dozen|few|hundred|thousand|million)\b)"
+    r"|(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b))"
 )
 _CANDIDATE_I = re.compile(_CANDIDATE.pattern, re.I)
 
