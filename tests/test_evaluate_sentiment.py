@@ -151,3 +151,12 @@ def test_shared_movie_snippets_held_out(shared_path):
 def test_shared_vader_sets_vader_figures(shared_path, name, floor_r):
     result = E.evaluate_file(shared_path("gold", "sentiment", "vader", name), methods=("vader",))
     assert result["vader"]["pearson_r"] >= floor_r
+
+
+def test_in_sample_files_are_flagged():
+    from toolkit.evaluate.sentiment import news_trained_on
+
+    assert news_trained_on("x/nytEditorialSnippets_GroundTruth.dev.txt")
+    assert news_trained_on("x/newsmtsc/train.jsonl")
+    assert not news_trained_on("x/newsmtsc/dev_rw.jsonl")
+    assert not news_trained_on("x/movieReviewSnippets_GroundTruth.txt")

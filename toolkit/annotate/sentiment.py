@@ -160,6 +160,15 @@ class NewsModel(NamedTuple):
 
 
 @functools.lru_cache(maxsize=1)
+def news_model_meta() -> dict:
+    """The shipped news model's ``meta`` record: method, hyper-parameters and ``trained_on`` sources."""
+    path = resource_path(*NEWS_MODEL)
+    if not path.exists():
+        return {}
+    return json.loads(path.read_text(encoding="utf-8")).get("meta", {})
+
+
+@functools.lru_cache(maxsize=1)
 def news_model() -> NewsModel:
     """Load the shipped news model (cached per process).
 

@@ -169,7 +169,22 @@ def evaluate_file(path: str | Path, *, methods=METHODS) -> dict:
     frame = read_vader_tsv(path) if fmt == "vader" else read_newsmtsc(path)
     result = evaluate_frame(frame, fmt, methods=methods)
     result["path"] = str(path)
+    result["news_in_sample"] = news_trained_on(path)
     return result
+
+
+#: File-name markers of the gold sources the news model may have been trained on.
+_SOURCE_MARKERS = {"nyt": "nytEditorial", "tweets": "tweets_", "amazon": "amazonReview",
+                   "movie": "movieReview", "newsmtsc": "train.jsonl"}
+
+
+def news_trained_on(path: str | Path) -> bool:
+    """True when the news model's training data included this file (its figures are then in-sample)."""
+    from toolkit.annotate.sentiment import news_model_meta
+
+    trained = news_model_meta().get("trained_on", [])
+    name = Path(path).name
+    return any(_SOURCE_MARKERS.get(source, "\0") in name for source in trained)
 
 
 def format_result(result: dict) -> str:
@@ -177,6 +192,9 @@ def format_result(result: dict) -> str:
     metrics = ["pearson_r", "weighted_f1"] if result["format"] == "vader" else ["macro_f1", "accuracy"]
     lines = [f"{result.get('path', '')}  [{result['format']}, n={result['n']}, "
              f"gold {result['gold_distribution']}]"]
+    if result.get("news_in_sample") and "news" in methods:
+        lines.append("  NOTE: the news model was trained on this file: its figures here are in-sample, "
+                     "not validation (held-out figures: make sentiment-validate, MODEL_CARD.md)")
     lines.append(f"  {'metric':<22}" + "".join(f"{m:>12}" for m in methods))
     for metric in metrics:
         lines.append(f"  {metric:<22}" + "".join(f"{result[m][metric]:>12.3f}" for m in methods))
