@@ -268,6 +268,13 @@ def _gazetteer() -> tuple[dict[str, list[tuple[str, int]]], dict[str, dict[str, 
     return index, table
 
 
+@functools.lru_cache(maxsize=1)
+def _first_words() -> re.Pattern[str]:
+    """Letter runs (on lowercased text) that start a gazetteer variant."""
+    index, _ = _gazetteer()
+    return re.compile(r"(?<![^\W\d_])(?:" + trie_pattern(sorted(index)) + r")(?![^\W\d_])")
+
+
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
     """Gazetteer places in ``text[start:end]``; "Kharkiv region/oblast" -> the oblast, else the city.
 
@@ -275,26 +282,39 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     """
     index, table = _gazetteer()
     end = len(text) if end is None else end
-    toks = list(_TOKEN.finditer(text, start, end))
+    low = text[start:end].lower()
+    if len(low) == end - start:  # only letter runs that start a variant (speed; same result)
+        firsts = [start + w.start() for w in _first_words().finditer(low)]
+    else:  # lowercasing changed offsets: look every letter run up
+        firsts = [t.start() for t in _TOKEN.finditer(text, start, end)]
     out = []
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
+    done = start
+    for first in firsts:
+        if first < done:
+            continue
+        toks = _TOKEN.finditer(text, first, end)
+        tok = next(toks)
         cands = index.get(tok.group(0).lower())
+        if not cands:
+            continue
+        following = [tok]
         hit = None
-        if cands:
-            for variant, n in cands:
-                if i + n - 1 >= len(toks):
-                    continue
-                v_end = toks[i + n - 1].end()
-                if text[tok.start() : v_end].lower() == variant and (v_end >= len(text) or not text[v_end].isalnum()):
-                    hit = (variant, n, v_end)
+        for variant, n in cands:
+            while len(following) < n:
+                nxt = next(toks, None)
+                if nxt is None:
                     break
+                following.append(nxt)
+            if len(following) < n:
+                continue
+            v_end = following[n - 1].end()
+            if text[tok.start() : v_end].lower() == variant and (v_end >= len(text) or not text[v_end].isalnum()):
+                hit = (variant, n, v_end)
+                break
         if hit is None:
-            i += 1
             continue
         variant, n, v_end = hit
-        i += n
+        done = following[n - 1].end()
         kinds = table[variant]
         after = text[v_end : v_end + 20]
         if variant in _CAPITALS and _METONYMY.match(after):
