@@ -293,11 +293,17 @@ _MONTH_HINT = re.compile(  # "\d(?:\d{3}..." and the trie: same matches, faster 
 )
 
 
-def _date_matches(text: str):
-    """Same matches as ``_EXPLICIT_DATE.finditer(text)``, tried only near month names / ISO dates."""
+def _date_matches(text: str, stop: int | None = None):
+    """Same matches as ``_EXPLICIT_DATE.finditer(text)``, tried only near month names / ISO dates.
+
+    With ``stop``, the matches that start before ``stop`` (and possibly a few more).
+    """
     low = text.lower()
     done = 0
-    for h in _MONTH_HINT.finditer(low):
+    hints = _MONTH_HINT.finditer(low) if stop is None else _MONTH_HINT.finditer(low, 0, stop + 16)
+    for h in hints:
+        if stop is not None and h.start() - 6 >= stop:
+            break  # any later match starts at or after stop
         lo = max(done, h.start() - 6)
         hi = min(len(text), h.end() + 20)
         if _DIGIT.search(text, lo, hi) is None:  # every date has a digit: skip "may", "separatist"
@@ -310,10 +316,15 @@ def _date_matches(text: str):
                 yield full
 
 
-def _explicit_dates(text: str, dct: pd.Timestamp | None) -> list[tuple[int, int, pd.Timestamp]]:
-    """Built-in fallback: explicit calendar dates ("5 June 2025", "June 5", "2025-06-05")."""
+def _explicit_dates(
+    text: str, dct: pd.Timestamp | None, *, stop: int | None = None
+) -> list[tuple[int, int, pd.Timestamp]]:
+    """Built-in fallback: explicit calendar dates ("5 June 2025", "June 5", "2025-06-05").
+
+    ``stop``: only dates that start before it are needed (others may be returned too).
+    """
     out = []
-    for m in _date_matches(text):
+    for m in _date_matches(text, stop):
         try:
             if m.group("iy"):
                 y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
@@ -407,7 +418,9 @@ def find_events(
             types[etype] = (m.start(), m.end())
     out: list[EventMention] = []
     if per_sentence and dates is None:  # read explicit dates only when there is something to date
-        dates, date_source = _explicit_dates(text, dct), "explicit_date"
+        # _pick_date only looks at dates that start before the end of the last sentence
+        stop = max(end for _, end in per_sentence)
+        dates, date_source = _explicit_dates(text, dct, stop=stop), "explicit_date"
     for sent in sorted(per_sentence):
         types = per_sentence[sent]
         sentence = text[sent[0] : sent[1]]
