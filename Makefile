@@ -10,13 +10,12 @@ SHARED ?= ../shared
 export DATELINE_SHARED ?= $(abspath $(SHARED))
 # Offline first: nothing at run time may reach the network for NLTK data.
 export NLTK_DATA := $(abspath toolkit/resources/nltk_data)
-export MPLBACKEND := Agg
 
 .DEFAULT_GOAL := help
 .PHONY: help venv test lint report evaluate bench punkt nltk-data bundle sentiment-model sentiment-validate lock clean
 
 help: ## list the targets
-	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-19s %s\n", $$1, $$2}'
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

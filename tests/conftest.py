@@ -5,9 +5,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import os
+
 import pytest
+from hypothesis import settings
 
 from toolkit import config
+
+# CI must be repeatable: the same examples every run (a failure found locally becomes a test case).
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 
 def _require_shared(*parts: str) -> Path:

@@ -195,3 +195,57 @@ def test_open_corpus_in_shared_loads_too(shared_path):
     rejected = frame.attrs["rejected"]
     assert len(frame) + len(rejected) == 2355
     assert set(rejected["reason"]) == {"duplicate_of"}
+
+
+def test_dates_that_cannot_be_localised_or_represented_are_noted_not_fatal():
+    frame = toolkit.load_corpus(pd.DataFrame({
+        "text": ["Spring forward.", "Fall back.", "Placeholder.", "Epoch.", "Word."],
+        "published": ["2024-03-31 03:30", "2024-10-27 03:30", "0001-01-01", "1717000000", "today"],
+    }), timezone="Europe/Kyiv")
+    assert frame["published"].iloc[0] == pd.Timestamp("2024-03-31 01:00", tz="UTC")
+    notes = frame["load_notes"].tolist()
+    assert notes[1].startswith("ambiguous_local_time")
+    assert notes[2].startswith("out_of_range_date")
+    assert notes[3].startswith("unparseable_date") and notes[4].startswith("unparseable_date")
+    assert frame["published"].iloc[1:].isna().all()
+
+
+def test_dayfirst_dates():
+    frame = pd.DataFrame({"text": ["x"], "published": ["11.06.2025"]})
+    assert toolkit.load_corpus(frame, dayfirst=True)["published"].iloc[0] == pd.Timestamp("2025-06-11", tz="UTC")
+
+
+def test_an_unknown_time_zone_is_a_clear_error():
+    with pytest.raises(ValueError, match="IANA name such as 'UTC' or 'Europe/Kyiv'"):
+        toolkit.load_corpus(pd.DataFrame({"text": ["x"]}), timezone="Kyiv")
+
+
+def test_files_that_number_their_rows_independently(tmp_path):
+    for name in ("bbc.csv", "rt.csv"):
+        pd.DataFrame({"id": [1, 2], "text": [f"{name} one", f"{name} two"]}).to_csv(tmp_path / name, index=False)
+    clashing = toolkit.load_corpus(tmp_path)
+    assert len(clashing) == 2 and set(clashing.attrs["rejected"]["reason"]) == {"duplicate_id"}
+    assert "doc_id=False" in clashing.attrs["rejected"]["detail"].iloc[0]
+    hashed = toolkit.load_corpus(tmp_path, doc_id=False)
+    assert len(hashed) == 4 and hashed.attrs["rejected"].empty
+
+
+def test_empty_tables_and_headline_only_files_are_rejected(tmp_path):
+    (tmp_path / "header_only.csv").write_text("text,date\n")
+    (tmp_path / "headline.txt").write_text("Just A Headline\n\n")
+    pd.DataFrame({"text": pd.Series([], dtype=str)}).to_parquet(tmp_path / "none.parquet")
+    frame = toolkit.load_corpus(tmp_path)
+    rejected = frame.attrs["rejected"]
+    assert len(frame) == 0
+    assert sorted(rejected["source_path"].str.rsplit("/", n=1).str[-1]) == ["header_only.csv", "headline.txt", "none.parquet"]
+    assert set(rejected["reason"]) == {"empty"}
+
+
+def test_gzipped_parquet(tmp_path):
+    import gzip as gz
+
+    path = tmp_path / "rows.parquet"
+    pd.DataFrame(ROWS).to_parquet(path)
+    (tmp_path / "rows.parquet.gz").write_bytes(gz.compress(path.read_bytes()))
+    path.unlink()
+    _check_rows(toolkit.load_corpus(tmp_path / "rows.parquet.gz", **MAPPING))

@@ -52,3 +52,7 @@ def test_notebook_executes(path, processed_dir):
     notebook = execute_notebook(path, timeout=600)
     errors = [o for c in notebook.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert errors == []
+    for cell in notebook.cells:
+        if cell.cell_type == "code" and "plt.show()" in cell.source:
+            images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+            assert images, f"a figure cell of {path.name} produced no image (matplotlib backend?)"

@@ -190,15 +190,38 @@ def choose_dateline(
                     worst if reasons else None, body_date)
 
 
-def parse_metadata_date(value: object, *, timezone: str = "UTC") -> tuple[pd.Timestamp, str | None]:
-    """Parse a metadata date; naive values are read in ``timezone``. Returns (timestamp, problem)."""
+_NOT_A_DATE = {"now", "today", "yesterday", "tomorrow", "none", "null", "nan", "n/a", "na", "-"}
+# pandas stores nanoseconds: dates outside these bounds cannot be represented (and are placeholders anyway).
+_EARLIEST, _LATEST = pd.Timestamp("1678-01-01", tz="UTC"), pd.Timestamp("2261-12-31", tz="UTC")
+
+
+def parse_metadata_date(value: object, *, timezone: str = "UTC", dayfirst: bool = False) -> tuple[pd.Timestamp, str | None]:
+    """Parse a metadata date; naive values are read in ``timezone``. Returns (timestamp, problem).
+
+    Never raises on a bad value: the problem is returned (``missing_date``, ``unparseable_date``,
+    ``ambiguous_local_time``, ``out_of_range_date``) so the article is kept and the problem noted.
+    Numbers are not guessed as epoch seconds, and words like "now" or "today" are not dates.
+    ``dayfirst`` reads "11.06.2025" as 11 June.
+    """
     if value is None or (isinstance(value, float) and pd.isna(value)) or (isinstance(value, str) and not value.strip()):
         return pd.NaT, "missing_date"
+    shown = repr(str(value)[:40])
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return pd.NaT, f"unparseable_date: {shown} is a number, not a date (convert epoch values first)"
+    if isinstance(value, str) and value.strip().lower() in _NOT_A_DATE:
+        return pd.NaT, f"unparseable_date: {shown}"
     try:
-        stamp = pd.Timestamp(value)
+        stamp = value if isinstance(value, pd.Timestamp) else pd.to_datetime(value, dayfirst=dayfirst)
     except (ValueError, TypeError, OverflowError):
-        return pd.NaT, f"unparseable_date: {str(value)[:40]!r}"
+        return pd.NaT, f"unparseable_date: {shown}"
     if pd.isna(stamp):
-        return pd.NaT, f"unparseable_date: {str(value)[:40]!r}"
-    stamp = stamp.tz_localize(timezone) if stamp.tzinfo is None else stamp
-    return stamp.tz_convert("UTC"), None
+        return pd.NaT, f"unparseable_date: {shown}"
+    if stamp.tzinfo is None:
+        try:
+            stamp = stamp.tz_localize(timezone, ambiguous="raise", nonexistent="shift_forward")
+        except (ValueError, TypeError) as err:  # ambiguous wall time at a DST change
+            return pd.NaT, f"ambiguous_local_time: {shown} in {timezone} ({type(err).__name__})"
+    stamp = stamp.tz_convert("UTC")
+    if not _EARLIEST <= stamp <= _LATEST:
+        return pd.NaT, f"out_of_range_date: {shown}"
+    return stamp, None

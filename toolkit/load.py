@@ -19,6 +19,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import time
+import zoneinfo
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -63,14 +64,14 @@ def make_doc_id(record: dict[str, Any]) -> str:
     return hashlib.sha1(payload, usedforsecurity=False).hexdigest()[:16]
 
 
-def _article(record: dict[str, Any], *, timezone: str) -> dict[str, Any]:
+def _article(record: dict[str, Any], *, timezone: str, dayfirst: bool) -> dict[str, Any]:
     raw = record["raw_text"]
     is_file = record["format"] in ("text", "menafn")
     cleaned = clean_text(raw, menafn=record["format"] == "menafn" or None, extract_title=is_file)
     notes = []
     metadata_date = pd.NaT
     if "published" in record:
-        metadata_date, problem = parse_metadata_date(record["published"], timezone=timezone)
+        metadata_date, problem = parse_metadata_date(record["published"], timezone=timezone, dayfirst=dayfirst)
         if problem:
             notes.append(problem)
     header = parse_header_date(cleaned.header_text)
@@ -138,8 +139,9 @@ def load_corpus(
     title: str | None = None,
     outlet: str | None = None,
     url: str | None = None,
-    doc_id: str | None = None,
+    doc_id: str | bool | None = None,
     timezone: str = "UTC",
+    dayfirst: bool = False,
     require_date: bool = False,
 ) -> pd.DataFrame:
     """Load, clean and date articles: one row per article.
@@ -151,7 +153,10 @@ def load_corpus(
             When not given, common names are tried (``text``/``body``/``content``,
             ``published``/``date``, ...). A name that is not a column raises
             :class:`toolkit.io.readers.ColumnMappingError` listing the available columns.
-        timezone: time zone of naive metadata timestamps (e.g. ``"Europe/Kyiv"``).
+            ``doc_id=False`` ignores any id column and hashes URLs or texts instead (for files that
+            each number their rows from 1, whose ids would collide).
+        timezone: IANA time zone of naive metadata timestamps (e.g. ``"Europe/Kyiv"``).
+        dayfirst: read ambiguous numeric dates day first ("11.06.2025" is 11 June).
         require_date: reject articles for which no date can be read (reason ``no_date``)
             instead of keeping them with ``published = NaT``.
 
@@ -159,6 +164,10 @@ def load_corpus(
         The articles table (:data:`toolkit.schema.ARTICLES`, then any extra source columns),
         in input order, with the rejection table in ``.attrs["rejected"]``.
     """
+    try:
+        zoneinfo.ZoneInfo(timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError) as err:
+        raise ValueError(f"unknown time zone {timezone!r}: use an IANA name such as 'UTC' or 'Europe/Kyiv'") from err
     if source is None:
         sources: list[Source] = list(default_sources())
     elif isinstance(source, (str, Path, pd.DataFrame)):
@@ -166,7 +175,7 @@ def load_corpus(
     else:
         sources = list(source)
     mapping = {"text": text, "published": published, "title": title, "outlet": outlet, "url": url,
-               "doc_id": doc_id}
+               "doc_id": None if doc_id is False else doc_id}
     rows: list[dict[str, Any]] = []
     rejected: list[Rejection] = []
     seen: dict[str, str] = {}
@@ -174,6 +183,8 @@ def load_corpus(
         if isinstance(item, Rejection):
             rejected.append(item)
             continue
+        if doc_id is False:
+            item.pop("doc_id", None)
         item["doc_id"] = make_doc_id(item)
         if not item["raw_text"].strip():
             rejected.append(Rejection(item["source_path"], item["doc_id"], "empty", "text is empty"))
@@ -185,9 +196,14 @@ def load_corpus(
             continue
         if item["doc_id"] in seen:
             rejected.append(Rejection(item["source_path"], item["doc_id"], "duplicate_id",
-                                      f"doc_id {item['doc_id']!r} already loaded from {seen[item['doc_id']]}"))
+                                      f"doc_id {item['doc_id']!r} already loaded from {seen[item['doc_id']]}; "
+                                      "if your files number their rows independently, pass doc_id=False"))
             continue
-        article = _article(item, timezone=timezone)
+        article = _article(item, timezone=timezone, dayfirst=dayfirst)
+        if not article["text"]:
+            rejected.append(Rejection(item["source_path"], item["doc_id"], "empty",
+                                      "no text left after cleaning (only a headline or boilerplate)"))
+            continue
         if require_date and pd.isna(article["published"]):
             rejected.append(Rejection(item["source_path"], item["doc_id"], "no_date",
                                       article["load_notes"] or "no date could be read"))
@@ -207,11 +223,13 @@ def main(argv: list[str] | None = None) -> int:
     for field in ("text", "published", "title", "outlet", "url", "doc_id"):
         parser.add_argument(f"--{field.replace('_', '-')}", dest=field, help=f"column holding {field}")
     parser.add_argument("--timezone", default="UTC", help="time zone of naive timestamps")
+    parser.add_argument("--dayfirst", action="store_true", help="read 11.06.2025 as 11 June")
     parser.add_argument("--parquet", type=Path, help="also write the articles (without offset maps) here")
     args = parser.parse_args(argv)
     started = time.perf_counter()
     frame = load_corpus(args.sources or None, text=args.text, published=args.published, title=args.title,
-                        outlet=args.outlet, url=args.url, doc_id=args.doc_id, timezone=args.timezone)
+                        outlet=args.outlet, url=args.url, doc_id=args.doc_id, timezone=args.timezone,
+                        dayfirst=args.dayfirst)
     seconds = time.perf_counter() - started
     rejected = frame.attrs["rejected"]
     print(f"loaded {len(frame)} articles in {seconds:.1f} s; rejected {len(rejected)}")

@@ -67,10 +67,10 @@ def code_fingerprint() -> str:
 
 
 def corpus_fingerprint(articles: pd.DataFrame) -> str:
-    """Hash of the articles' ids and texts."""
+    """Hash of what annotators read: the articles' ids, texts and datelines."""
     digest = hashlib.sha1(usedforsecurity=False)
-    for doc_id, text in zip(articles["doc_id"], articles["text"], strict=True):
-        digest.update(f"{doc_id}\x00{text}\x01".encode())
+    for doc_id, text, published in zip(articles["doc_id"], articles["text"], articles["published"], strict=True):
+        digest.update(f"{doc_id}\x00{text}\x00{published}\x01".encode())
     return digest.hexdigest()[:16]
 
 
@@ -88,6 +88,7 @@ def _to_parquet_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def write_tables(tables: dict[str, pd.DataFrame], folder: Path, manifest: dict) -> None:
     """Write each table to ``folder/<name>.parquet`` and the manifest last (so a crash leaves no stale cache)."""
     folder.mkdir(parents=True, exist_ok=True)
+    (folder / "manifest.json").unlink(missing_ok=True)
     for name, frame in tables.items():
         _to_parquet_frame(frame).to_parquet(folder / f"{name}.parquet", index=False)
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))

@@ -32,7 +32,7 @@ def summary_markdown(tables: dict[str, pd.DataFrame], *, seconds: float) -> str:
         "",
         f"- articles loaded: **{len(articles):,}**; rejected: **{len(rejected):,}**"
         + (f" ({', '.join(f'{r}: {n}' for r, n in rejected['reason'].value_counts().items())})" if len(rejected) else ""),
-        f"- published range: {articles['published'].min():%Y-%m-%d} to {articles['published'].max():%Y-%m-%d}",
+        f"- published range: {_day(articles['published'].min())} to {_day(articles['published'].max())}",
         f"- date sources: {', '.join(f'{s}: {n}' for s, n in articles['published_source'].value_counts().items())}",
         f"- dateline conflicts: {int(articles['dateline_conflict'].sum())}",
         f"- annotated in {seconds:.1f} s",
@@ -41,11 +41,16 @@ def summary_markdown(tables: dict[str, pd.DataFrame], *, seconds: float) -> str:
         "|---|---:|",
     ]
     lines += [f"| {name} | {len(frame):,} |" for name, frame in tables.items()]
-    conflicts = articles.loc[articles["dateline_conflict"], ["doc_id", "dateline_conflict_reason"]]
+    conflicts = articles.loc[articles["dateline_conflict"].fillna(False).astype(bool),
+                             ["doc_id", "dateline_conflict_reason"]]
     if len(conflicts):
         lines += ["", "## Dateline conflicts", ""]
         lines += [f"- `{row.doc_id}`: {row.dateline_conflict_reason}" for row in conflicts.head(20).itertuples()]
     return "\n".join(lines) + "\n"
+
+
+def _day(stamp) -> str:
+    return "unknown" if pd.isna(stamp) else f"{stamp:%Y-%m-%d}"
 
 
 def notebook_paths() -> list[Path]:

@@ -216,9 +216,11 @@ def _news_logits(text: str, target: tuple[int, int] | None, vader: dict[str, flo
     words = tokens(text)
     z = model.intercept + np.asarray(dense_features(text, vader, words)) @ model.dense
     if target is None:
-        weights, features = model.whole, set(_grams(words, ""))
+        weights, features = model.whole, _grams(words, "")
     else:
-        weights, features = model.weights, set(sparse_features(text, target))
+        weights, features = model.weights, sparse_features(text, target)
+    # Sorted, de-duplicated: float sums must not depend on set order (hash seed) across runs.
+    features = sorted(set(features))
     acc = [0.0, 0.0, 0.0]
     for feature in features:
         w = weights.get(feature)

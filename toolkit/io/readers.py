@@ -160,7 +160,9 @@ def _read_jsonl(text: str, where: str) -> Iterator[tuple[int, dict[str, Any]] | 
 def _read_table(path: Path, suffix: str, gz: bool, mapping: Mapping[str, str | None]) -> Iterator[dict[str, Any] | Rejection]:
     where = str(path)
     if suffix == ".parquet":
-        frame = pd.read_parquet(path)
+        frame = pd.read_parquet(io.BytesIO(_read_bytes(path, gz)) if gz else path)
+        if frame.empty:
+            yield Rejection(where, None, "empty", "table has no rows")
         yield from read_frame(frame, mapping=mapping, where=where)
         return
     data = _read_bytes(path, gz)
@@ -188,6 +190,8 @@ def _read_table(path: Path, suffix: str, gz: bool, mapping: Mapping[str, str | N
     yield from (p for p in parsed if isinstance(p, Rejection))
     columns = list(dict.fromkeys(k for _, row in rows for k in row))
     if not rows:
+        if not parsed:
+            yield Rejection(where, None, "empty", "table has a header but no rows")
         return
     for item in _rows_to_records(iter(rows), columns, mapping, where):
         if replaced and isinstance(item, dict):
