@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+from pathlib import Path
 
 EVALUATORS = {
     "timeml": ("toolkit.evaluate.timeml", "TimeML .tml folder: TempEval-3 span, value and type F1"),
@@ -25,8 +26,18 @@ EVALUATORS = {
 
 
 def _evaluate(args: argparse.Namespace, rest: list[str]) -> int:
+    if args.kind not in EVALUATORS:
+        print("usage: python -m toolkit evaluate KIND PATH... [options]   (KIND --help for its options)\n")
+        print("\n".join(f"  {k:<10} {v[1]}" for k, v in EVALUATORS.items()))
+        return 0 if args.kind in (None, "-h", "--help") else 2
+    # Inputs are the arguments that are neither options nor an option's value (e.g. --errors OUT.tsv).
+    inputs = [a for i, a in enumerate(rest) if not a.startswith("-") and not (i and rest[i - 1].startswith("--"))]
+    missing = [p for p in inputs if not Path(p).exists()]
+    if missing:
+        print(f"error: no such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return 2
     module = importlib.import_module(EVALUATORS[args.kind][0])
-    return module.main([*args.paths, *rest]) or 0
+    return module.main(rest) or 0
 
 
 def _report(args: argparse.Namespace, rest: list[str]) -> int:
@@ -45,10 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m toolkit", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True)
-    ev = sub.add_parser("evaluate", help="score an annotator on a gold set",
-                        description="\n".join(f"{k}: {v[1]}" for k, v in EVALUATORS.items()))
-    ev.add_argument("kind", choices=sorted(EVALUATORS))
-    ev.add_argument("paths", nargs="+", help="gold file(s) or folder")
+    ev = sub.add_parser("evaluate", help="score an annotator on a gold set (evaluate KIND --help)",
+                        add_help=False)
+    ev.add_argument("kind", nargs="?", help=", ".join(EVALUATORS))
     ev.set_defaults(func=_evaluate)
     rp = sub.add_parser("report", help="annotate the bundled corpus and write the summary under reports/",
                         add_help=False)

@@ -92,7 +92,13 @@ def main(argv: list[str] | None = None) -> int:
     result = tables(refresh=args.refresh)
     seconds = time.perf_counter() - started
     summary = config.REPORTS_DIR / "summary.md"
-    summary.write_text(summary_markdown(result, seconds=seconds), encoding="utf-8")
+    markdown = summary_markdown(result, seconds=seconds)
+    summary.write_text(markdown, encoding="utf-8")
+    from nbconvert.filters import markdown2html
+
+    summary.with_suffix(".html").write_text(
+        f"<!doctype html><meta charset='utf-8'><title>Dateline summary</title>{markdown2html(markdown)}\n",
+        encoding="utf-8")
     print(f"annotated {len(result['articles']):,} articles in {seconds:.1f} s -> {config.PROCESSED_DIR}")
     print(f"wrote {summary}")
     if args.no_notebooks:
@@ -108,6 +114,6 @@ def main(argv: list[str] | None = None) -> int:
     index.write_text(
         "<!doctype html><meta charset='utf-8'><title>Dateline write-up</title>"
         f"<h1>Dateline write-up</h1><p>Executed notebooks:</p><ul>{items}</ul>"
-        "<p>Corpus summary: <a href='summary.md'>summary.md</a></p>\n", encoding="utf-8")
+        "<p>Corpus summary: <a href='summary.html'>summary.html</a></p>\n", encoding="utf-8")
     print(f"wrote {index}")
     return 0
