@@ -73,7 +73,7 @@ def test_cache_is_reused_and_equal(seed_tables, seed_path):
     again = pipeline.tables(seed_path, folder=folder)
     for name in ("sentences", "time_expressions", "counts"):
         pd.testing.assert_frame_equal(again[name].reset_index(drop=True),
-                                      pipeline._to_parquet_frame(tables[name]).reset_index(drop=True),
+                                      pipeline.parquet_ready(tables[name]).reset_index(drop=True),
                                       check_dtype=False)
 
 

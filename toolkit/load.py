@@ -238,6 +238,8 @@ def main(argv: list[str] | None = None) -> int:
     if len(rejected):
         print(rejected.groupby("reason").size().to_string())
     if args.parquet:
-        frame.drop(columns=["offset_map", "removed"]).to_parquet(args.parquet)
+        from toolkit.pipeline import parquet_ready
+
+        parquet_ready(frame).to_parquet(args.parquet, index=False)
         print(f"wrote {args.parquet}")
     return 0

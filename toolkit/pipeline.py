@@ -74,7 +74,8 @@ def corpus_fingerprint(articles: pd.DataFrame) -> str:
     return digest.hexdigest()[:16]
 
 
-def _to_parquet_frame(frame: pd.DataFrame) -> pd.DataFrame:
+def parquet_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy that Parquet can store: no offset maps, lists and dicts as JSON text, no frame attrs."""
     out = frame.drop(columns=[c for c in ("offset_map",) if c in frame.columns])
     out.attrs = {}  # pandas writes attrs into Parquet metadata; the rejection table is its own file
     if "removed" in out.columns:
@@ -90,7 +91,7 @@ def write_tables(tables: dict[str, pd.DataFrame], folder: Path, manifest: dict) 
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "manifest.json").unlink(missing_ok=True)
     for name, frame in tables.items():
-        _to_parquet_frame(frame).to_parquet(folder / f"{name}.parquet", index=False)
+        parquet_ready(frame).to_parquet(folder / f"{name}.parquet", index=False)
     (folder / "manifest.json").write_text(json.dumps(manifest, indent=2, sort_keys=True))
 
 
