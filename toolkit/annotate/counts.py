@@ -366,14 +366,14 @@ _NEAR_VERB = re.compile(r"killed|died|wounded|injured|detained|arrested|abducted
 
 
 _SINGULAR_WORDS = ["civilian", "man", "woman", "child", "boy", "girl", "soldier", "serviceman", "person", "resident", "teenager", "pensioner", "volunteer", "policeman", "police", "officer", "driver", "worker", "medic", "paramedic", "rescuer", "journalist", "farmer", "fisherman", "employee", "official", "priest", "teacher", "doctor", "nurse", "deminer", "sapper", "pilot", "victim", "collaborator", "mayor", "head", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "grandson", "granddaughter", "grandmother", "grandfather", "neighbour", "neighbor", "friend", "colleague", "passenger", "partner"]
-# Necessary conditions of a _NUMBER match, on lowercased text: a digit run not glued to a word
-# (the look-behind after the first digit is the fast form of (?<![\w.,/-])\d+), a number word,
-# "a/an" before a person noun or a vague/scale word, "the/his/..." before a person noun.
+# Necessary conditions of a _NUMBER match, on lowercased text: after a non-word character (the
+# scanned text gets a leading space), a digit not after [.,/-], a number word, "a/an" before a
+# person noun or a vague/scale word, "the/his/..." before a person noun. Starting the pattern
+# with the separator (one character class) lets ``re`` skip word characters quickly.
 _CANDIDATE = re.compile(
-    r"\d(?<![\w.,/-]\d)\d*"
-    r"|\b(?:" + trie_pattern(sorted(_NUM_WORDS)) + r"\b"
+    r"[^\w](?:(?<![.,/-])(?=\d)|(?=(?P<w>" + trie_pattern(sorted(_NUM_WORDS)) + r"\b"
     r"|an?(?=\s+(?:[\w-]+\s+){0,3}?(?:" + _PERSON + r"|couple|handful|dozen|few|hundred|thousand|million)\b)"
-    r"|(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b))"
+    r"|(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b))))"
 )
 _CANDIDATE_I = re.compile(_CANDIDATE.pattern, re.I)
 
@@ -381,13 +381,17 @@ _CANDIDATE_I = re.compile(_CANDIDATE.pattern, re.I)
 def _number_matches(text: str):
     """Same matches as ``_NUMBER.finditer(text)``, trying the pattern only at plausible tokens."""
     low = text.lower()
-    cands = _CANDIDATE.finditer(low) if len(low) == len(text) else _CANDIDATE_I.finditer(text)
+    if len(low) == len(text):
+        cands = _CANDIDATE.finditer(" " + low)
+    else:
+        cands = _CANDIDATE_I.finditer(" " + text)
     done = 0
     for c in cands:
-        pos = c.start()
+        pos = c.end() - 1  # offset in text of the digit / word after the separator
         if pos < done:
             continue
-        if c.group(0) in ("the", "his", "her", "their") and not _NEAR_VERB.search(text, c.end(), c.end() + 120):
+        word = c.group("w")
+        if word in ("the", "his", "her", "their") and not _NEAR_VERB.search(text, pos + len(word), pos + len(word) + 120):
             continue
         m = _NUMBER.match(text, pos)
         if m:
