@@ -163,3 +163,24 @@ def test_no_number_counted_twice(pieces):
     assert all(a_end <= b_start for (_, a_end), (b_start, _) in itertools.pairwise(spans))
     for c in found:
         assert text[c.start : c.end].strip() == text[c.start : c.end] and c.end > c.start
+
+
+# The fast number scan (_number_matches: candidate prefilter + _NUMBER.match) must find exactly
+# what the full pattern finds: separators, glued digits, articles, case, a length-changing "İ".
+_SCAN_PIECES = st.sampled_from([
+    "5", "12", "1,200", "3.5", "2025", "a", "an", "A", "The", "the", "his", "her", "their", "one",
+    "Two", "twenty-five", "dozens", "a few", "hundreds of", "civilian", "man", "driver", "people",
+    "soldiers", "was", "were", "killed", "wounded", "detained", "x-5", "No.", "/7", "-", ".", ",", ";",
+    "\n", "(", "İstanbul", "and", "near", "year-old", "thousand", "million",
+])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_SCAN_PIECES, min_size=1, max_size=16), st.sampled_from([" ", "", "-"]))
+def test_number_prefilter_finds_what_the_full_pattern_finds(pieces, sep):
+    from toolkit.annotate import counts as ct_mod
+
+    text = sep.join(pieces)
+    full = [(m.start(), m.end()) for m in ct_mod._NUMBER.finditer(text)]
+    fast = [(m.start(), m.end()) for m in ct_mod._number_matches(text)]
+    assert fast == full

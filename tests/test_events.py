@@ -193,3 +193,50 @@ def test_offsets_are_sentences(seed_path, seed_events):
     text = seed_frame(seed_path)["text"][0]
     for s, e in zip(seed_events["start"], seed_events["end"], strict=True):
         assert text[s:e].strip() == text[s:e] and not re.search(r"\n\s*\n", text[s:e])
+
+
+_TRIGGER_PIECES = [
+    "with", "using", "by", "FPV", "drones", "UAVs", "them", "Russia's", "S-300", "s", "re-took", "re",
+    "de-occupied", "de", "new", "talks", "peace", "shelled", "strikes", "were", "intercepted", "a",
+    "Kh-101", "missiles", "the", "town", "İ", ".", ",", "-",
+]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_guarded_anchors_find_what_the_alternation_finds(seed):
+    """Guarded anchors (with/using/by/s/re/de/new) lose no trigger of the full alternation."""
+    import random
+
+    rng = random.Random(seed)
+    text = " ".join(rng.choice(_TRIGGER_PIECES) for _ in range(30))
+    full = [(m.start(), m.end(), m.lastgroup) for m in ev_mod._TRIGGER.finditer(text)]
+    fast = [(m.start(), m.end(), m.lastgroup) for m in ev_mod._trigger_matches(text)]
+    assert fast == full
+
+
+@pytest.mark.parametrize("text", [
+    "On 5 June 2025 and June 6, 2025-06-07, may 8, the separatists; 9 Sept. 2024 and 10 Oct",
+    "Nov. 3 2023: shelling; 14 March. In May, officials met; on 2 May 2025 drones hit Kyiv.",
+])
+def test_date_reader_prefix_and_digit_skip(text):
+    """Dates read with ``stop`` are the full reading's dates that start before it (and no others before)."""
+    full = [(m.start(), m.end()) for m in ev_mod._EXPLICIT_DATE.finditer(text)]
+    assert [(m.start(), m.end()) for m in ev_mod._date_matches(text)] == full
+    for stop in range(0, len(text) + 1, 3):
+        part = [(m.start(), m.end()) for m in ev_mod._date_matches(text, stop)]
+        assert part == full[: len(part)]
+        assert all(start >= stop for start, _ in full[len(part) :])
+
+
+@pytest.mark.parametrize("text", [
+    "Shelling hit Kharkiv region and Kharkiv; Moscow's troops left Kyiv, Kiev and the Russian Federation.",
+    "Drones hit Odessa, Zaporozhye oblast and Lugansk.",
+])
+def test_place_scan_fast_and_token_paths_agree(text):
+    """A length-changing lowercase ("İ") switches find_places to its token-by-token path."""
+    fast = find_places(text)
+    assert fast  # the texts hold places
+    slow = find_places(text + " İ")
+    assert slow == fast
+    for start in range(0, len(text), 7):
+        assert find_places(text, start, len(text)) == find_places(text + " İ", start, len(text) + 2)
