@@ -19,24 +19,14 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit import config
-from toolkit.annotate.quotes import naive_quotes, quotes
+from _common import research_articles
 
-CORPUS = ("corpora", "ukraine-media", "ukraine_media_fulltext.csv")
+from toolkit.annotate.quotes import naive_quotes, quotes
 
 
 def load(limit: int | None) -> pd.DataFrame:
-    """The research corpus as an article frame (doc_id, text, published)."""
-    path = config.shared_path(*CORPUS)
-    if not path.exists():
-        sys.exit(f"needs {path} (set DATELINE_SHARED to the shared data folder)")
-    raw = pd.read_csv(path)
-    frame = pd.DataFrame({
-        "doc_id": raw.index.astype(str),
-        "text": raw["text"].where(raw["text"].map(lambda t: isinstance(t, str)), None),
-        "published": pd.to_datetime(raw["date"], utc=True, errors="coerce"),
-    }).dropna(subset=["text"])
-    return frame.head(limit) if limit else frame
+    """The research corpus as articles (doc_id, text, published, ...)."""
+    return research_articles(limit)
 
 
 def bench(name: str, fn, frame: pd.DataFrame, repeat: int) -> dict[str, float | str]:

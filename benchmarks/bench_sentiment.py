@@ -21,26 +21,16 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit import config
+from _common import research_articles
+
 from toolkit.annotate.sentences import sentences
 from toolkit.annotate.sentiment import METHODS, news_model, score_sentiment
 from toolkit.resources import vader_analyzer
 
-CORPUS = ("corpora", "ukraine-media", "ukraine_media_fulltext.csv")
-
 
 def load(limit: int | None) -> pd.DataFrame:
-    """The research corpus as an article frame (doc_id, text, published)."""
-    path = config.shared_path(*CORPUS)
-    if not path.exists():
-        sys.exit(f"needs {path} (set DATELINE_SHARED to the shared data folder)")
-    raw = pd.read_csv(path)
-    frame = pd.DataFrame({
-        "doc_id": raw.index.astype(str),
-        "text": raw["text"].where(raw["text"].map(lambda t: isinstance(t, str)), None),
-        "published": pd.to_datetime(raw["date"], utc=True, errors="coerce"),
-    }).dropna(subset=["text"])
-    return frame.head(limit) if limit else frame
+    """The research corpus as articles (doc_id, text, published, ...)."""
+    return research_articles(limit)
 
 
 def bench(kind: str, method: str, texts: pd.DataFrame, repeat: int) -> dict[str, float | str]:
@@ -77,7 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     sets["articles"] = articles[["doc_id", "text"]]
     rows = [bench(kind, method, texts, args.repeat)
             for kind, texts in sets.items() for method in METHODS]
-    print(f"{len(articles)} articles of {config.shared_path(*CORPUS).name}")
+    print(f"{len(articles)} articles of the research corpus")
     print(pd.DataFrame(rows).to_string(index=False))
     return 0
 

@@ -20,7 +20,8 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit import config
+from _common import research_articles
+
 from toolkit.annotate.times import find_time_expressions, time_expressions
 
 PEER = re.compile(
@@ -48,16 +49,9 @@ class _Timer:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--csv", default=str(config.shared_path("corpora", "ukraine-media", "ukraine_media_fulltext.csv")))
     ap.add_argument("--limit", type=int, default=None)
     args = ap.parse_args(argv)
-    path = Path(args.csv)
-    if not path.exists():
-        print(f"research corpus not found: {path}")
-        return 1
-    df = pd.read_csv(path, nrows=args.limit)
-    frame = pd.DataFrame({"doc_id": df.index.astype(str), "text": df["text"].fillna(""),
-                          "published": pd.to_datetime(df["date"], utc=True, errors="coerce")})
+    frame = research_articles(args.limit)
     texts = frame["text"].tolist()
     dcts = [None if pd.isna(p) else p.date() for p in frame["published"]]
     n, nbytes = len(texts), sum(len(t.encode("utf-8")) for t in texts)

@@ -249,3 +249,14 @@ def test_gzipped_parquet(tmp_path):
     (tmp_path / "rows.parquet.gz").write_bytes(gz.compress(path.read_bytes()))
     path.unlink()
     _check_rows(toolkit.load_corpus(tmp_path / "rows.parquet.gz", **MAPPING))
+
+
+def test_loaded_frames_concatenate_and_merge_with_their_rejections(seed_path, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    a, b = toolkit.load_corpus(seed_path), toolkit.load_corpus(tmp_path)
+    both = pd.concat([a, a])
+    assert len(both) == 2 and both.attrs["rejected"].empty
+    assert len(pd.concat([a, b])) == 1  # different rejection tables: pandas drops attrs, no error
+    merged = a.merge(a[["doc_id"]], on="doc_id")
+    assert len(merged) == 1
+    assert b.head().attrs["rejected"]["reason"].tolist() == ["empty"]

@@ -32,8 +32,30 @@ class Rejection(NamedTuple):
     detail: str
 
 
-def to_frame(rejections: list[Rejection]) -> pd.DataFrame:
+class RejectionTable(pd.DataFrame):
+    """The rejection table: a DataFrame that compares equal *by value*.
+
+    It travels in ``articles.attrs["rejected"]``. pandas compares ``attrs`` with ``==`` when it
+    concatenates or merges frames; a plain DataFrame there makes ``pd.concat`` and ``merge`` fail
+    ("truth value of a DataFrame is ambiguous"), so this table's ``==`` returns one bool.
+    Use ``table["reason"] == "empty"`` (a Series) for element-wise comparisons.
+    """
+
+    @property
+    def _constructor(self):
+        return RejectionTable
+
+    def __eq__(self, other: object) -> bool:  # type: ignore[override]
+        return isinstance(other, pd.DataFrame) and self.equals(other)
+
+    def __ne__(self, other: object) -> bool:  # type: ignore[override]
+        return not self == other
+
+    __hash__ = None  # type: ignore[assignment]
+
+
+def to_frame(rejections: list[Rejection]) -> RejectionTable:
     """The rejection table, typed as documented in :mod:`toolkit.schema`."""
     if not rejections:
-        return schema.empty("rejected")
-    return schema.conform(pd.DataFrame(rejections, columns=schema.columns("rejected")), "rejected")
+        return RejectionTable(schema.empty("rejected"))
+    return RejectionTable(schema.conform(pd.DataFrame(rejections, columns=schema.columns("rejected")), "rejected"))
