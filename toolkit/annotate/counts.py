@@ -169,7 +169,9 @@ _RIGHT_TYPE = [
     (re.compile(r"^(?:protest|rallied|gathered|demonstrat|marched)", re.I), "PROTEST"),
 ]
 # ", including 6 children," / ", a 62-year-old man," between a counted noun phrase and its verb
-_APPOSITIVE = re.compile(r"(?<=\w),\s+(?:including|among\s+them|among\s+whom|a|an|aged|both|all)\b[^,.;()]{1,60},(?=\s+(?:\w+\s+){0,3}?(?:were|was|had|have|has|died|killed|wounded|injured|dead)\b)", re.I)
+# the comma first (a literal: fast scan), then "(?<=\w,)": same matches as "(?<=\w),"
+_APPOSITIVE = re.compile(r",(?<=\w,)\s+(?:including|among\s+them|among\s+whom|a|an|aged|both|all)\b[^,.;()]{1,60},(?=\s+(?:\w+\s+){0,3}?(?:were|was|had|have|has|died|killed|wounded|injured|dead)\b)", re.I)
+_PHRASE_END = re.compile(r"[.;:,()\"“”]")
 _FATALLY = re.compile(r"\b(?:fatally|mortally)\b", re.I)
 _BODIES_OF = re.compile(r"(?:bodies|body|remains|corpses?)\s+of\s+(?:the\s+)?$", re.I)
 _HEAD = re.compile(r"^(?:\s+" + _OBJ_WORD + r"){1,4}")
@@ -291,10 +293,18 @@ def _search_tail(pattern: re.Pattern[str], s: str, width: int) -> re.Match[str] 
     return pattern.search(s, max(0, len(s) - width))
 
 
+# patterns of _type_of (precompiled)
+_PROTESTERS = re.compile(r"(?i)(?:protesters|demonstrators)$")
+_DEATH_NOUN = re.compile(r"(?i)(?:deaths?|fatalit|dead\b)")
+_INJURY_NOUN = re.compile(r"(?i)(?:injur|wounded)")
+_MATERIEL = re.compile(r"(?i)\b(?:tanks?|vehicles?|aircraft|helicopters?|positions?|targets?)\b")
+_PEOPLE_OBJ = re.compile(_PERSON + r"|others|Ukrainians|Russians|families|those|them|suspects|saboteurs|collaborators|agents|spies|protesters|activists", re.I)
+
+
 def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | None, str | None]:
     """``(count_type, object)`` of the number match ``m``."""
     after = _APPOSITIVE.sub("", text[m.end() : min(sent[1], m.end() + 160)], count=1)
-    after = re.split(r"[.;:,()\"“”]", after, maxsplit=1)[0] if not m.group("vague") else after.split(";")[0]
+    after = _PHRASE_END.split(after, maxsplit=1)[0] if not m.group("vague") else after.split(";")[0]
     if m.group("vague") and after.lower().startswith(" of"):
         after = after[3:]
     obj = _object(after)
@@ -329,7 +339,7 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
         if rm:
             verb = rm.group("v")
             obj = _object(rm.group("obj")) or obj
-            if re.match(r"(?i)(?:protesters|demonstrators)$", verb):
+            if _PROTESTERS.match(verb):
                 obj = verb
                 vtype = "PROTEST"
             else:
@@ -339,9 +349,9 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
                         break
                 if vtype == "WOUND" and _FATALLY.search(rm.group(0)):
                     vtype = "KILL"  # "fatally / mortally wounded"
-    if vtype is None and obj and re.match(r"(?i)(?:deaths?|fatalit|dead\b)", obj):
+    if vtype is None and obj and _DEATH_NOUN.match(obj):
         vtype = "KILL"
-    if vtype is None and obj and re.match(r"(?i)(?:injur|wounded)", obj):
+    if vtype is None and obj and _INJURY_NOUN.match(obj):
         vtype = "WOUND"
     if vtype == "RELEASE":
         if _PRISONER.search(obj_l or "") or (obj is None and _PRISONER.search(sentence)):
@@ -349,9 +359,9 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
         return None, obj
     if vtype == "PROTEST" and m.group("article"):
         return None, obj
-    if vtype in {"ARREST", "KIDNAP", "EVACUATE", "DISPLACED"} and obj and not re.search(_PERSON + r"|others|Ukrainians|Russians|families|those|them|suspects|saboteurs|collaborators|agents|spies|protesters|activists", obj, re.I):
+    if vtype in {"ARREST", "KIDNAP", "EVACUATE", "DISPLACED"} and obj and not _PEOPLE_OBJ.search(obj):
         return None, obj
-    if vtype == "KILL" and obj and re.search(r"(?i)\b(?:tanks?|vehicles?|aircraft|helicopters?|positions?|targets?)\b", obj):
+    if vtype == "KILL" and obj and _MATERIEL.search(obj):
         return None, obj
     return vtype, obj
 
