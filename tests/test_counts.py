@@ -184,3 +184,12 @@ def test_number_prefilter_finds_what_the_full_pattern_finds(pieces, sep):
     full = [(m.start(), m.end()) for m in ct_mod._NUMBER.finditer(text)]
     fast = [(m.start(), m.end()) for m in ct_mod._number_matches(text)]
     assert fast == full
+
+
+@pytest.mark.parametrize("text", ["sıx people were killed", "a ſoldier was killed", "Twenty civilians died"])
+def test_number_scan_with_case_folded_letters(text):
+    """re.I matches "ı"/"ſ" as i/s; the lowercase prefilter must not lose such numbers."""
+    from toolkit.annotate import counts as ct_mod
+
+    full = [(m.start(), m.end()) for m in ct_mod._NUMBER.finditer(text)]
+    assert full and [(m.start(), m.end()) for m in ct_mod._number_matches(text)] == full

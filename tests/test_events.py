@@ -240,3 +240,10 @@ def test_place_scan_fast_and_token_paths_agree(text):
     assert slow == fast
     for start in range(0, len(text), 7):
         assert find_places(text, start, len(text)) == find_places(text + " İ", start, len(text) + 2)
+
+
+@pytest.mark.parametrize("text", ["Russian forces ſhelled the town.", "Drones were ıntercepted overnight."])
+def test_trigger_scan_with_case_folded_letters(text):
+    """re.I matches "ı"/"ſ" as i/s; the lowercase anchor prefilter must not lose such triggers."""
+    full = [(m.start(), m.end()) for m in ev_mod._TRIGGER.finditer(text)]
+    assert full and [(m.start(), m.end()) for m in ev_mod._trigger_matches(text)] == full

@@ -391,7 +391,7 @@ _CANDIDATE_I = re.compile(_CANDIDATE.pattern, re.I)
 def _number_matches(text: str):
     """Same matches as ``_NUMBER.finditer(text)``, trying the pattern only at plausible tokens."""
     low = text.lower()
-    if len(low) == len(text):
+    if len(low) == len(text) and "ı" not in low and "ſ" not in low:  # re.I folds ı/ſ to i/s
         cands = _CANDIDATE.finditer(" " + low)
     else:
         cands = _CANDIDATE_I.finditer(" " + text)

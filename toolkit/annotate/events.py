@@ -212,7 +212,10 @@ def _trigger_matches(text: str):
     """Same matches as ``_TRIGGER.finditer(text)``, trying the alternation only at anchor words."""
     pos_done = 0
     low = text.lower()
-    anchors = _ANCHOR_RE.finditer(low) if len(low) == len(text) else _ANCHOR_RE_I.finditer(text)
+    if len(low) == len(text) and "ı" not in low and "ſ" not in low:  # re.I folds ı/ſ to i/s
+        anchors = _ANCHOR_RE.finditer(low)
+    else:
+        anchors = _ANCHOR_RE_I.finditer(text)
     for w in anchors:
         if w.start() < pos_done:
             continue
