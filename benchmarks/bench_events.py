@@ -12,25 +12,18 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 import time
+from pathlib import Path
 
-import pandas as pd
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from toolkit import config
+from _common import research_articles
+
 from toolkit.annotate.counts import counts
 from toolkit.annotate.events import events
 
 NAIVE = re.compile(r"(\d+) (?:people )?(?:were )?killed")
-
-
-def load(limit: int | None) -> pd.DataFrame:
-    path = config.shared_path(*config.RESEARCH_CORPUS)
-    df = pd.read_csv(path)
-    df = df[df["text"].notna()].reset_index(drop=True)
-    if limit:
-        df = df.head(limit)
-    return pd.DataFrame({"doc_id": df.index.astype(str), "text": df["text"],
-                         "published": pd.to_datetime(df["date"], utc=True, errors="coerce")})
 
 
 def main() -> None:
@@ -38,7 +31,7 @@ def main() -> None:
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--with-times", action="store_true")
     args = parser.parse_args()
-    frame = load(args.limit)
+    frame = research_articles(args.limit)
     n, mb = len(frame), frame["text"].str.len().sum() / 1e6
     events(frame.head(5))  # warm caches (Punkt, gazetteer)
     t0, c0 = time.perf_counter(), time.process_time()
