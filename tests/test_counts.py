@@ -193,3 +193,16 @@ def test_number_scan_with_case_folded_letters(text):
 
     full = [(m.start(), m.end()) for m in ct_mod._NUMBER.finditer(text)]
     assert full and [(m.start(), m.end()) for m in ct_mod._number_matches(text)] == full
+
+
+def test_counts_with_given_sentences_table():
+    from toolkit.annotate.sentences import sentences
+
+    text = "Russian shelling killed three civilians in Kherson. Officials said 64 people were wounded."
+    frame = pd.DataFrame({"doc_id": ["a"], "text": [text],
+                          "published": pd.Series([pd.Timestamp("2025-06-11", tz="UTC")])})
+    sents = sentences(frame)
+    ev = events(frame, use_times=False, sentences=sents)
+    out = counts(frame, events=ev, sentences=sents)
+    assert list(zip(out["count_type"], out["number"], strict=True)) == [("KILL", 3.0), ("WOUND", 64.0)]
+    assert out["event_id"].notna().all()

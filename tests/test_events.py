@@ -247,3 +247,21 @@ def test_trigger_scan_with_case_folded_letters(text):
     """re.I matches "ı"/"ſ" as i/s; the lowercase anchor prefilter must not lose such triggers."""
     full = [(m.start(), m.end()) for m in ev_mod._TRIGGER.finditer(text)]
     assert full and [(m.start(), m.end()) for m in ev_mod._trigger_matches(text)] == full
+
+
+def test_given_sentences_table_replaces_punkt_windows():
+    from toolkit.annotate.sentences import sentences
+
+    frame = _frame("Kyiv, June 5. Russian drones struck Odesa overnight. Talks in Istanbul were postponed.",
+                   "Protesters rallied in Tbilisi.")
+    sents = sentences(frame)
+    out = events(frame, use_times=False, sentences=sents)
+    rows = set(zip(sents["doc_id"], sents["start"], sents["end"], strict=True))
+    assert len(out) >= 3
+    assert all((d, s, e) in rows for d, s, e in zip(out["doc_id"], out["start"], out["end"], strict=True))
+    # a hand-made table is followed as given: one "sentence" covering the whole first text
+    whole = pd.DataFrame({"doc_id": ["d0"], "start": [0], "end": [len(frame["text"][0])]})
+    one = events(frame.head(1), use_times=False, sentences=whole)
+    assert set(zip(one["start"], one["end"], strict=True)) == {(0, len(frame["text"][0]))}
+    with pytest.raises(KeyError, match="start"):
+        events(frame, use_times=False, sentences=sents.drop(columns=["start"]))

@@ -23,15 +23,19 @@ _WINDOW = 170  # characters either side of an offset handed to Punkt in long par
 
 
 class SentenceLocator:
-    """Find the Punkt sentence span around an offset of one text, lazily and cached."""
+    """Find the Punkt sentence span around an offset of one text, lazily and cached.
 
-    def __init__(self, text: str) -> None:
+    With ``spans`` (the text's rows of the ``sentences`` table, sorted), those sentences are
+    used as they are and Punkt is never run.
+    """
+
+    def __init__(self, text: str, spans: list[tuple[int, int]] | None = None) -> None:
         self.text = text
         self.paragraphs = list(paragraph_spans(text))
         self._para_starts = [p[0] for p in self.paragraphs]
-        self._spans: list[tuple[int, int]] = []  # sorted, non-overlapping
-        self._starts: list[int] = []
-        self._done_paras: set[int] = set()
+        self._spans: list[tuple[int, int]] = list(spans or [])  # sorted, non-overlapping
+        self._starts: list[int] = [s for s, _ in self._spans]
+        self._fixed = spans is not None
 
     def paragraph_at(self, pos: int) -> tuple[int, int]:
         i = bisect.bisect_right(self._para_starts, pos) - 1
@@ -61,6 +65,8 @@ class SentenceLocator:
         hit = self._lookup(pos)
         if hit is not None:
             return hit
+        if self._fixed:  # given sentences: an offset outside all of them is between sentences
+            return (pos, pos + 1)
         p_start, p_end = self.paragraph_at(pos)
         if p_end - p_start <= 2 * _WINDOW:
             w_start, w_end = p_start, p_end

@@ -512,7 +512,26 @@ def _times_for(frame: pd.DataFrame, times: pd.DataFrame | None) -> tuple[dict, s
     return by_doc, "time_expression"
 
 
-def events(frame: pd.DataFrame, *, times: pd.DataFrame | None = None, use_times: bool = True) -> pd.DataFrame:
+def sentence_spans_by_doc(sentences: pd.DataFrame | None) -> dict | None:
+    """``doc_id -> [(start, end), ...]`` (sorted) from a ``sentences`` table; ``None`` stays ``None``."""
+    if sentences is None:
+        return None
+    _check_columns(sentences, ("doc_id", "start", "end"), "sentences table")
+    by_doc: dict = {}
+    for doc_id, start, end in zip(sentences["doc_id"], sentences["start"], sentences["end"], strict=True):
+        by_doc.setdefault(doc_id, []).append((int(start), int(end)))
+    for spans in by_doc.values():
+        spans.sort()
+    return by_doc
+
+
+def events(
+    frame: pd.DataFrame,
+    *,
+    times: pd.DataFrame | None = None,
+    use_times: bool = True,
+    sentences: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per event mention: the ``events`` table of :mod:`toolkit.schema`.
 
     Args:
@@ -521,12 +540,17 @@ def events(frame: pd.DataFrame, *, times: pd.DataFrame | None = None, use_times:
             :func:`toolkit.annotate.times.time_expressions` is run if that module exists,
             else explicit calendar dates are read by a built-in pattern.
         use_times: ``False`` skips the time-expression annotator (built-in dates only; faster).
+        sentences: the ``sentences`` table of the same frame (:func:`toolkit.annotate.sentences.sentences`),
+            when already computed: its sentences are used instead of running Punkt on windows
+            around each trigger (faster; sentence spans then follow that table exactly, so they
+            can differ from the default's window-based ones). Articles absent from it use Punkt.
 
     Returns:
         The ``events`` table, plus ``trigger_start``/``trigger_end`` (the matched trigger words).
     """
     _check_columns(frame, ("doc_id", "text", "published"), "events()")
     by_doc = _times_for(frame, times) if use_times else None
+    spans_by_doc = sentence_spans_by_doc(sentences) or {}
     rows = []
     for doc_id, text, published in zip(frame["doc_id"], frame["text"], frame["published"], strict=True):
         if not isinstance(text, str):
@@ -536,7 +560,8 @@ def events(frame: pd.DataFrame, *, times: pd.DataFrame | None = None, use_times:
             dates, source = by_doc[0].get(doc_id, []), by_doc[1]
         else:
             dates, source = None, "explicit_date"
-        for i, ev in enumerate(find_events(text, dct=dct, dates=dates, date_source=source)):
+        locator = SentenceLocator(text, spans_by_doc.get(doc_id))
+        for i, ev in enumerate(find_events(text, dct=dct, dates=dates, date_source=source, locator=locator)):
             rows.append((doc_id, i, ev.start, ev.end, ev.event_type, ev.actor, ev.target, ev.place,
                          ev.date, ev.date_source, ev.claimed_by, ev.negated, ev.hedged,
                          ev.trigger_start, ev.trigger_end))
