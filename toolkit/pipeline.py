@@ -41,18 +41,20 @@ def annotate(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     from toolkit.annotate.sentiment import score_sentiment
     from toolkit.annotate.times import time_expressions
 
+    # Sentences once: events and counts report the same sentence spans as the sentences table.
+    sents = sentences(articles)
     times = time_expressions(articles)
     quoted = quotes(articles)
     vader = score_sentiment(quoted, method="vader")["compound"]
     quoted = score_sentiment(quoted, method="news").assign(vader_compound=vader.to_numpy())
-    found_events = events(articles, times=times)
+    found_events = events(articles, times=times, sentences=sents)
     return {
-        "sentences": sentences(articles),
+        "sentences": sents,
         "time_expressions": times,
         "dateline_gaps": dateline_gaps(articles, times=times),
         "quotes": quoted,
         "events": found_events,
-        "counts": counts(articles, events=found_events),
+        "counts": counts(articles, events=found_events, sentences=sents),
     }
 
 
