@@ -108,3 +108,9 @@ def test_metadata_dates(value, zone, expected, problem):
         assert pd.isna(stamp) and issue.startswith(problem)
     else:
         assert stamp == pd.Timestamp(expected, tz="UTC") and issue is None
+
+
+def test_a_one_day_conflict_reads_well():
+    body = parse_body_dateline("WASHINGTON, July 8 (Reuters) - text")
+    chosen = choose_dateline(metadata=pd.Timestamp("2022-07-09 01:00", tz="UTC"), body=body)
+    assert chosen.conflict_reason == "body_dateline 2022-07-08 is 1 day before metadata 2022-07-09"

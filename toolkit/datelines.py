@@ -184,7 +184,8 @@ def choose_dateline(
         gap = (chosen.date() - candidates[other].date()).days
         if abs(gap) >= 1:
             side = "before" if gap > 0 else "after"
-            reasons.append(f"{other} {candidates[other].date()} is {abs(gap)} days {side} {source} {chosen.date()}")
+            days = f"{abs(gap)} day{'s' if abs(gap) != 1 else ''}"
+            reasons.append(f"{other} {candidates[other].date()} is {days} {side} {source} {chosen.date()}")
             worst = max(worst, abs(gap))
     return Dateline(chosen, source, CONFIDENCE[source], bool(reasons), "; ".join(reasons) or None,
                     worst if reasons else None, body_date)
