@@ -124,10 +124,6 @@ def resolve_month_day(month: int, day: int, reference: dt.date) -> dt.date | Non
     return best
 
 
-def _day(value: pd.Timestamp | None) -> dt.date | None:
-    return None if value is None or pd.isna(value) else value.date()
-
-
 class Dateline(NamedTuple):
     """The chosen dateline and the evidence for it."""
 

@@ -48,6 +48,7 @@ from toolkit.annotate._eventlex import (
     trie_pattern,
 )
 from toolkit.annotate.sentences import _check_columns
+from toolkit.datelines import MONTHS
 
 AIR = "Air/drone strike"
 SHELL = "Shelling/artillery/missile attack"
@@ -259,16 +260,13 @@ _NOT_AGENT = re.compile(
 )
 _BY_ACTOR = re.compile(r"^\s*(?:[\w'’-]+\s+){0,4}?by\s+(?:the\s+)?(" + ACTOR.pattern[2:-2] + r")\b")
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], start=1)}
 _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 _EXPLICIT_DATE = re.compile(
     r"\b(?:(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
     r"|" + _MON.replace("mon", "mon2") + r"\s+(?P<d2>\d{1,2})(?:st|nd|rd|th)?\b(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
     r"|(?P<iy>(?:19|20)\d\d)-(?P<im>\d\d)-(?P<id>\d\d))\b"
 )
-_MON_ABBR = {k[:3]: v for k, v in _MONTHS.items()}
+_MON_ABBR = {k[:3]: v for k, v in MONTHS.items()}
 
 
 @dataclass(frozen=True)
@@ -292,7 +290,7 @@ class EventMention:
 
 _DIGIT = re.compile(r"\d")
 _MONTH_HINT = re.compile(  # "\d(?:\d{3}..." and the trie: same matches, faster to scan
-    r"\d(?:\d\d\d-\d\d-\d\d)|\b(?:" + trie_pattern([m[:3] for m in _MONTHS]) + ")"
+    r"\d(?:\d\d\d-\d\d-\d\d)|\b(?:" + trie_pattern(list(_MON_ABBR)) + ")"
 )
 
 

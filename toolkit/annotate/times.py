@@ -37,6 +37,7 @@ import pandas as pd
 
 from toolkit import schema
 from toolkit.annotate.sentences import _check_columns
+from toolkit.datelines import MONTHS as _MONTHS
 
 __all__ = ["TimeExpression", "find_time_expressions", "time_expressions", "value_interval"]
 
@@ -63,12 +64,6 @@ class TimeExpression(NamedTuple):
 
 # --------------------------------------------------------------------------- vocabulary
 
-_MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4,
-    "apr": 4, "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
-    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11,
-    "nov": 11, "december": 12, "dec": 12,
-}
 _WEEKDAYS = {
     "monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4, "friday": 5,
     "saturday": 6, "sunday": 7,
