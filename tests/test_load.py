@@ -204,6 +204,7 @@ def test_dates_that_cannot_be_localised_or_represented_are_noted_not_fatal():
     }), timezone="Europe/Kyiv")
     assert frame["published"].iloc[0] == pd.Timestamp("2024-03-31 01:00", tz="UTC")
     notes = frame["load_notes"].tolist()
+    assert notes[0].startswith("nonexistent_local_time") and "shifted forward" in notes[0]
     assert notes[1].startswith("ambiguous_local_time")
     assert notes[2].startswith("out_of_range_date")
     assert notes[3].startswith("unparseable_date") and notes[4].startswith("unparseable_date")

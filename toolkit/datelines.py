@@ -197,6 +197,8 @@ def parse_metadata_date(value: object, *, timezone: str = "UTC", dayfirst: bool 
 
     Never raises on a bad value: the problem is returned (``missing_date``, ``unparseable_date``,
     ``ambiguous_local_time``, ``out_of_range_date``) so the article is kept and the problem noted.
+    A local time skipped by a daylight-saving change is shifted forward and noted
+    (``nonexistent_local_time``), with the timestamp kept.
     Numbers are not guessed as epoch seconds, and words like "now" or "today" are not dates.
     ``dayfirst`` reads "11.06.2025" as 11 June.
     """
@@ -213,12 +215,20 @@ def parse_metadata_date(value: object, *, timezone: str = "UTC", dayfirst: bool 
         return pd.NaT, f"unparseable_date: {shown}"
     if pd.isna(stamp):
         return pd.NaT, f"unparseable_date: {shown}"
+    note = None
     if stamp.tzinfo is None:
         try:
-            stamp = stamp.tz_localize(timezone, ambiguous="raise", nonexistent="shift_forward")
-        except (ValueError, TypeError) as err:  # ambiguous wall time at a DST change
+            local = stamp.tz_localize(timezone, ambiguous="raise", nonexistent="NaT")
+        except (ValueError, TypeError) as err:  # a wall time repeated at fall-back: no offset
             return pd.NaT, f"ambiguous_local_time: {shown} in {timezone} ({type(err).__name__})"
+        if pd.isna(local):
+            # A wall time skipped at spring-forward is almost always a clock not yet adjusted,
+            # so the next valid instant is kept, and noted.
+            local = stamp.tz_localize(timezone, nonexistent="shift_forward")
+            note = (f"nonexistent_local_time: {shown} does not exist in {timezone}; "
+                    f"shifted forward to {local.isoformat()}")
+        stamp = local
     stamp = stamp.tz_convert("UTC")
     if not _EARLIEST <= stamp <= _LATEST:
         return pd.NaT, f"out_of_range_date: {shown}"
-    return stamp, None
+    return stamp, note
