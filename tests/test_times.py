@@ -219,3 +219,31 @@ def test_value_interval(value, start, end):
 @pytest.mark.parametrize("value", ["P3D", "PRESENT_REF", "XXXX-WXX-3"])
 def test_value_interval_none(value):
     assert value_interval(value) is None
+
+
+NOV = dt.date(2025, 11, 5)  # a financial-results dateline, after the close of the third quarter
+
+#: rule classes added for the TBAQ error analysis (TimeML 1.2.1 / TempEval-3 conventions)
+RULE_CASES = [
+    # financial reports: "a year earlier", "the latest quarter", "the 2024 period" refer to the
+    # (closed) quarter the report is about, not to the dateline's quarter
+    ("Acme earned $5 million in the second quarter, up from $4 million a year earlier.",
+     dt.date(2025, 11, 5), "a year earlier", "DATE", "2024-Q2"),
+    ("Acme lost money in the second quarter. The latest quarter included a charge.",
+     NOV, "The latest quarter", "DATE", "2025-Q2"),
+    ("Acme lost money in the second quarter. This quarter's loss included a charge.",
+     NOV, "This quarter", "DATE", "2025-Q2"),
+    ("Acme lost money in the second quarter. In the 2024 period it earned $1 million.",
+     NOV, "the 2024 period", "DATE", "2024-Q2"),
+    ("Acme will take a fourth-quarter charge. The latest quarter was weak.",
+     NOV, "The latest quarter", "DATE", "2025-Q3"),
+    ("Net rose in the first nine months. In the year-earlier period net was flat.",
+     NOV, "the year-earlier period", "DURATION", "P9M"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "phrase", "type_", "value"), RULE_CASES)
+def test_rule_classes(sentence, dct, phrase, type_, value):
+    t = _find(sentence, dct, phrase)
+    assert (t.type, t.value) == (type_, value)
+    assert sentence[t.start : t.end] == phrase

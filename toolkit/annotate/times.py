@@ -519,7 +519,7 @@ def _near_quarter(text: str, span: tuple[int, int]) -> bool:
 class _Ctx:
     """Per-text state: the dateline and the last resolved date (for anaphora)."""
 
-    __slots__ = ("_quarterish", "dct", "last", "last_start", "text")
+    __slots__ = ("_quarterish", "dct", "focus", "last", "last_start", "text")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
@@ -527,6 +527,19 @@ class _Ctx:
         self.last: dt.date | None = None
         self.last_start = -1
         self._quarterish: bool | None = None
+        #: the reporting period in focus in a financial text: ``(year, quarter)`` after "the
+        #: third quarter", a duration value (``P9M``) after "the first nine months", else None
+        self.focus: tuple[int, int] | str | None = None
+
+    def focus_quarter(self, back: int = 0) -> tuple[int, int] | None:
+        """The quarter in focus (``back`` years earlier), or the dateline's previous quarter,
+        the one a financial report published after its close is about."""
+        if isinstance(self.focus, tuple):
+            return self.focus[0] - back, self.focus[1]
+        if self.dct is None:
+            return None
+        y, q = _prev_quarter(self.dct)
+        return y - back, q
 
     @property
     def quarterish(self) -> bool:
@@ -683,7 +696,10 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         y = dct.year + {"this": 0, "last": -1, "next": 1}[g["this"].lower()]
         return "DATE", f"{y}-H{h}", "dateline"
     if fam == "months9":
-        return "DURATION", f"P{_NUMBERS[g['n'].lower()]}M", "none"
+        value = f"P{_NUMBERS[g['n'].lower()]}M"
+        if not (g.get("rel") or "").lower().startswith("year-"):
+            ctx.focus = value  # the reporting period in focus: "the first nine months"
+        return "DURATION", value, "none"
     if fam == "anaphor":
         return _norm_anaphor(g, ctx, low)
     if fam == "dayafter":
@@ -703,8 +719,10 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", "XXXX", "none"
         if kind == "year":
             if what in ("quarter", "period") or (not what and (ctx.quarterish or _near_quarter(text, span))):
-                y, q = _prev_quarter(dct)
-                return "DATE", f"{y - 1}-Q{q}", "dateline"
+                if isinstance(ctx.focus, str):  # "the first nine months": the year-earlier year
+                    return "DATE", str(dct.year - 1), "dateline"
+                y, q = ctx.focus_quarter(back=1)
+                return "DATE", f"{y}-Q{q}", "dateline"
             return "DATE", str(dct.year - 1), "dateline"
         if kind == "month":
             return "DATE", _add_months(dct, -1).strftime("%Y-%m"), "dateline"
@@ -863,6 +881,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return ("DATE", f"{g['y']}-H{_ORDINALS[g['ord'].lower()]}", "none") if g.get("ord") else None
         if g.get("ord"):
             return "DATE", f"{g['y']}-Q{_ORDINALS[g['ord'].lower()]}", "none"
+        if isinstance(ctx.focus, tuple) and ctx.dct is not None and 0 <= ctx.dct.year - int(g["y"]) <= 1:
+            # "the 1988 period" in a report on the third quarter: that quarter of 1988
+            return "DATE", f"{g['y']}-Q{ctx.focus[1]}", "none"
         if u == "quarter":
             return "DATE", f"{g['y']}-QX", "none"
         return "DATE", g["y"], "none"
@@ -875,17 +896,20 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if dct is None:
             return "DATE", "XXXX-QX", "none"
         y = dct.year + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
-        q = _ORDINALS[g["ord"].lower()] if g.get("ord") else _prev_quarter(dct)[1]
+        q = _ORDINALS[g["ord"].lower()] if g.get("ord") else ctx.focus_quarter()[1]
         return "DATE", f"{y}-Q{q}", "dateline"
     if fam == "period":
         if dct is None:
             return "DATE", "XXXX-QX", "none"
         rel = g["rel"].lower()
-        y, q = _prev_quarter(dct)
+        back = int(rel in ("year-earlier", "year-ago", "comparable", "same", "corresponding")
+                   or "year-" in low)
         if rel == "current":
-            y, q = dct.year, _quarter(dct)
-        if rel in ("year-earlier", "year-ago", "comparable", "same", "corresponding") or "year-" in low:
-            y -= 1
+            y, q = dct.year - back, _quarter(dct)
+        elif back and isinstance(ctx.focus, str):  # "the year-earlier period" of "the nine months"
+            return "DURATION", ctx.focus, "none"
+        else:
+            y, q = ctx.focus_quarter(back)
         return "DATE", f"{y}-Q{q}", "dateline"
     if fam == "bareunits":
         return "DURATION", _duration(None, g.get("u") or g["u2"]), "none"
@@ -948,20 +972,24 @@ def _norm_quarter(g: dict, ctx: _Ctx, low: str, fut) -> _R:
     if ordn:
         q = _ORDINALS[ordn.lower()]
         cur = _quarter(dct)
+        future = fut()
         if "next" in rel or "coming" in rel:
             y = dct.year if q > cur else dct.year + 1
-        elif q <= cur or fut():
+        elif q <= cur or future:
             y = dct.year
         else:
             y = dct.year - 1
-    else:
-        if "next" in rel or "coming" in rel:
-            q = _quarter(dct) % 4 + 1
-            y = dct.year + (1 if q == 1 else 0)
-        elif "current" in rel or rel == "this":
-            y, q = dct.year, _quarter(dct)
-        else:
-            y, q = _prev_quarter(dct)
+        if not year_back and not future and (y, q) < (dct.year, cur):
+            ctx.focus = (y, q)  # the (closed) quarter a financial report is about
+    elif "next" in rel or "coming" in rel:
+        q = _quarter(dct) % 4 + 1
+        y = dct.year + (1 if q == 1 else 0)
+    elif "current" in rel or (rel == "this" and not isinstance(ctx.focus, tuple)):
+        y, q = dct.year, _quarter(dct)
+    elif any(w in rel for w in ("last", "past", "previous", "prior", "recent")):
+        y, q = _prev_quarter(dct)
+    else:  # "the quarter", "the latest quarter", "this quarter's loss": the quarter in focus
+        y, q = ctx.focus_quarter()
     if year_back:
         y -= 1
     return "DATE", f"{y}-Q{q}", "dateline"
@@ -1024,8 +1052,12 @@ def _norm_ago(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R:
     if u in ("year", "decade", "century"):
         k *= _UNIT_MULT.get(u, 1)
         if u == "year" and n == 1 and sign < 0 and (ctx.quarterish or _near_quarter(ctx.text, span)):
-            y, q = _prev_quarter(dct if anchor == "dateline" else base)
-            return "DATE", f"{y - 1}-Q{q}", anchor
+            # a financial comparison ("up from $2 million a year earlier"): the period in focus,
+            # a year back
+            if isinstance(ctx.focus, str):
+                return "DATE", str(dct.year - 1), "dateline"
+            y, q = ctx.focus_quarter(back=1)
+            return "DATE", f"{y}-Q{q}", "dateline"
         return "DATE", str(base.year + int(k)), anchor
     if u == "quarter":
         y, q = base.year, _quarter(base)
@@ -1373,10 +1405,10 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
         if pos < last_end or (trig.group() in _MONTHS and text[pos].islower()):
             continue
         for start in _candidate_starts(text, pos, last_end):
-            prev_last = ctx.last
+            prev_last, prev_focus = ctx.last, ctx.focus
             found = _match_at(text, start, ctx)
             if found is None or found[1] <= pos:
-                ctx.last = prev_last
+                ctx.last, ctx.focus = prev_last, prev_focus
                 continue
             if found[3] is None:
                 last_end = found[1]
