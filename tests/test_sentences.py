@@ -58,3 +58,43 @@ def test_missing_columns_are_named():
 def test_a_missing_resource_names_the_fix(tmp_path):
     with pytest.raises(MissingResourceError, match="Fix: make punkt"):
         require("punkt", tmp_path / "abbrev_types.txt")
+
+
+# --- the fast Punkt path must give NLTK's spans exactly -------------------------------------------
+_TRICKY = [
+    "He said so. The end.", "Mr. Putin spoke. U.S. troops left.", "In 2022. Then 5. It rose.",
+    "Wait... what? Yes!! No.", "J. S. Bach wrote. e.g. this.", "They fled.\nNext line. More.",
+    "“Enough.” She left. (Really.) Yes.", "Cost 5.5 bn. Then 6. Done.", "He ran -- fast. Then.",
+    "a. b. c. d.", "Ends with abbr. etc. Then Jan. 5. The end.", "x\x1c. y\x85. z\u2028. w\xa0. Q",
+    "No.1 is here. No. 2 is there.", "He said: “Go.” “Now?” she asked.", ". . . start. End",
+]
+
+
+@pytest.mark.parametrize("text", _TRICKY)
+def test_fast_punkt_spans_equal_nltk(text):
+    from toolkit.annotate.sentences import _punkt_spans
+    from toolkit.resources import punkt_tokenizer
+
+    assert _punkt_spans(text) == list(punkt_tokenizer().span_tokenize(text))
+
+
+def test_fast_punkt_spans_equal_nltk_random():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from toolkit.annotate.sentences import _punkt_spans
+    from toolkit.resources import punkt_tokenizer
+
+    token = st.sampled_from([
+        "Mr.", "U.S.", "killed.", "said", "The", "the", "J.", "5.", "2022.", "...", "?", "!", "“", "”",
+        '"', "(", ")", "Kyiv.", "etc.", "e.g.", "Jan.", "no.", "St.", "--", ",", "it", "A", "a.", "—",
+    ])
+    space = st.sampled_from([" ", " ", " ", "\n", "  ", "\t", "\xa0", "\x85", "\u2028", ""])
+
+    @settings(max_examples=400, deadline=None, derandomize=True)
+    @given(st.lists(st.tuples(token, space), max_size=14))
+    def check(parts):
+        text = "".join(t + s for t, s in parts)
+        assert _punkt_spans(text) == list(punkt_tokenizer().span_tokenize(text))
+
+    check()
