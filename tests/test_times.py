@@ -149,6 +149,7 @@ def test_phrase_value(sentence, dct, phrase, type_, value):
         "Three-quarters of the city lost power.",
         "After the fall of Kabul the embassy closed.",
         'The senator told ABC\'s "This Week" that talks stalled.',
+        "Nineteen soldiers and two thousand civilians were evacuated.",
     ],
 )
 def test_no_expression(sentence):
@@ -239,6 +240,19 @@ RULE_CASES = [
      NOV, "The latest quarter", "DATE", "2025-Q3"),
     ("Net rose in the first nine months. In the year-earlier period net was flat.",
      NOV, "the year-earlier period", "DURATION", "P9M"),
+    # "the (fiscal) year": the year itself, unless it is a span ("ended June 30", "throughout")
+    ("For the year, volume was flat.", NOV, "the year", "DATE", "2025"),
+    ("Earnings will be lower for the fiscal year.", NOV, "the fiscal year", "DATE", "2025"),
+    ("Revenue for the year ended June 30 rose.", NOV, "the year", "DURATION", "P1Y"),
+    ("Profits should grow throughout the fiscal year.", NOV, "the fiscal year", "DURATION", "P1Y"),
+    # years spelled out (broadcast transcripts)
+    ("In nineteen ninety-one the union collapsed.", WED, "nineteen ninety-one", "DATE", "1991"),
+    ("January nineteen ninety-seven. A bomb exploded.", WED, "January nineteen ninety-seven",
+     "DATE", "1997-01"),
+    ("Prices last fell in the winter of nineteen ninety-four.", WED,
+     "the winter of nineteen ninety-four", "DATE", "1994-WI"),
+    ("A promise to halve unemployment by the year two thousand.", WED, "the year two thousand",
+     "DATE", "2000"),
 ]
 
 

@@ -119,6 +119,16 @@ _NUMW = (
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
     r"|eighty|ninety)"
 )
+#: a year spelled out, as in broadcast transcripts: "nineteen ninety-six", "two thousand and one"
+_UNITW = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TEENW = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_YEARW19 = (
+    r"nineteen(?:\s+hundred(?:\s+and)?)?[\s-]+(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty"
+    rf"|ninety)(?:[\s-]+{_UNITW})?|{_TEENW}|oh[\s-]+{_UNITW})\b"
+)
+_YEARW = (
+    rf"(?:{_YEARW19}|two\s+thousand(?:(?:\s+and)?[\s-]+(?:{_TEENW}|twenty(?:[\s-]+{_UNITW})?|{_UNITW}))?\b)"
+)
 _NUM = (
     rf"(?:(?:\d+|{_NUMW})\s+and\s+a\s+half|\d+(?:\.\d+)?(?:\s+1/2)?"
     rf"|{_NUMW}(?:[- ]{_NUMW})?(?:\s+hundred|\s+thousand)?"
@@ -160,7 +170,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ("month", rf"(?:(?P<mod>early|earlier|late|later|mid|mid-|the\s+middle\s+of|the\s+end\s+of"
               rf"|the\s+beginning\s+of|the\s+start\s+of)[\s-]?)?"
               rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?(?P<m>{_MONTH})"
-              rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR4})(?!\d)|\s+(?P<ry>this|last|next)\s+year)?"),
+              rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR4}(?!\d)|{_YEARW})|\s+(?P<ry>this|last|next)\s+year)?"),
     # decades and centuries
     ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s"
                r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
@@ -210,7 +220,7 @@ _FAMILIES: list[tuple[str, str]] = [
             r"(?P<u>day|week|weekend|month|year|decade|century|fiscal\s+year|season|"
             r"spring|summer|fall|autumn|winter|night|" + _DAY + r")\b"),
     ("seasonyear", rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)"
-                   rf"\s+(?:of\s+)?(?P<y>{_YEAR4})"),
+                   rf"\s+(?:of\s+)?(?P<y>{_YEAR4}|{_YEARW})"),
     ("theseason", r"(?:(?P<mod>early|late)\s+)?the\s+(?:(?P<mod2>early|late)\s+)?(?P<s>spring|summer|autumn|winter|fall(?!\s+of\b))\b"),
     ("fiscal", rf"fiscal(?:\s+year)?\s+(?P<y>{_YEAR4}|'\d\d)(?:-(?:\d\d|{_YEAR4}))?"),
     ("fiscalyear", r"the\s+(?:(?P<rel>current|latest|previous|last|next|past)\s+)?fiscal\s+year"),
@@ -248,6 +258,8 @@ _FAMILIES: list[tuple[str, str]] = [
     ("ref", r"(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future(?!\s+of\b)|the\s+past|the\s+present"
             r"|nowadays|now|currently|current|presently|at\s+present|these\s+days"
             r"|recently|recent|lately|a\s+later\s+date)\b"),
+    # "nineteen ninety-six" anywhere; "two thousand" only as "the year two thousand"
+    ("yearwords", rf"(?:the\s+year\s+)?(?P<y>{_YEARW19})|the\s+year\s+(?P<y2>{_YEARW})"),
     ("theyear", r"the\s+(?P<full>full\s+)?(?P<u>year|week)\b(?!\s+(?:of|in\s+which|when|before|after|that|\d))"),
     ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bover\s)|(?<=\btime\sin\s))"
                   r"(?P<u>years|months|weeks|days|hours|decades|centuries)\b"
@@ -361,6 +373,16 @@ def _num(text: str) -> float | None:
         else:
             cur += v
     return total + cur
+
+
+def _year_int(y: str) -> int:
+    """'1996', 'nineteen ninety-six', 'two thousand and one' -> the year."""
+    if y[0].isdigit():
+        return int(y)
+    words = [w for w in re.split(r"[\s-]+", y.lower()) if w not in ("and", "hundred", "oh")]
+    if words[:2] == ["two", "thousand"]:
+        return 2000 + int(_num(" ".join(words[2:])) or 0) if len(words) > 2 else 2000
+    return 1900 + int(_num(" ".join(words[1:])) or 0)
 
 
 def _fmt_num(v: float) -> str:
@@ -511,6 +533,17 @@ def _future(text: str, start: int, end: int) -> bool | None:
 # --------------------------------------------------------------------------- normalisers
 
 
+_OVER_BEFORE = re.compile(r"\b(?:over|during|throughout)\s+$", re.I)
+_ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.I)
+
+
+def _year_as_period(text: str, span: tuple[int, int]) -> bool:
+    """"the year ended June 30", "throughout the year": a twelve-month span (DURATION P1Y);
+    "sales for the year rose" names the (fiscal) year itself (a DATE)."""
+    return bool(_OVER_BEFORE.search(text[max(0, span[0] - 12) : span[0]])
+                or _ENDED_AFTER.match(text, span[1]))
+
+
 def _near_quarter(text: str, span: tuple[int, int]) -> bool:
     """A quarter or period is named close by: "a year earlier" then means the same quarter."""
     return bool(_QUARTER_CONTEXT.search(text, max(0, span[0] - 150), span[1] + 60))
@@ -650,7 +683,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return None  # "May" the verb, "the March for Life": a bare month needs "in May", "since May" ...
         m = _month_num(g["m"])
         if g.get("y"):
-            y = int(g["y"])
+            y = _year_int(g["y"])
             anchor = "none"
         elif dct is None:
             return "DATE", f"XXXX-{m:02d}", "none"
@@ -732,7 +765,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam == "rel":
         return _norm_rel(g, ctx, low, fut)
     if fam == "seasonyear":
-        return "DATE", f"{g['y']}-{_SEASONS[g['s'].lower()]}", "none"
+        return "DATE", f"{_year_int(g['y'])}-{_SEASONS[g['s'].lower()]}", "none"
     if fam == "theseason":
         if g["s"][0].isupper():
             return False  # "the Winter Olympics", "the Summer Palace": a name
@@ -752,7 +785,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", "XXXX", "none"
         rel = (g.get("rel") or "").lower()
         if not rel:
-            return "DURATION", "P1Y", "none"
+            if _year_as_period(text, span):
+                return "DURATION", "P1Y", "none"
+            return "DATE", str(dct.year), "dateline"  # "lower earnings for the fiscal year"
         y = dct.year + {"current": 0, "latest": -1, "previous": -1, "last": -1, "past": -1, "next": 1}[rel]
         return "DATE", str(y), "dateline"
     if fam == "yearend":
@@ -864,15 +899,14 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if g["w"].lower() == "coming":
             return "DATE", "FUTURE_REF", "dateline"
         return "DATE", "PAST_REF", "dateline"
+    if fam == "yearwords":
+        return "DATE", str(_year_int(g.get("y") or g["y2"])), "none"
     if fam == "theyear":
         if dct is None:
             return "DATE", "XXXX" if g["u"].lower() == "year" else "XXXX-WXX", "none"
         if g["u"].lower() == "week":
             return "DATE", _iso_week(dct), "dateline"
-        if not g.get("full") and (
-            re.search(r"\b(?:for|over|during|throughout)\s+$", text[max(0, span[0] - 12) : span[0]], re.I)
-            or re.match(r"\s+(?:ended|ending|to\s+date)\b", text[span[1] : span[1] + 12], re.I)
-        ):
+        if not g.get("full") and _year_as_period(text, span):
             return "DURATION", "P1Y", "none"
         return "DATE", str(dct.year), "dateline"
     if fam == "yearquarter":
@@ -1292,7 +1326,7 @@ def _trie(words: list[str]) -> str:
 _TRIGGER_WORDS = (
     list(_MONTHS) + ["sept"] + list(_WEEKDAYS)
     + [w + "s" for w in _WEEKDAYS]
-    + ["yesterday", "today", "tomorrow", "tonight", "overnight", "now", "current", "currently", "recent", "recently", "lately", "presently", "nowadays", "future", "past", "present", "weekend", "weekends", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "noon", "midnight", "midday", "hourly", "daily", "nightly", "weekly", "monthly", "yearly", "christmas", "thanksgiving", "halloween", "valentine", "fiscal", "spring", "summer", "fall", "autumn", "winter", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "date", "period", "dawn", "daybreak"]
+    + ["yesterday", "today", "tomorrow", "tonight", "overnight", "now", "current", "currently", "recent", "recently", "lately", "presently", "nowadays", "future", "past", "present", "weekend", "weekends", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "noon", "midnight", "midday", "hourly", "daily", "nightly", "weekly", "monthly", "yearly", "christmas", "thanksgiving", "halloween", "valentine", "fiscal", "spring", "summer", "fall", "autumn", "winter", "nineteen", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "date", "period", "dawn", "daybreak"]
 )
 _TRIGGER = re.compile(
     r"\b(?:(?:" + _trie(_TRIGGER_WORDS) + r")\b|\d(?:\d\d\ds?\b|\d?(?::\d\d|\s?[ap]\.?m\b)))"
