@@ -253,6 +253,9 @@ RULE_CASES = [
      "the winter of nineteen ninety-four", "DATE", "1994-WI"),
     ("A promise to halve unemployment by the year two thousand.", WED, "the year two thousand",
      "DATE", "2000"),
+    # "recent weeks", "the coming months": an unspecified number of units (TempEval-3 / HeidelTime)
+    ("Fighting intensified in recent weeks.", WED, "recent weeks", "DURATION", "PXW"),
+    ("Prices will rise in the coming months.", WED, "coming months", "DURATION", "PXM"),
 ]
 
 

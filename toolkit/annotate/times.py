@@ -896,8 +896,10 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", "PAST_REF", "dateline"
         return "DATE", "PRESENT_REF", "dateline"
     if fam == "recentunits":
-        if g["w"].lower() == "coming":
-            return "DATE", "FUTURE_REF", "dateline"
+        if g["w"].lower() in ("recent", "coming"):
+            # "in recent weeks", "in the coming months": an unspecified number of units, a
+            # DURATION PXW (TempEval-3 convention, as HeidelTime's duration rules)
+            return "DURATION", _duration(None, g["u"]), "none"
         return "DATE", "PAST_REF", "dateline"
     if fam == "yearwords":
         return "DATE", str(_year_int(g.get("y") or g["y2"])), "none"
