@@ -256,6 +256,12 @@ RULE_CASES = [
     # "recent weeks", "the coming months": an unspecified number of units (TempEval-3 / HeidelTime)
     ("Fighting intensified in recent weeks.", WED, "recent weeks", "DURATION", "PXW"),
     ("Prices will rise in the coming months.", WED, "coming months", "DURATION", "PXM"),
+    # tense: "effective <date>" announces a change ahead; an -ed adjective is no past cue
+    ("The union signed a new pact effective Feb. 1.", dt.date(2025, 10, 26), "Feb. 1", "DATE",
+     "2026-02-01"),
+    ("The split would be paid on a still unspecified date in January.", dt.date(2025, 10, 26),
+     "January", "DATE", "2026-01"),
+    ("The plant was attacked in January.", dt.date(2025, 10, 26), "January", "DATE", "2025-01"),
 ]
 
 

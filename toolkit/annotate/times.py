@@ -467,8 +467,13 @@ def _prev_quarter(d: dt.date) -> tuple[int, int]:
 
 _WORD = re.compile(r"[A-Za-z']+")
 _FUTURE_WORDS = frozenset(
-    ["will", "won't", "shall", "would", "might", "upcoming", "scheduled", "slated", "planned", "expected"]
+    ["will", "won't", "shall", "would", "might", "upcoming", "scheduled", "slated", "planned", "expected",
+     "effective"]  # "a new pact effective June 1": an announced change takes effect ahead
 )
+#: words before an -ed form that make it an adjective, not a past-tense verb ("a still
+#: unspecified date", "the armed forces")
+_ADJ_BEFORE = frozenset(["a", "an", "the", "still", "its", "their", "his", "her", "our", "this", "that",
+                         "these", "those", "newly", "long", "so", "very", "more", "most", "less"])
 _FUTURE_BEFORE_TO = frozenset(
     ["going", "plan", "plans", "planned", "planning", "set", "expected", "intend", "intends", "hope", "hopes", "ready", "is", "are"]
 )
@@ -494,7 +499,7 @@ def _cue(tokens: list[str]) -> bool | None:
         if w in _FUTURE_WORDS or w.endswith("'ll"):
             return True
         prev = tokens[i - 1].lower() if i else ""
-        if _is_past(raw, w) and prev != "be":  # "will be paid" is not past
+        if _is_past(raw, w) and prev != "be" and prev not in _ADJ_BEFORE:  # "will be paid" is not past
             return False
         if prev and ((w == "to" and prev in _FUTURE_BEFORE_TO)
                      or (w in ("soon", "early") and prev == "as")
