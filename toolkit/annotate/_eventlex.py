@@ -16,8 +16,8 @@ import functools
 import re
 from typing import NamedTuple
 
-from toolkit.annotate.sentences import paragraph_spans
-from toolkit.resources import punkt_tokenizer, resource_path
+from toolkit.annotate.sentences import _punkt_spans, paragraph_spans
+from toolkit.resources import resource_path
 
 _WINDOW = 170  # characters either side of an offset handed to Punkt in long paragraphs
 
@@ -74,7 +74,7 @@ class SentenceLocator:
             w_start, w_end = max(p_start, pos - _WINDOW), min(p_end, pos + _WINDOW)
         chunk = self.text[w_start:w_end]
         spans = []
-        for s, e in punkt_tokenizer().span_tokenize(chunk):
+        for s, e in _punkt_spans(chunk):
             piece = chunk[s:e]
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece.rstrip())
