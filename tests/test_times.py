@@ -150,6 +150,7 @@ def test_phrase_value(sentence, dct, phrase, type_, value):
         "After the fall of Kabul the embassy closed.",
         'The senator told ABC\'s "This Week" that talks stalled.',
         "Nineteen soldiers and two thousand civilians were evacuated.",
+        "The ministry cut its long-term debt and three quarters of the staff.",
     ],
 )
 def test_no_expression(sentence):
@@ -262,6 +263,13 @@ RULE_CASES = [
     ("The split would be paid on a still unspecified date in January.", dt.date(2025, 10, 26),
      "January", "DATE", "2026-01"),
     ("The plant was attacked in January.", dt.date(2025, 10, 26), "January", "DATE", "2025-01"),
+    # vague future and spans: "the near term", "the weeks ahead", "several quarters of losses"
+    ("Risks remain in the near term.", WED, "the near term", "DATE", "FUTURE_REF"),
+    ("Ties will grow over the long-term.", WED, "the long-term", "DATE", "FUTURE_REF"),
+    ("Prices may fall in the weeks ahead.", WED, "the weeks ahead", "DURATION", "PXW"),
+    ("It recovered after several quarters of losses.", WED, "several quarters", "DURATION", "PXQ"),
+    ("The loan was extended for an additional year.", WED, "an additional year", "DURATION", "P1Y"),
+    ("By mid afternoon the sirens stopped.", WED, "mid afternoon", "TIME", "2025-06-11TAF"),
 ]
 
 

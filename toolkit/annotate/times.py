@@ -236,7 +236,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ("tod_day_d", rf"(?P<pre>early|late)\s+(?P<day>{_DAY})\b"),
     ("thistod", r"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<rel>this|last|tomorrow|yesterday)\s+"
                 r"(?P<tod>morning|afternoon|evening|night)\b"),
-    ("tonight", r"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<w>tonight|overnight|midday|mid-?afternoon)\b"),
+    ("tonight", r"(?:(?P<pre>early|late|later|earlier)\s+)?(?P<w>tonight|overnight|midday|mid[- ]?afternoon)\b"),
     ("clock", rf"(?<!high\s)(?<!High\s)(?P<clock>{_CLOCK})"
               r"(?:\s+in\s+the\s+(?P<tod>morning|afternoon|evening))?"),
     ("clocktod", r"(?P<h>[1-9]|1[0-2])\s+(?:o'clock\s+)?in\s+the\s+(?P<tod>morning|afternoon|evening)"),
@@ -254,7 +254,12 @@ _FAMILIES: list[tuple[str, str]] = [
     ("set_adv", r"(?P<w>hourly|daily|nightly|weekly|monthly|yearly)\b"),
     ("set_days", rf"(?P<d>{_DAY})s\b"),
     # reference words
-    ("recentunits", r"(?P<w>recent|past|coming|previous)\s+(?P<u>days|weeks|months|years|decades)\b"),
+    ("recentunits", r"(?P<w>recent|past|coming|previous)\s+(?P<u>days|weeks|months|quarters|years|decades)\b"),
+    # "in the weeks ahead": an unspecified number of units, like "the coming weeks"
+    ("ahead", r"the\s+(?P<u>days|weeks|months|years|decades)\s+ahead\b"),
+    # "in the near term", "over the long term": the future (TimeML FUTURE_REF)
+    ("term", r"the\s+(?:near|short|long)(?:-term(?![\s-]+[a-z])|\s+term(?![\s-]+(?:debt|loans?|bonds?"
+             r"|rates?|interest|care|contracts?|financing|notes?|securities|investments?|paper|funds?)\b))"),
     ("ref", r"(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future(?!\s+of\b)|the\s+past|the\s+present"
             r"|nowadays|now|currently|current|presently|at\s+present|these\s+days"
             r"|recently|recent|lately|a\s+later\s+date)\b"),
@@ -900,6 +905,10 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if w in ("the past", "recently", "recent", "lately", "previously", "formerly"):
             return "DATE", "PAST_REF", "dateline"
         return "DATE", "PRESENT_REF", "dateline"
+    if fam == "ahead":
+        return "DURATION", _duration(None, g["u"]), "none"
+    if fam == "term":
+        return "DATE", "FUTURE_REF", "dateline"
     if fam == "recentunits":
         if g["w"].lower() in ("recent", "coming"):
             # "in recent weeks", "in the coming months": an unspecified number of units, a
@@ -1125,7 +1134,7 @@ def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
         n += 0.5  # "a year and a half"
     if (g.get("long") or "").lower().endswith("old"):
         return False  # an age ("the 6-year-old", "44 years old") is not a TIMEX3
-    if u.startswith("quarter") and (g["sep"] == "-" or ctx.text.startswith(" of", span[1])):
+    if u.startswith("quarter") and n is not None and (g["sep"] == "-" or ctx.text.startswith(" of", span[1])):
         return False  # a fraction: "three-quarters", "a quarter of"
     if u == "second" and g["n"].lower() in ("a", "an"):
         return None  # "a second round"
@@ -1333,10 +1342,10 @@ def _trie(words: list[str]) -> str:
 _TRIGGER_WORDS = (
     list(_MONTHS) + ["sept"] + list(_WEEKDAYS)
     + [w + "s" for w in _WEEKDAYS]
-    + ["yesterday", "today", "tomorrow", "tonight", "overnight", "now", "current", "currently", "recent", "recently", "lately", "presently", "nowadays", "future", "past", "present", "weekend", "weekends", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "noon", "midnight", "midday", "hourly", "daily", "nightly", "weekly", "monthly", "yearly", "christmas", "thanksgiving", "halloween", "valentine", "fiscal", "spring", "summer", "fall", "autumn", "winter", "nineteen", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "date", "period", "dawn", "daybreak"]
+    + ["yesterday", "today", "tomorrow", "tonight", "overnight", "now", "current", "currently", "recent", "recently", "lately", "presently", "nowadays", "future", "past", "present", "weekend", "weekends", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "noon", "midnight", "midday", "hourly", "daily", "nightly", "weekly", "monthly", "yearly", "christmas", "thanksgiving", "halloween", "valentine", "fiscal", "spring", "summer", "fall", "autumn", "winter", "nineteen", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "date", "period", "dawn", "daybreak", "term", "ahead"]
 )
 _TRIGGER = re.compile(
-    r"\b(?:(?:" + _trie(_TRIGGER_WORDS) + r")\b|\d(?:\d\d\ds?\b|\d?(?::\d\d|\s?[ap]\.?m\b)))"
+    r"\b(?:(?:" + _trie(_TRIGGER_WORDS) + r")\b|\d(?:\d\d\ds?\b|0s\b|\d?(?::\d\d|\s?[ap]\.?m\b)))"
 )
 _PREFIX_WORDS = frozenset(
     """the a an this that these last next past previous coming following preceding current latest
@@ -1348,7 +1357,8 @@ _PREFIX_WORDS = frozenset(
     pm am est edt gmt utc right new victory boxing times one two three four five six seven eight nine
     ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred thousand trading business working calendar full near
-    distant foreseeable this-year q1 q2 q3 q4 h1 h2 in and""".split()  # noqa: SIM905
+    distant foreseeable this-year q1 q2 q3 q4 h1 h2 in and additional extra further straight short long
+    consecutive""".split()  # noqa: SIM905
 )
 #: modifier words that are walked over but never start an expression (prepositions, units)
 _NON_START = frozenset(["and", "on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
