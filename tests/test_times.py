@@ -270,6 +270,7 @@ RULE_CASES = [
     ("It recovered after several quarters of losses.", WED, "several quarters", "DURATION", "PXQ"),
     ("The loan was extended for an additional year.", WED, "an additional year", "DURATION", "P1Y"),
     ("By mid afternoon the sirens stopped.", WED, "mid afternoon", "TIME", "2025-06-11TAF"),
+    ("Sales have been flat since the '80s.", WED, "the '80s", "DATE", "198"),
 ]
 
 

@@ -1373,9 +1373,13 @@ def _candidate_starts(text: str, pos: int, floor: int) -> list[int]:
     k = pos
     while k > floor and (text[k - 1].isalnum() or text[k - 1] in _TOKEN_PUNCT):
         k -= 1
+    tok = k
     while k < pos and text[k] in "'.-/":
         k += 1
     starts = [k] if k != pos else []
+    if tok != k:  # "'80s": the apostrophe is part of the expression; modifiers precede it
+        starts.append(tok)
+        k = tok
     for _ in range(6):
         j = k
         while j > floor and text[j - 1] in _SEPARATORS:
