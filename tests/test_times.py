@@ -271,6 +271,9 @@ RULE_CASES = [
     ("The loan was extended for an additional year.", WED, "an additional year", "DURATION", "P1Y"),
     ("By mid afternoon the sirens stopped.", WED, "mid afternoon", "TIME", "2025-06-11TAF"),
     ("Sales have been flat since the '80s.", WED, "the '80s", "DATE", "198"),
+    # a plan reported as called off has no tense direction: the nearest such day
+    ("A memorial planned for Saturday was canceled.", SUN, "Saturday", "DATE", "2025-06-14"),
+    ("Talks scheduled for Monday were postponed.", SUN, "Monday", "DATE", "2025-06-16"),
 ]
 
 

@@ -514,6 +514,12 @@ def _cue(tokens: list[str]) -> bool | None:
     return None
 
 
+#: a plan reported as called off: the day it was planned for may be past or ahead
+_CALLED_OFF = re.compile(
+    r"\s*,?\s*(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancell?ed|postponed|called\s+off"
+    r"|scrapped|delayed|put\s+off|suspended|abandoned|moved|pushed\s+back)\b", re.I)
+
+
 def _future(text: str, start: int, end: int) -> bool | None:
     """True when the clause before ``text[start:end]`` (or, failing any cue there, just after
     it) has a future cue (will, 'll, going to, scheduled, is due, set to ...) nearer than a
@@ -526,6 +532,8 @@ def _future(text: str, start: int, end: int) -> bool | None:
     if breaks:
         left = left[breaks[-1].end() :]
     cue = _cue(_WORD.findall(left))
+    if cue and _CALLED_OFF.match(text, end):
+        return None  # "the talks planned for Saturday were postponed": no direction, the nearest
     if cue is not None:
         return cue
     right = text[end : end + 40]
