@@ -151,6 +151,7 @@ def test_phrase_value(sentence, dct, phrase, type_, value):
         'The senator told ABC\'s "This Week" that talks stalled.',
         "Nineteen soldiers and two thousand civilians were evacuated.",
         "The ministry cut its long-term debt and three quarters of the staff.",
+        "The minister spoke to USA Today about the war.",
     ],
 )
 def test_no_expression(sentence):
@@ -274,6 +275,9 @@ RULE_CASES = [
     # a plan reported as called off has no tense direction: the nearest such day
     ("A memorial planned for Saturday was canceled.", SUN, "Saturday", "DATE", "2025-06-14"),
     ("Talks scheduled for Monday were postponed.", SUN, "Monday", "DATE", "2025-06-16"),
+    # "the past decade" is the span up to now (as "the past ten years"); "last decade" a date
+    ("Attacks became routine over the past decade.", WED, "the past decade", "DURATION", "P10Y"),
+    ("The bridge was built in the last decade.", WED, "the last decade", "DATE", "201"),
 ]
 
 

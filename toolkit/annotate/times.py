@@ -514,6 +514,9 @@ def _cue(tokens: list[str]) -> bool | None:
     return None
 
 
+#: a capitalised word just before, not starting a sentence: "USA Today" is a name
+_NAME_BEFORE = re.compile(r"(?<![.!?:;\"“'`])\s(?:[A-Z][\w&-]*\s)*[A-Z][\w&-]*\s$")
+
 #: a plan reported as called off: the day it was planned for may be past or ahead
 _CALLED_OFF = re.compile(
     r"\s*,?\s*(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancell?ed|postponed|called\s+off"
@@ -984,6 +987,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         return "DATE", f"{dct.year}-Q{_quarter(dct)}", "dateline"
     if fam == "days_words":
         w = g["w"].lower()
+        if g["w"][0] == "T" and _NAME_BEFORE.search(text, max(0, span[0] - 30), span[0]):
+            return False  # a title: "USA Today", "VOA Today"
         if dct is None:
             return "DATE", "XXXX-XX-XX", "none"
         if w == "tonight":
@@ -1212,6 +1217,9 @@ def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
         return None  # "this day", "the last day of ..." are not calendar references
     if u == "season":
         return None
+    if u in ("decade", "century") and rel in ("the past", "past", "this past"):
+        # "over the past decade": the ten years up to now, a DURATION
+        return "DURATION", _duration(1, u), "none"
     if dct is None:
         return "DATE", {"week": "XXXX-WXX", "weekend": "XXXX-WXX-WE", "month": "XXXX-XX"}.get(u, "XXXX"), "none"
     if u == "week":
