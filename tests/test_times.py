@@ -278,6 +278,11 @@ RULE_CASES = [
     # "the past decade" is the span up to now (as "the past ten years"); "last decade" a date
     ("Attacks became routine over the past decade.", WED, "the past decade", "DURATION", "P10Y"),
     ("The bridge was built in the last decade.", WED, "the last decade", "DATE", "201"),
+    # "last Oct. 23" is the latest such day before the dateline; a weekday fixes the year
+    ("He was shot last Oct. 23 at home.", dt.date(2025, 4, 19), "last Oct. 23", "DATE", "2024-10-23"),
+    ("They meet next June 1.", dt.date(2025, 4, 19), "next June 1", "DATE", "2025-06-01"),
+    ("Concert in Lviv on Friday, June 6", dt.date(2025, 3, 1), "Friday, June 6", "DATE", "2025-06-06"),
+    ("Concert in Lviv on June 6", dt.date(2025, 3, 1), "June 6", "DATE", "2024-06-06"),
 ]
 
 

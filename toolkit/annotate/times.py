@@ -164,7 +164,7 @@ _FAMILIES: list[tuple[str, str]] = [
             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?"),
     ("numeric", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])"),
     # "Wednesday, June 11", "June 11", "11 June", "the 11th of June"
-    ("md", rf"(?:(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM})(?![\d:,]\d|\s*(?:%|percent|km|miles))\b"),
+    ("md", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM})(?![\d:,]\d|\s*(?:%|percent|km|miles))\b"),
     ("dm", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH})"),
     # "mid-June 2025", "early June", "the end of June", "June 2025", "June"
     ("month", rf"(?:(?P<mod>early|earlier|late|later|mid|mid-|the\s+middle\s+of|the\s+end\s+of"
@@ -684,7 +684,22 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             pass
         if dct is None:
             return "DATE", f"XXXX-{m:02d}-{d:02d}", "none"
-        y = _closest_year(dct, m, d, fut())
+        rel = (g.get("rel") or "").lower()
+        if rel:  # "last Oct. 23": the latest such date before the dateline; "next June 1" ahead
+            ahead = rel in ("next", "this coming")
+            y = dct.year + (1 if ahead else -1)
+            for cand in (dct.year, dct.year + (-1 if ahead else 1)):
+                date = _safe_date(cand, m, d)
+                if date and ((date > dct) if ahead else (date < dct)) and abs(cand - dct.year) <= abs(y - dct.year):
+                    y = cand
+                    break
+        elif g.get("wd"):  # "Friday, Oct. 23": the year, near the dateline, when that date is a Friday
+            wd = _WEEKDAYS[g["wd"].lower()]
+            years = [c for c in (dct.year, dct.year - 1, dct.year + 1)
+                     if (_safe_date(c, m, d) or dct).isoweekday() == wd and _safe_date(c, m, d)]
+            y = years[0] if years else _closest_year(dct, m, d, fut())
+        else:
+            y = _closest_year(dct, m, d, fut())
         if _SINCE.search(text, max(0, span[0] - 20), span[0]) and (_safe_date(y, m, d) or dct) > dct:
             y -= 1  # "since August 12": a starting point, never after the dateline
         date = _safe_date(y, m, d)
