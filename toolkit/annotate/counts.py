@@ -375,6 +375,23 @@ _THE_GUARD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"\b", re.I)
 _NEAR_VERB = re.compile(r"killed|died|wounded|injured|detained|arrested|abducted|kidnapped", re.I)
 
 
+# The words of _PERSON, one by one ("police officers", "elderly man": their last word), as a
+# trie for the candidate scan (a superset of _PERSON's matches: one more skipped word allowed).
+_PERSON_WORDS = [
+    "civilian", "civilians", "man", "men", "woman", "women", "child", "children", "boy", "boys", "girl",
+    "girls", "soldier", "soldiers", "serviceman", "servicemen", "person", "persons", "resident",
+    "residents", "teenager", "teenagers", "pensioner", "pensioners", "volunteer", "volunteers",
+    "policeman", "policemen", "officer", "officers", "driver", "drivers", "worker", "workers", "medic",
+    "medics", "paramedic", "paramedics", "rescuer", "rescuers", "journalist", "journalists", "farmer",
+    "farmers", "fishermen", "fisherman", "employee", "employees", "member", "members", "fighter",
+    "fighters", "militant", "militants", "people", "individual", "individuals", "infant", "infants",
+    "toddler", "toddlers", "babies", "baby", "guard", "guards", "priest", "priests", "teacher",
+    "teachers", "doctor", "doctors", "nurse", "nurses", "miner", "miners", "electrician",
+    "electricians", "deminer", "deminers", "sapper", "sappers", "pilot", "pilots", "sailor", "sailors",
+    "marine", "marines", "citizen", "citizens", "official", "officials", "collaborator",
+    "collaborators", "victim", "victims", "couple", "family", "relative", "relatives", "passenger",
+    "passengers", "staff",
+]
 _SINGULAR_WORDS = ["civilian", "man", "woman", "child", "boy", "girl", "soldier", "serviceman", "person", "resident", "teenager", "pensioner", "volunteer", "policeman", "police", "officer", "driver", "worker", "medic", "paramedic", "rescuer", "journalist", "farmer", "fisherman", "employee", "official", "priest", "teacher", "doctor", "nurse", "deminer", "sapper", "pilot", "victim", "collaborator", "mayor", "head", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "grandson", "granddaughter", "grandmother", "grandfather", "neighbour", "neighbor", "friend", "colleague", "passenger", "partner"]
 # Necessary conditions of a _NUMBER match, on lowercased text: after a non-word character (the
 # scanned text gets a leading space), a digit not after [.,/-], a number word, "a/an" before a
@@ -382,7 +399,7 @@ _SINGULAR_WORDS = ["civilian", "man", "woman", "child", "boy", "girl", "soldier"
 # with the separator (one character class) lets ``re`` skip word characters quickly.
 _CANDIDATE = re.compile(
     r"[^\w](?:(?<![.,/-])(?=\d)|(?=(?P<w>" + trie_pattern(sorted(_NUM_WORDS)) + r"\b"
-    r"|an?(?=\s+(?:[\w-]+\s+){0,3}?(?:" + _PERSON + r"|couple|handful|dozen|few|hundred|thousand|million)\b)"
+    r"|an?(?=\s+(?:[\w-]+\s+){0,4}?" + trie_pattern([*_PERSON_WORDS, "handful", "dozen", "few", "hundred", "thousand", "million"]) + r"\b)"
     r"|(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b))))"
 )
 _CANDIDATE_I = re.compile(_CANDIDATE.pattern, re.I)
@@ -409,6 +426,22 @@ def _number_matches(text: str):
             yield m
 
 
+# Every word that _type_of can key a count type on (object nouns, verbs before or after the
+# number, death/injury nouns) contains one of these substrings: a number with none of them
+# within _type_of's reach (120 characters before, 160 after) is not a count. Cheap pre-check.
+_COUNT_CUES = [
+    "kill", "dead", "died", "death", "fatal", "perish", "lost", "casualt", "toll", "lives", "shot",
+    "gunned", "execut", "murder", "wound", "injur", "hurt", "maim", "sustain", "suffer", "receiv",
+    "got", "arrest", "detain", "apprehend", "abduct", "kidnap", "captur", "took", "taking", "taken",
+    "hostage", "evacuat", "displac", "fled", "homeless", "releas", "free", "exchang", "swap", "return",
+    "repatriat", "came", "brought", "protest", "rall", "gather", "demonstrat", "march", "drone", "uav",
+    "shahed", "geran", "quadcopter", "loitering", "missile", "rocket", "iskander", "kinzhal", "kalibr",
+    "projectile", "bod", "remains", "corpse",
+]
+_COUNT_CUE = re.compile(trie_pattern(_COUNT_CUES))  # on lowercased text
+_COUNT_CUE_I = re.compile(_COUNT_CUE.pattern, re.I)
+
+
 def find_counts(
     text: str,
     *,
@@ -430,6 +463,10 @@ def find_counts(
         return []
     loc = locator or SentenceLocator(text)
     out: list[Count] = []
+    low = text.lower()
+    cue = _COUNT_CUE
+    if len(low) != len(text):  # lowercasing moved offsets: the cue scan reads the text itself
+        low, cue = text, _COUNT_CUE_I
     for m in _number_matches(text):
         if _NOT_COUNT_AFTER.match(text, m.end()) or _NOT_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
@@ -443,7 +480,8 @@ def find_counts(
         w_lo = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1 or max(0, m.start() - 200)
         w_hi = text.find("\n", m.end(), m.end() + 200)
         w_hi = w_hi if w_hi >= 0 else min(len(text), m.end() + 200)
-        if _type_of(text, m, (w_lo, w_hi))[0] is None:
+        if cue.search(low, max(0, m.start() - 120), m.end() + 160) is None or \
+                _type_of(text, m, (w_lo, w_hi))[0] is None:
             prev = out[-1] if out else None
             if not (prev and prev.count_type in _COORDINABLE and _COORD.fullmatch(text, prev.end, m.start())
                     and _PERSON_AFTER.match(text, m.end())):
