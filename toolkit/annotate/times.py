@@ -480,7 +480,10 @@ _FUTURE_WORDS = frozenset(
 _ADJ_BEFORE = frozenset(["a", "an", "the", "still", "its", "their", "his", "her", "our", "this", "that",
                          "these", "those", "newly", "long", "so", "very", "more", "most", "less"])
 _FUTURE_BEFORE_TO = frozenset(
-    ["going", "plan", "plans", "planned", "planning", "set", "expected", "intend", "intends", "hope", "hopes", "ready", "is", "are"]
+    ["going", "plan", "plans", "planned", "planning", "set", "expected", "intend", "intends", "hope", "hopes", "ready", "is", "are",
+     # verbs of intention and expectation: what follows "expects to", "agreed to" lies ahead
+     "expect", "expects", "supposed", "aim", "aims", "due", "scheduled", "slated", "likely", "unlikely",
+     "want", "wants", "seek", "seeks", "promised", "pledged", "vowed", "agreed", "decided", "threatened"]
 )
 _PAST_WORDS = frozenset([
     "said", "was", "were", "had", "did", "told", "ago", "last", "earlier", "began", "came", "went",
@@ -506,7 +509,11 @@ def _cue(tokens: list[str]) -> bool | None:
         prev = tokens[i - 1].lower() if i else ""
         if _is_past(raw, w) and prev != "be" and prev not in _ADJ_BEFORE:  # "will be paid" is not past
             return False
-        if prev and ((w == "to" and prev in _FUTURE_BEFORE_TO)
+        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
+        if w == "to" and prev in _FUTURE_BEFORE_TO and i > 2 and tokens[i - 2].lower() == "been" \
+                and tokens[i - 3].lower() == "had":
+            return False  # "it had been due to expire Friday": a plan in the past
+        if prev and ((w == "to" and (prev in _FUTURE_BEFORE_TO or (nxt == "be" and prev != "used")))
                      or (w in ("soon", "early") and prev == "as")
                      or (w == "due" and prev in ("is", "are", "was", "were"))
                      or (w == "held" and prev == "be")):
