@@ -283,6 +283,13 @@ RULE_CASES = [
     ("They meet next June 1.", dt.date(2025, 4, 19), "next June 1", "DATE", "2025-06-01"),
     ("Concert in Lviv on Friday, June 6", dt.date(2025, 3, 1), "Friday, June 6", "DATE", "2025-06-06"),
     ("Concert in Lviv on June 6", dt.date(2025, 3, 1), "June 6", "DATE", "2024-06-06"),
+    # verbs of intention point ahead; a past plan ("had been due to") points back
+    ("Kyiv expects to sign the deal in February.", dt.date(2025, 10, 30), "February", "DATE",
+     "2026-02"),
+    ("The rules, now final, need to be published in February.", dt.date(2025, 10, 30), "February", "DATE",
+     "2026-02"),
+    ("The ceasefire had been due to expire Friday.", dt.date(2025, 6, 16), "Friday", "DATE",
+     "2025-06-13"),
 ]
 
 
