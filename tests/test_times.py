@@ -242,6 +242,12 @@ RULE_CASES = [
      NOV, "The latest quarter", "DATE", "2025-Q3"),
     ("Net rose in the first nine months. In the year-earlier period net was flat.",
      NOV, "the year-earlier period", "DURATION", "P9M"),
+    ("Net for the year-earlier nine months included a gain.", NOV, "the year-earlier nine months",
+     "DURATION", "P9M"),
+    ("Acme lost money in the third quarter. For the quarter a year ago it earned $1.",
+     NOV, "the quarter a year ago", "DATE", "2024-Q3"),
+    ("Sales rose from $2 million for the corresponding period last year.", NOV,
+     "the corresponding period last year", "DATE", "2024-Q3"),
     # "the (fiscal) year": the year itself, unless it is a span ("ended June 30", "throughout")
     ("For the year, volume was flat.", NOV, "the year", "DATE", "2025"),
     ("Earnings will be lower for the fiscal year.", NOV, "the fiscal year", "DATE", "2025"),

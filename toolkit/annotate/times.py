@@ -180,7 +180,8 @@ _FAMILIES: list[tuple[str, str]] = [
                 r"|latest|current|this|last|past|previous|prior|next|coming|recent|fiscal)[\s-]+)?"
                 r"(?:(?P<rel2>fiscal|year-earlier|year-ago)[\s-]+)?"
                 r"(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th|final)[\s-]+)?quarter"
-                r"(?!s)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+)?(?P<y>" + _YEAR4 + r"))?"),
+                r"(?!s)(?:\s+(?:of\s+)?(?:(?P<fy>fiscal)\s+)?(?P<y>" + _YEAR4 + r"))?"
+                r"(?P<ya>\s+a\s+year\s+(?:ago|earlier|before))?"),  # "the quarter a year ago"
     ("yearquarter", r"(?:the\s+)?(?P<y>" + _YEAR4 + r")(?:'s)?\s+(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)"
                     r"[\s-]+)?(?P<u>quarter|period|half)\b"),
     ("qcode", r"(?P<h>[QH])(?P<n>[1-4])[\s/-]+(?P<y>" + _YEAR4 + r")\b"
@@ -188,12 +189,14 @@ _FAMILIES: list[tuple[str, str]] = [
     ("relyearquarter", r"(?P<rel>this|last|next)\s+year's\s+(?:(?P<ord>first|second|third|fourth)[\s-]+)?"
                        r"(?P<u>quarter|period)\b"),
     ("period", r"the\s+(?P<rel>latest|year-earlier|year-ago|comparable|same|corresponding|current)"
-               r"(?:\s+(?:year-earlier|year-ago))?\s+period\b"),
+               r"(?:\s+(?:year-earlier|year-ago))?\s+period\b"
+               r"(?P<ya>\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|of\s+last\s+year))?"),
     ("half", r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>" + _YEAR4 + r")|"
              r"(?P<this>this|last|next)\s+year)"),
     ("months9", r"(?:the\s+)?(?:(?P<rel>first|latest|past|last|year-earlier|year-ago)\s+)?"
                 r"(?P<n>nine|six|three|twelve)\s+months"
-                r"(?=\s+(?:ended|ending|to|of|through)|[.,;]|\s+(?:a\s+year|results|period|sales))"),
+                r"(?=\s+(?:ended|ending|to|of|through)|[.,;]|\s+(?:a\s+year|results|period|sales))"
+                r"|the\s+(?P<rel2>year-earlier|year-ago)\s+(?P<n2>nine|six|three|twelve)\s+months"),
     # anaphoric
     ("anaphor", r"(?:(?P<mod>earlier|later|late|early)\s+)?(?P<det>that|the\s+same|the\s+previous"
                 r"|the\s+next|the\s+following|the\s+preceding|the\s+day\s+before|the\s+day\s+after)"
@@ -772,8 +775,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         y = dct.year + {"this": 0, "last": -1, "next": 1}[g["this"].lower()]
         return "DATE", f"{y}-H{h}", "dateline"
     if fam == "months9":
-        value = f"P{_NUMBERS[g['n'].lower()]}M"
-        if not (g.get("rel") or "").lower().startswith("year-"):
+        value = f"P{_NUMBERS[(g.get('n') or g['n2']).lower()]}M"
+        if not (g.get("rel") or g.get("rel2") or "").lower().startswith("year-"):
             ctx.focus = value  # the reporting period in focus: "the first nine months"
         return "DURATION", value, "none"
     if fam == "anaphor":
@@ -986,7 +989,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", "XXXX-QX", "none"
         rel = g["rel"].lower()
         back = int(rel in ("year-earlier", "year-ago", "comparable", "same", "corresponding")
-                   or "year-" in low)
+                   or "year-" in low or bool(g.get("ya")))
         if rel == "current":
             y, q = dct.year - back, _quarter(dct)
         elif back and isinstance(ctx.focus, str):  # "the year-earlier period" of "the nine months"
@@ -1053,7 +1056,8 @@ def _norm_quarter(g: dict, ctx: _Ctx, low: str, fut) -> _R:
         return ("DATE", f"{g['y']}-Q{q}", "none") if q else ("DATE", f"{g['y']}-QX", "none")
     if dct is None:
         return "DATE", f"XXXX-Q{_ORDINALS[ordn.lower()]}" if ordn else "XXXX-QX", "none"
-    year_back = any(w in rel for w in ("year-earlier", "year-ago", "year-before", "comparable"))
+    year_back = bool(g.get("ya")) or any(w in rel for w in ("year-earlier", "year-ago", "year-before",
+                                                             "comparable"))
     if ordn:
         q = _ORDINALS[ordn.lower()]
         cur = _quarter(dct)
