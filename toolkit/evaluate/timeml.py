@@ -8,7 +8,12 @@ Evaluating Time Expressions, Events, and Temporal Relations", SemEval 2013).
 * **relaxed** span P/R/F1: a system TIMEX3 counts when it overlaps a gold
   TIMEX3 (one-to-one, greedy by largest overlap);
 * **value F1** and **type F1**: the attribute's accuracy on the relaxed matches
-  times the relaxed F1 (TempEval-3's definition of attribute F1).
+  times the relaxed F1 (TempEval-3's definition of attribute F1); values are compared as
+  strings, as TempEval-3 does. As a diagnostic only, the value errors that differ just in
+  notation (``2000-W7`` / ``2000-W07``, ``1949-XX`` / ``1949``, ``199X`` / ``199``) are counted.
+
+When the folder has sub-folders (TBAQ: ``AQUAINT``, ``TimeBank``) the scores of each part are
+printed too.
 
 The document creation time (the TIMEX3 with ``functionInDocument="CREATION_TIME"``,
 outside ``<TEXT>`` in TBAQ) is the anchor passed to the annotator as
@@ -58,6 +63,8 @@ class GoldDoc:
     dct: str | None
     text: str
     timexes: list[Timex]
+    #: the sub-folder the file was found in (``TimeBank``, ``AQUAINT``), for per-part scores
+    group: str = ""
 
 
 @dataclass
@@ -78,9 +85,20 @@ class Scores:
     value_f1: float
     type_f1: float
     errors: list[dict] = field(default_factory=list)
+    #: value errors where gold and system differ only in notation (``2000-W7`` / ``2000-W07``,
+    #: ``1949-XX`` / ``1949``, ``199X`` / ``199``); a diagnostic, counted as errors above
+    value_notation_only: int = 0
 
     def as_dict(self) -> dict:
         return {k: v for k, v in self.__dict__.items() if k != "errors"}
+
+
+def _notation(value: str) -> str:
+    """A TIMEX3 value in one notation: week numbers zero-padded, trailing ``-XX`` and a decade's
+    trailing ``X`` dropped (TBAQ writes the same value several ways)."""
+    value = re.sub(r"-W(\d)(?!\d)", r"-W0\1", value)
+    value = re.sub(r"(?:-XX)+$", "", value)
+    return re.sub(r"^(\d{3})X$", r"\1", value)
 
 
 def parse_tml(path: str | Path) -> GoldDoc:
@@ -119,10 +137,19 @@ def parse_tml(path: str | Path) -> GoldDoc:
 
 def load_folder(paths: list[str | Path]) -> list[GoldDoc]:
     """All ``.tml`` files under the given files/folders (recursively), sorted by path."""
-    files: list[Path] = []
+    files: list[tuple[Path, str]] = []
     for p in map(Path, paths):
-        files.extend(sorted(p.rglob("*.tml")) if p.is_dir() else [p])
-    return [parse_tml(f) for f in files]
+        if p.is_dir():
+            files.extend((f, f.relative_to(p).parts[0] if len(f.relative_to(p).parts) > 1 else "")
+                         for f in sorted(p.rglob("*.tml")))
+        else:
+            files.append((p, ""))
+    docs = []
+    for f, group in files:
+        doc = parse_tml(f)
+        doc.group = group
+        docs.append(doc)
+    return docs
 
 
 def _dct_timestamp(value: str | None) -> pd.Timestamp:
@@ -178,7 +205,7 @@ def _error_class(kind: str, gold: Timex | None, sys_: Timex | None) -> str:
 
 def score(docs: list[GoldDoc], system: dict[str, list[Timex]]) -> Scores:
     """TempEval-3 scores of ``system`` against the gold ``docs``."""
-    n_gold = n_sys = strict = relaxed = val_ok = type_ok = 0
+    n_gold = n_sys = strict = relaxed = val_ok = type_ok = notation_only = 0
     errors: list[dict] = []
     for doc in docs:
         gold = doc.timexes
@@ -209,6 +236,7 @@ def score(docs: list[GoldDoc], system: dict[str, list[Timex]]) -> Scores:
                 val_ok += 1
             else:
                 errors.append(_err(doc, "value", g, s))
+                notation_only += _notation(g.value) == _notation(s.value)
             if g.type == s.type:
                 type_ok += 1
             else:
@@ -225,7 +253,7 @@ def score(docs: list[GoldDoc], system: dict[str, list[Timex]]) -> Scores:
         relaxed_p=rp, relaxed_r=rr, relaxed_f1=rf,
         value_accuracy=va, type_accuracy=ta,
         value_f1=va * rf / 100.0, type_f1=ta * rf / 100.0,
-        errors=errors,
+        errors=errors, value_notation_only=notation_only,
     )
 
 
@@ -261,12 +289,25 @@ def format_scores(s: Scores, *, top: int = 15) -> str:
         f"{'relaxed':10}{s.relaxed_p:8.2f}{s.relaxed_r:8.2f}{s.relaxed_f1:8.2f}",
         f"value F1 {s.value_f1:.2f} (accuracy on matches {s.value_accuracy:.2f})",
         f"type  F1 {s.type_f1:.2f} (accuracy on matches {s.type_accuracy:.2f})",
+        f"value errors that differ only in notation (W7/W07, 1949-XX/1949, 199X/199): "
+        f"{s.value_notation_only}",
         "most common error classes:",
     ]
     kinds = Counter(e["kind"] for e in s.errors)
     lines.append("  by kind: " + ", ".join(f"{k} {n}" for k, n in kinds.most_common()))
     for cls, n in Counter(e["class"] for e in s.errors).most_common(top):
         lines.append(f"  {n:5d}  {cls}")
+    return "\n".join(lines)
+
+
+def format_groups(docs: list[GoldDoc], system: dict[str, list[Timex]]) -> str:
+    """One line of scores per sub-folder (TBAQ: ``AQUAINT``, ``TimeBank``)."""
+    lines = [f"by part:  {'docs':>5}{'gold':>6}{'strict':>8}{'relaxed':>8}{'value':>8}{'type':>8}"]
+    for group in sorted({d.group for d in docs}):
+        part = [d for d in docs if d.group == group]
+        s = score(part, system)
+        lines.append(f"  {group or '.':8}{s.n_docs:5d}{s.n_gold:6d}{s.strict_f1:8.2f}{s.relaxed_f1:8.2f}"
+                     f"{s.value_f1:8.2f}{s.type_f1:8.2f}")
     return "\n".join(lines)
 
 
@@ -291,8 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     if not docs:
         print(f"no .tml files under {args.paths}", file=sys.stderr)
         return 2
-    s = score(docs, annotate(docs))
+    system = annotate(docs)
+    s = score(docs, system)
     print(format_scores(s, top=args.top))
+    groups = sorted({d.group for d in docs})
+    if len(groups) > 1:
+        print(format_groups(docs, system))
     if args.errors:
         write_errors(s.errors, args.errors)
         print(f"errors written to {args.errors}")
