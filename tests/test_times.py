@@ -246,6 +246,8 @@ RULE_CASES = [
      "DURATION", "P9M"),
     ("Acme lost money in the third quarter. For the quarter a year ago it earned $1.",
      NOV, "the quarter a year ago", "DATE", "2024-Q3"),
+    ("Acme lost money in the third quarter. The year-ago results were restated.", NOV,
+     "year-ago", "DATE", "2024-Q3"),
     ("Sales rose from $2 million for the corresponding period last year.", NOV,
      "the corresponding period last year", "DATE", "2024-Q3"),
     # "the (fiscal) year": the year itself, unless it is a span ("ended June 30", "throughout")

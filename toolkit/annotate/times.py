@@ -207,7 +207,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ("ago", rf"{_APPROX}?(?:(?P<n>{_NUM})[\s-]+)?(?P<u>{_UNIT}s?|{_UNITS})(?:\s+or\s+so)?\s+"
             r"(?P<dir>ago|earlier|later|from\s+now|hence)\b"),
     ("yearago", r"(?P<kind>year|week|month)-(?P<dir>earlier|ago|before)"
-                r"(?:\s+(?P<what>quarter|period|month|week|year|levels?|figure|results))?"),
+                r"(?:\s+(?P<what>quarter|period|month|week|year))?"),  # "year-ago results": the head noun is no part
     ("dur", rf"(?:(?P<the>the|this|each\s+of\s+the)\s+)?{_APPROX}?"
             r"(?:(?P<rel>past|last|next|first|coming|previous|following|preceding|final|latest|"
             r"recent|few|same)\s+)?"
