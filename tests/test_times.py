@@ -294,10 +294,24 @@ RULE_CASES = [
     # verbs of intention point ahead; a past plan ("had been due to") points back
     ("Kyiv expects to sign the deal in February.", dt.date(2025, 10, 30), "February", "DATE",
      "2026-02"),
-    ("The rules, now final, need to be published in February.", dt.date(2025, 10, 30), "February", "DATE",
-     "2026-02"),
+    ("The rules are supposed to take effect in February.", dt.date(2025, 10, 30), "February",
+     "DATE", "2026-02"),
+    ("The bailout is now due to end in April.", dt.date(2025, 10, 24), "April", "DATE", "2026-04"),
     ("The ceasefire had been due to expire Friday.", dt.date(2025, 6, 16), "Friday", "DATE",
      "2025-06-13"),
+    # "back in June" looks back; "effective" just before a date looks ahead; a cause ("due to a
+    # lack of") is no schedule; a capitalised verb in -ed still marks the past; the full stop
+    # before a closing quote ends the sentence
+    ("Scholz pledged to provide the system back in June.", dt.date(2025, 10, 11), "June", "DATE",
+     "2025-06"),
+    ("The union signed a pact, effective June 1.", dt.date(2025, 10, 26), "June 1", "DATE",
+     "2026-06-01"),
+    ("Troops died due to a lack of training in April.", dt.date(2025, 8, 6), "April", "DATE",
+     "2025-04"),
+    ("Status: Announced on March 2 it would suspend sales.", dt.date(2025, 3, 25), "March 2", "DATE",
+     "2025-03-02"),
+    ('"Strikes will cease." Putin on Wednesday announced a mobilisation.', dt.date(2025, 9, 26),
+     "Wednesday", "DATE", "2025-09-24"),
 ]
 
 

@@ -308,7 +308,7 @@ _FAMILY_MATCH = [re.compile(rf"(?:{p})(?![\w]|-(?!\s))", re.I) for _, p in _FAMI
 _SENT_BREAK = re.compile(
     r"(?:(?<![\s.(][A-Z])(?<!^[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|Lt|No))"
     r"(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Inc|Sgt|Ltd|Maj|Adm|Rev))(?<!\b(?:Capt|Corp|Prof|Bros))\.|[!?])"
-    r"\s+(?=[A-Z\"“])|\n"
+    r"[\"”’']?\s+(?=[A-Z\"“])|\n"
 )
 _THE_ADJ_QUARTER = re.compile(r"the\s+\S+-quarter", re.I)
 _THE_ADJ_DURATION = re.compile(r"the\s+[\w.]+-[a-z]+", re.I)
@@ -475,18 +475,18 @@ def _prev_quarter(d: dt.date) -> tuple[int, int]:
 
 _WORD = re.compile(r"[A-Za-z']+")
 _FUTURE_WORDS = frozenset(
-    ["will", "won't", "shall", "would", "might", "upcoming", "scheduled", "slated", "planned", "expected",
-     "effective"]  # "a new pact effective June 1": an announced change takes effect ahead
+    ["will", "won't", "shall", "would", "might", "upcoming", "scheduled", "slated", "planned", "expected"]
 )
 #: words before an -ed form that make it an adjective, not a past-tense verb ("a still
 #: unspecified date", "the armed forces")
 _ADJ_BEFORE = frozenset(["a", "an", "the", "still", "its", "their", "his", "her", "our", "this", "that",
                          "these", "those", "newly", "long", "so", "very", "more", "most", "less"])
+#: "is due to end", "now due to expire" (but "due to a lack of" is a cause)
+_BE_NOW = frozenset(["is", "are", "was", "were", "now", "be", "being"])
 _FUTURE_BEFORE_TO = frozenset(
     ["going", "plan", "plans", "planned", "planning", "set", "expected", "intend", "intends", "hope", "hopes", "ready", "is", "are",
-     # verbs of intention and expectation: what follows "expects to", "agreed to" lies ahead
-     "expect", "expects", "supposed", "aim", "aims", "due", "scheduled", "slated", "likely", "unlikely",
-     "want", "wants", "seek", "seeks", "promised", "pledged", "vowed", "agreed", "decided", "threatened"]
+     # expectation and schedule: what follows "expects to", "is supposed to" lies ahead
+     "expect", "expects", "supposed", "scheduled", "slated"]
 )
 _PAST_WORDS = frozenset([
     "said", "was", "were", "had", "did", "told", "ago", "last", "earlier", "began", "came", "went",
@@ -498,8 +498,14 @@ _PAST_WORDS = frozenset([
 _NOT_PAST_ED = frozenset(["scheduled", "expected", "need", "indeed", "proceed", "exceed", "succeed", "speed"])
 
 
+#: capitalised words in -ed that are names, not verbs ("Announced on March 2" is a verb)
+_ED_NAMES = frozenset(["mohammed", "muhammed", "ahmed", "saeed", "javed", "rasheed", "waleed", "khaled",
+                       "hamed", "fareed", "zayed", "mahmed", "reed", "fred", "ted", "ned"])
+
+
 def _is_past(raw: str, w: str) -> bool:
-    return w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and raw[0].islower() and w not in _NOT_PAST_ED)
+    return w in _PAST_WORDS or (len(w) > 4 and w.endswith("ed") and w not in _NOT_PAST_ED
+                                and (raw[0].islower() or (len(w) > 6 and w not in _ED_NAMES)))
 
 
 def _cue(tokens: list[str]) -> bool | None:
@@ -512,11 +518,11 @@ def _cue(tokens: list[str]) -> bool | None:
         prev = tokens[i - 1].lower() if i else ""
         if _is_past(raw, w) and prev != "be" and prev not in _ADJ_BEFORE:  # "will be paid" is not past
             return False
-        nxt = tokens[i + 1].lower() if i + 1 < len(tokens) else ""
         if w == "to" and prev in _FUTURE_BEFORE_TO and i > 2 and tokens[i - 2].lower() == "been" \
                 and tokens[i - 3].lower() == "had":
             return False  # "it had been due to expire Friday": a plan in the past
-        if prev and ((w == "to" and (prev in _FUTURE_BEFORE_TO or (nxt == "be" and prev != "used")))
+        if prev and ((w == "to" and (prev in _FUTURE_BEFORE_TO
+                                     or (prev == "due" and i > 1 and tokens[i - 2].lower() in _BE_NOW)))
                      or (w in ("soon", "early") and prev == "as")
                      or (w == "due" and prev in ("is", "are", "was", "were"))
                      or (w == "held" and prev == "be")):
@@ -526,6 +532,9 @@ def _cue(tokens: list[str]) -> bool | None:
 
 #: a capitalised word just before, not starting a sentence: "USA Today" is a name
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“'`])\s(?:[A-Z][\w&-]*\s)*[A-Z][\w&-]*\s$")
+
+_BACK_IN = re.compile(r"\bback\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+_EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+)?$", re.I)
 
 #: a plan reported as called off: the day it was planned for may be past or ahead
 _CALLED_OFF = re.compile(
@@ -541,6 +550,10 @@ def _future(text: str, start: int, end: int) -> bool | None:
     left = text[max(0, start - 120) : start]
     if _SINCE.search(left):
         return False  # "since March", "ever since Saturday": a starting point in the past
+    if _BACK_IN.search(left):
+        return False  # "back in June": a look back
+    if _EFFECTIVE.search(left):
+        return True  # "a new pact effective June 1": an announced change takes effect ahead
     breaks = list(_SENT_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end() :]
