@@ -19,6 +19,14 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   Wednesday), with a future cue ("will meet on Friday") it is the next one;
 * anaphoric expressions ("the next day", "later that year") are resolved
   against the last date mentioned before them;
+* in financial reports, "a year earlier", "the latest quarter", "this quarter's loss", "the
+  1988 period" refer to the reporting period in focus (the last closed quarter the text has
+  named, or "the first nine months"), not to the dateline's quarter;
+* vague spans follow the TempEval-3 annotations (and HeidelTime's duration rules): "recent
+  weeks", "the coming months", "the weeks ahead" are DURATIONs ``PXW``/``PXM``, "the past
+  decade" is ``P10Y``, "the near term" is ``FUTURE_REF``;
+* a weekday written with a date ("Friday, June 6") fixes the year; "last Oct. 23" is the
+  latest such day before the dateline; years may be spelled out ("nineteen ninety-six").
 * without a dateline, values that need one stay underspecified
   (``XXXX-WXX-3``, ``XXXX-06-11``).
 
