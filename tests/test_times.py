@@ -291,6 +291,11 @@ RULE_CASES = [
     ("They meet next June 1.", dt.date(2025, 4, 19), "next June 1", "DATE", "2025-06-01"),
     ("Concert in Lviv on Friday, June 6", dt.date(2025, 3, 1), "Friday, June 6", "DATE", "2025-06-06"),
     ("Concert in Lviv on June 6", dt.date(2025, 3, 1), "June 6", "DATE", "2024-06-06"),
+    # a day or week named through another date
+    ("He flew in the day before last Tuesday's hearing.", WED, "the day before last Tuesday",
+     "DATE", "2025-06-02"),
+    ("A hearing is set for the week of March 6, 2025.", WED, "the week of March 6, 2025", "DATE",
+     "2025-W10"),
     # verbs of intention point ahead; a past plan ("had been due to") points back
     ("Kyiv expects to sign the deal in February.", dt.date(2025, 10, 30), "February", "DATE",
      "2026-02"),

@@ -210,6 +210,10 @@ _FAMILIES: list[tuple[str, str]] = [
                 r"|the\s+next|the\s+following|the\s+preceding|the\s+day\s+before|the\s+day\s+after)"
                 r"\s+(?P<u>day|night|morning|afternoon|evening|week|month|year|weekend)\b"),
     ("dayafter", r"the\s+day\s+(?P<dir>before|after)\s+(?P<ref>yesterday|tomorrow)"),
+    # a day or week named by another date: "the day before last Tuesday", "the week of March 6"
+    ("dayrel", rf"(?:the\s+)?day\s+(?P<dir>before|after)\s+(?P<ref>(?:last\s+|next\s+)?{_DAY}"
+               rf"|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?)(?![\w-])"),
+    ("weekof", rf"the\s+week\s+of\s+(?P<ref>{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?)(?![\w-])"),
     # durations with a number; ago/earlier/later
     ("set_every_n", rf"(?:every|each)\s+(?P<n>{_NUM})\s+(?P<u>{_UNITS}|{_UNIT}s?)\b"),
     ("ago", rf"{_APPROX}?(?:(?P<n>{_NUM})[\s-]+)?(?P<u>{_UNIT}s?|{_UNITS})(?:\s+or\s+so)?\s+"
@@ -346,6 +350,14 @@ def _add_months(d: dt.date, n: int) -> dt.date:
     y = d.year + m // 12
     m = m % 12 + 1
     return dt.date(y, m, min(d.day, calendar.monthrange(y, m)[1]))
+
+
+def _safe_iso(value: str) -> dt.date | None:
+    """The date of a ``YYYY-MM-DD`` value (None for anything coarser or underspecified)."""
+    try:
+        return dt.date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
 
 
 def _safe_date(y: int, m: int, d: int) -> dt.date | None:
@@ -810,6 +822,18 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         date = dct + dt.timedelta(days=off)
         ctx.last = date
         return "DATE", date.isoformat(), "dateline"
+    if fam in ("dayrel", "weekof"):
+        inner = _match_at(text, span[1] - len(g["ref"]), ctx)
+        if inner is None or inner[3] is None:
+            return None
+        date = _safe_iso(inner[3][1])
+        if date is None:
+            return None
+        if fam == "weekof":
+            return "DATE", _iso_week(date), inner[3][2]
+        date += dt.timedelta(days=-1 if g["dir"].lower() == "before" else 1)
+        ctx.last = date
+        return "DATE", date.isoformat(), inner[3][2]
     if fam == "ago":
         return _norm_ago(g, ctx, low, span)
     if fam == "yearago":
