@@ -265,6 +265,7 @@ RULE_CASES = [
      "DATE", "2000"),
     # "recent weeks", "the coming months": an unspecified number of units (TempEval-3 / HeidelTime)
     ("Fighting intensified in recent weeks.", WED, "recent weeks", "DURATION", "PXW"),
+    ("Kidnappings rose in recent years.", WED, "recent years", "DATE", "PAST_REF"),
     ("Prices will rise in the coming months.", WED, "coming months", "DURATION", "PXM"),
     # tense: "effective <date>" announces a change ahead; an -ed adjective is no past cue
     ("The union signed a new pact effective Feb. 1.", dt.date(2025, 10, 26), "Feb. 1", "DATE",

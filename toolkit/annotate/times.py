@@ -991,6 +991,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam == "term":
         return "DATE", "FUTURE_REF", "dateline"
     if fam == "recentunits":
+        if g["w"].lower() == "recent" and g["u"].lower() in ("years", "decades"):
+            return "DATE", "PAST_REF", "dateline"  # "in recent years": the past at large
         if g["w"].lower() in ("recent", "coming"):
             # "in recent weeks", "in the coming months": an unspecified number of units, a
             # DURATION PXW (TempEval-3 convention, as HeidelTime's duration rules)
