@@ -206,3 +206,16 @@ def test_counts_with_given_sentences_table():
     out = counts(frame, events=ev, sentences=sents)
     assert list(zip(out["count_type"], out["number"], strict=True)) == [("KILL", 3.0), ("WOUND", 64.0)]
     assert out["event_id"].notna().all()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A drone hit a truck near Kupiansk, killing the driver.", [("KILL", 1)]),
+    ("Shelling hit the village, wounding his wife.", [("WOUND", 1)]),
+    ("A drone dropped a grenade on a woman in Kherson. She died in hospital.", [("KILL", 1)]),
+    ("A man was killed in the strike. He died instantly.", [("KILL", 1)]),  # not counted twice
+    ("A missile hit a container ship. 8 people were killed and 10 injured.", [("KILL", 8), ("WOUND", 10)]),
+    ("The strike hit a Su-34 bomber. No. 5 unit was hit.", []),
+])
+def test_definite_victims_and_numbers_after_a_sentence(text, expected):
+    got = [(c.count_type, int(c.number)) for c in find_counts(text)]
+    assert got == expected

@@ -89,6 +89,15 @@ def test_seed_ceasefire_rejected_and_talks_in_istanbul(seed_events):
     ("Russian forces launched a missile attack on Kyiv.", "Shelling/artillery/missile attack", "Armed clash"),
     ("A car exploded on a mine near Stepnohirsk.", "Remote explosive/landmine/IED", None),
     ("207 Ukrainians returned home from captivity.", "Prisoner exchange", None),
+    ("Russian forces fired 30 times at the Nikopol district overnight.", "Shelling/artillery/missile attack", None),
+    ("Soldiers took two men from their homes in Oleshky (Skadovsk, Kherson) to an unknown destination.",
+     "Abduction/forced disappearance", None),
+    ("Moscow handed over 2,150 bodies of fallen defenders.", "Repatriation of remains", None),
+    ("Two sappers were killed when an anti-tank mine exploded; the deminers had cleared a field.",
+     "Remote explosive/landmine/IED", None),
+    ("The body of a man with signs of torture was found in a forest.", "Attack", None),
+    ("A man attacked a police officer with a knife at a checkpoint.", "Attack", None),
+    ("Russia launched a massive drone and missile attack on power plants.", "Air/drone strike", None),
 ])
 def test_event_types(sentence, expected, absent):
     types = {m.event_type for m in find_events(sentence)}
@@ -181,7 +190,8 @@ def test_trigger_anchors_cover_patterns(seed_path):
     texts = [seed_frame(seed_path)["text"][0],
              "Anti-missile defences intercepted a Kh-101. S-300 missiles hit Kharkiv; re-took the town. "
              "Ukrainian forces de-occupied Lyman. A sit-in was held. Strikes with FPV drones continued."]
-    for name in ("acled_sample.csv", "acled_sample_b.csv", "acled_sample_c.csv"):
+    for name in ("acled_sample.csv", "acled_sample_b.csv", "acled_sample_c.csv", "acled_ukraine_tuning.csv",
+                 "acled_ukraine_holdout.csv"):
         texts += list(pd.read_csv(Path(__file__).parent / "fixtures" / name)["notes"])
     for text in texts:
         full = [(m.start(), m.end()) for m in ev_mod._TRIGGER.finditer(text)]
@@ -198,7 +208,7 @@ def test_offsets_are_sentences(seed_path, seed_events):
 _TRIGGER_PIECES = [
     "with", "using", "by", "FPV", "drones", "UAVs", "them", "Russia's", "S-300", "s", "re-took", "re",
     "de-occupied", "de", "new", "talks", "peace", "shelled", "strikes", "were", "intercepted", "a",
-    "Kh-101", "missiles", "the", "town", "İ", ".", ",", "-",
+    "Kh-101", "missiles", "the", "town", "İ", ".", ",", "-", "to", "an", "unknown", "destination",
 ]
 
 
@@ -265,3 +275,12 @@ def test_given_sentences_table_replaces_punkt_windows():
     assert set(zip(one["start"], one["end"], strict=True)) == {(0, len(frame["text"][0]))}
     with pytest.raises(KeyError, match="start"):
         events(frame, use_times=False, sentences=sents.drop(columns=["start"]))
+
+
+@pytest.mark.parametrize("sentence", [
+    "Russia carried out missile and drone strikes on power plants.",
+    "Russia launched a massive drone and missile attack on power plants.",
+])
+def test_combined_strikes_have_both_types(sentence):
+    types = {m.event_type for m in find_events(sentence)}
+    assert {"Air/drone strike", "Shelling/artillery/missile attack"} <= types

@@ -150,7 +150,7 @@ NEGATION = re.compile(
     re.I,
 )
 HEDGE = re.compile(
-    r"\b(?:will|would|could|may|might|shall|wo|plan(?:s|ned)?|planning|pledg(?:e|es|ed|ing)"
+    r"\b(?:will|would|could|(?-i:may)(?!\s+\d)|might|shall|wo|plan(?:s|ned)?|planning|pledg(?:e|es|ed|ing)"
     r"|promis(?:e|es|ed|ing)|vow(?:s|ed)?|threat(?:en|ens|ened|ening)|intend(?:s|ed)?|expect(?:s|ed)?"
     r"|aim(?:s|ed)? to|ready|willing|prepared to|offer(?:s|ed)? to|propos(?:e|es|ed|al|als)"
     r"|call(?:s|ed)? for|calling for|urg(?:e|es|ed)|demand(?:s|ed|ing)?|seek(?:s|ing)?|sought"

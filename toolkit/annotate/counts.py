@@ -106,9 +106,9 @@ _NOT_COUNT_AFTER = re.compile(
     re.I,
 )
 _NOT_COUNT_BEFORE = re.compile(
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul"
-    r"|Aug|Sept?|Oct|Nov|Dec|No|number|Resolution|Article|Kh|S|Su|Tu|MiG|Mi|Ka|Tor|Buk|T|\$|€|£|UAH|USD|page|p|room"
-    r"|Brigade|Battalion|Regiment|Corps)\.?\s*-?$|[-#$€£]$",
+    r"(?:\b(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr"
+    r"|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|No|number|Resolution|Article|Kh|S|Su|Tu|MiG|Mi|Ka|Tor|Buk|T|UAH|USD|page|p|room"
+    r"|Brigade|Battalion|Regiment|Corps)|[$€£])\.?\s*-?$|[-#$€£]$",
 )
 _MODIFIER = re.compile(
     r"(?P<mod>at\s+least|no\s+fewer\s+than|not\s+less\s+than|no\s+less\s+than|a\s+minimum\s+of|more\s+than|over|upwards\s+of"
@@ -301,6 +301,9 @@ _MATERIEL = re.compile(r"(?i)\b(?:tanks?|vehicles?|aircraft|helicopters?|positio
 _PEOPLE_OBJ = re.compile(_PERSON + r"|others|Ukrainians|Russians|families|those|them|suspects|saboteurs|collaborators|agents|spies|protesters|activists", re.I)
 
 
+_PERSON_HEAD = re.compile(r"(?i)\b" + _PERSON + r"$")
+
+
 def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | None, str | None]:
     """``(count_type, object)`` of the number match ``m``."""
     after = _APPOSITIVE.sub("", text[m.end() : min(sent[1], m.end() + 160)], count=1)
@@ -359,6 +362,8 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
         return None, obj
     if vtype == "PROTEST" and m.group("article"):
         return None, obj
+    if m.group("article") and not (obj and _PERSON_HEAD.search(obj)):
+        return None, obj  # "a strike killed 27 people": the article counts a person, not "a strike"
     if vtype in {"ARREST", "KIDNAP", "EVACUATE", "DISPLACED"} and obj and not _PEOPLE_OBJ.search(obj):
         return None, obj
     if vtype == "KILL" and obj and _MATERIEL.search(obj):
@@ -502,9 +507,42 @@ def find_counts(
         if ctype in ("DRONES", "MISSILES"):
             hedged = hedged and not re.search(r"(?i)\b(?:launched|fired|shot\s+down|intercepted|downed|destroyed)\b", text[c_lo : m.start()])
         out.append(Count(m.start(), m.end(), ctype, n, lo, hi, approx, obj, negated, hedged, vague))
+    out = _definite_victims(text, out)
     if mentions:
         out = [_link(c, mentions) for c in out]
     return out
+
+
+# "killing the driver", "wounding his wife": one person named after the verb (the number
+# pattern only takes "the/his/her/their" before a verb that follows the noun)
+_VERB_DEFINITE = re.compile(
+    r"\b(?P<v>killing|killed|wounding|wounded|injuring|injured|shot\s+dead|shooting\s+dead)\s+"
+    r"(?P<n>the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<obj>" + _SINGULAR + r")\b"
+    r"(?!\s+(?:population|infrastructure|areas?|objects?|targets?|facilit\w*|buildings?|sites?|vehicles?|cars?))",
+    re.I,
+)
+# "She died of her injuries.": one victim named in an earlier sentence, when no death was counted yet
+_PRONOUN_DIED = re.compile(r"(?<![\w-])(?P<n>She|He)\s+(?:later\s+|subsequently\s+)?(?:died|was\s+killed)\b")
+
+
+def _definite_victims(text: str, out: list[Count]) -> list[Count]:
+    extra = []
+    taken = [(c.start, c.end) for c in out]
+    for m in _VERB_DEFINITE.finditer(text):
+        s, e = m.span("n")
+        if any(a < e and s < b for a, b in taken):
+            continue
+        ctype = "KILL" if m.group("v").lower().startswith(("kill", "shot", "shooting")) else "WOUND"
+        negated, hedged = cue_before(text, clause_start(text, max(0, s - 200), s), s, words=10)
+        extra.append(Count(s, e, ctype, 1.0, 1.0, 1.0, False, m.group("obj"), negated, hedged))
+    for m in _PRONOUN_DIED.finditer(text):
+        s, e = m.span("n")
+        if any(c.count_type == "KILL" and c.start < s for c in [*out, *extra]):
+            continue
+        if not re.search(r"(?i)\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"\b", text[max(0, s - 300) : s]):
+            continue
+        extra.append(Count(s, e, "KILL", 1.0, 1.0, 1.0, False, None, False, False))
+    return sorted([*out, *extra], key=lambda c: c.start) if extra else out
 
 
 def _link(c: Count, mentions: list) -> Count:

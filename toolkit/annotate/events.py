@@ -95,7 +95,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
     (AIR, r"air\s?strikes?|airstrikes?|air\s+raids?|aerial\s+(?:bomb\w*|attacks?|strikes?)"
           r"|(?:guided|glide|gliding|aerial|KAB|FAB|UPAB)[- ](?:aerial\s+)?bombs?|\bKABs?\b|\bFABs?\b"
           r"|dropped\s+" + _W + r"{0,4}(?:bombs?|explosives?|grenades?|munitions?|ordnance)"
-          r"|drone\s+(?:strikes?|attacks?|assaults?|raids?|hits?)|UAV\s+(?:strikes?|attacks?)"
+          r"|drone\s+(?:strikes?|attacks?|assaults?|raids?|hits?)|drones?(?=\s+and\s+missile\s+(?:strikes?|attacks?))|UAV\s+(?:strikes?|attacks?)"
           r"|(?:kamikaze|attack|Shahed|Geran|FPV|combat|loitering|strike|suicide|explosive)[- ]drones?|Shaheds?"
           r"|Lancet|loitering\s+munitions?"
           r"|(?:with|using|by)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}(?:drones?|UAVs?|quadcopters?)\b"
@@ -104,7 +104,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
           r"|air-launched|air-to-(?:surface|ground)"),
     (SHELL, r"shell(?:ed|ing|s)\b|artillery|mortars?|\bMLRS\b|multiple[- ](?:launch\s+)?rocket|rockets?\b"
             r"|\bGrads?\b|Uragan|Smerch|Tornado-S|HIMARS|missiles?|Iskander|Kinzhal|Kalibr|Kh-\d+|S-300|Tochka"
-            r"|tank\s+fire|fired\s+(?:on|at|upon|towards?)(?!\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}(?:civilians?|evacuation|car|vehicle|bus|man|woman|residents?|people|volunteers?|ambulance)\b)|bombardment|bombarded"),
+            r"|tank\s+fire|fired\s+(?:\d+|[a-z]+)\s+times\s+(?:at|on)|fired\s+(?:on|at|upon|towards?)(?!\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,2}(?:civilians?|evacuation|car|vehicle|bus|man|woman|residents?|people|volunteers?|ambulance)\b)|bombardment|bombarded"),
     (CLASH, r"clash(?:ed|es|ing)?|(?:heavy|fierce|intense|ongoing|street|active|continued|continuing)\s+fighting"
             r"|fighting\s+(?:near|in|around|for|continue[sd]?|between|broke\s+out|took\s+place|on\s+the|raged|intensified)"
             r"|fought|firefights?|gun\s?fights?|gun\s?battles?|battles?\s+(?:near|in|for|around)|engaged\s+in\s+(?:combat|battle)"
@@ -125,11 +125,11 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
              r"|fired\s+(?:on|at|upon)\s+(?:a|an|the)\s+" + _W + r"{0,2}(?:civilians?|evacuation|car|vehicle|bus|man|woman|residents?|people|volunteers?|ambulance)"
              r"|gunned\s+down|stabb(?:ed|ing)|beat(?:en|ing)?\s+(?:to\s+death|up|him|her|them|a\b)|execut(?:ed|ion)|tortur(?:ed|ing)"
              r"|shot\s+(?:a|an|\d+|two|three|the)\s+" + _W + r"{0,2}(?:civilian|man|woman|resident|boy|girl|driver|people|civilians)"
-             r"|assassinat\w+|murder(?:ed|ing)?|attacked\s+(?:a\s+|an\s+|the\s+)?" + _W + r"{0,2}(?:civilians?|m[ae]n|wom[ae]n|residents?|journalists?|activists?|volunteers?|priests?|officials?|teachers?|farmers?|head|mayor|deputy|collaborators?|drivers?)\b"
-             r"|rap(?:ed|ing)\b|sexual(?:ly)?\s+(?:violence|assault\w*)|physically\s+assaulted|assaulted\s+(?:a|an)\b"),
+             r"|assassinat\w+|murder(?:ed|ing)?|attacked\s+(?:a\s+|an\s+|the\s+)?" + _W + r"{0,2}(?:civilians?|m[ae]n|wom[ae]n|residents?|journalists?|activists?|volunteers?|priests?|officials?|officers?|policem[ae]n|teachers?|farmers?|head|mayor|deputy|collaborators?|drivers?)\b"
+             r"|signs\s+of\s+(?:torture|violent\s+death|violence|beating)|rap(?:ed|ing)\b|sexual(?:ly)?\s+(?:violence|assault\w*)|physically\s+assaulted|assaulted\s+(?:a|an)\b"),
     (_WEAK_ATTACK, r"(?:killed|shot|wounded|injured|beat)\s+(?:a|an|\d+|two|three|several)\s+" + _W + r"{0,2}(?:civilians?|residents?|m[ae]n|wom[ae]n|volunteers?|boys?|girls?)\b"),
     (ABDUCT, r"captured\s+(?:a|an|\d+|two|three|several)\s+" + _W + r"{0,2}(?:civilians?|residents?|m[ae]n|wom[ae]n|volunteers?|journalists?|activists?)\b|abduct\w*|kidnap\w*|forcibly\s+(?:disappeared|deported|transferred|taken|removed|mobili[sz]ed)|forced\s+disappearances?"
-             r"|(?:taken|took|brought|transported)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:an\s+)?unknown\s+(?:location|destination|place)|whereabouts\s+(?:are|is|remain)\s+unknown"
+             r"|(?:taken|took|brought|transported)\s+(?:[\w'’-]+\s+){0,4}?to\s+(?:an\s+)?unknown\s+(?:location|destination|place)|to\s+an?\s+unknown\s+(?:location|destination|place)|whereabouts\s+(?:are|is|remain)\s+unknown"
              r"|held\s+(?:captive|hostage)|taken\s+(?:captive|hostage)|hostages?\b|illegally\s+detained|filtration"),
     (ARREST, r"arrest(?:ed|s|ing)?|detain(?:ed|s|ing)?|detention|taken\s+into\s+custody|apprehend(?:ed|ing)|\bcaught\b|captured\s+(?:a|an|\d+|two|three|several)\s+" + _W + r"{0,2}(?:saboteurs?|agents?|spies|spy|collaborators?|informants?)"),
     (AGREE, r"agreements?|agreed\s+(?:to|on|upon)|(?:signed|reached|struck|brokered|concluded)\s+(?:a|an|the)\s+" + _W + r"{0,3}(?:deal|accord|memorandum|agreement|truce|pact)"
@@ -159,7 +159,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
           r"|(?:carried\s+out|conducted|held|completed)\s+(?:an?\s+|another\s+)?" + _W + r"{0,2}(?:exchange|swap)\b"
           r"|(?:prisoners|POWs|captives|servicemen|defenders|Ukrainians|Russians)\s+" + _W + r"{0,3}(?:returned\s+home|were\s+(?:returned|released|freed)|came\s+home|have\s+been\s+(?:returned|released|freed))"),
     (REMAINS, r"(?:return(?:ed|s|ing)?|repatriat\w+|hand(?:ed|s|ing)?\s+over|transferr?(?:ed|s|ing)?|receiv(?:ed|es|ing)|exchang\w+|swap\w*|brought\s+back)\s+"
-              + _W + r"{0,5}?(?:bodies|remains|corpses|bodies\s+of\s+(?:fallen|dead|killed))\b"
+              + r"(?:[\w'’-]+\s+|\d[\d,.]*\s+){0,5}?(?:bodies|remains|corpses|bodies\s+of\s+(?:fallen|dead|killed))\b"
               r"|(?:bodies|remains)\s+" + _W + r"{0,8}?(?:were|was|have\s+been|had\s+been|are\s+being)\s+(?:returned|repatriated|handed\s+over|transferred)"
               r"|repatriation|return\s+of\s+" + _W + r"{0,4}?(?:bodies|remains)|bodies\s+of\s+" + _W + r"{0,2}(?:soldiers|servicemen|defenders)\s+(?:returned|repatriated)"),
     (TALKS, r"(?:peace|ceasefire|direct|bilateral|trilateral|fresh|new|face-to-face)\s+talks|\btalks\s+(?:in|with|between|on|to\s+end|aimed)"
@@ -189,7 +189,7 @@ vandali* burn* demolish* dismantl* property damaged toppled removed confiscated 
 nationali* protest* demonstrat* rally rallies rallied picket* gathered march* sit hunger flash* swap* pow pows
 return* released freed brought captives servicem* defenders repatriat* hand* transfer* receiv* bodies remains
 peace ceasefire* direct bilateral trilateral fresh new face talks round rounds negotiat* mediat* stalled cease*
-truce* armistice cessation moratorium
+truce* armistice cessation moratorium signs
 """))
 # Frequent short anchor words that start a trigger only in one context: tried only there.
 _GUARDED_ANCHORS = {
@@ -200,6 +200,7 @@ _GUARDED_ANCHORS = {
     "re": r"-",  # "re-took"
     "de": r"-",  # "de-occupied"
     "new": r"\s+talks",
+    "to": r"\s+an?\s+unknown\s",  # "(took them) to an unknown destination"
 }
 _ANCHOR_RE = re.compile(  # on lowercased text (faster than re.I)
     r"\b(?:" + "|".join(f"{w}(?={tail})" for w, tail in _GUARDED_ANCHORS.items()) + "|"
@@ -229,7 +230,7 @@ def _trigger_matches(text: str):
 _GROUP_TYPE = {f"T{i}": t for i, (t, _) in enumerate(_TRIGGERS)}
 
 _DISRUPT_BEFORE = re.compile(
-    r"(?:shot\s+down|shooting\s+down|intercept\w*|downed|destroy\w*|neutrali[sz]\w*|defus\w*|demin\w*|disabled"
+    r"(?:shot\s+down|shooting\s+down|intercept\w*|downed|destroy\w*|neutrali[sz]\w*|defus\w*|demin(?:ed|ing)|disabled"
     r"|suppress\w*|jamm\w*|cleared|found|discovered|seized|removed)\s+(?:[\w'’-]+\s+){0,6}$",
     re.I,
 )

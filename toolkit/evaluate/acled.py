@@ -124,16 +124,59 @@ def predict(df: pd.DataFrame, *, dct: str = "none") -> pd.DataFrame:
         types |= {events_mod.ACLED_PARENT.get(t, t) for t in types}
         c = ct[(ct["doc_id"] == doc_id) & (ct["count_type"] == "KILL") & ~ct["negated"] & ~ct["hedged"]]
         kill = 0
+        totals = []
         for r in c.itertuples():
             sent = _sentence_of(text, r.start)
-            if _CLAIM.search(sent):
+            if _CLAIM.search(sent) or _enemy_loss_claim(sent, text, r):
                 continue
-            kill += counts_mod.ACLED_VAGUE.get(r.vague, r.number) if isinstance(r.vague, str) else (
+            n = counts_mod.ACLED_VAGUE.get(r.vague, r.number) if isinstance(r.vague, str) else (
                 r.number_low if r.number_low == r.number_low else r.number)
+            kill += n
+            if _TOTAL_BEFORE.search(text, max(0, r.start - 60), r.start) or _TOTAL_AFTER.match(text, r.end):
+                totals.append(n)
+        if totals:  # "killing 5 people; 6 more were killed elsewhere. 11 fatalities in total."
+            kill = max(totals)
         t = times[times["doc_id"] == doc_id] if times is not None else None
         day = _first_day(text, t, None if pd.isna(pub) else pub)
         out.append((doc_id, sorted(types), int(kill), day))
     return pd.DataFrame(out, columns=["doc_id", "pred_types", "pred_kill", "pred_date"])
+
+
+_TOTAL_BEFORE = re.compile(
+    r"(?:\btotal\s+of|\bin\s+total,?|\btoll\s+(?:[\w-]+\s+){0,3}?(?:to|at|of|reached|stands\s+at|stood\s+at|is|was))"
+    r"\s+(?:at\s+least\s+)?$",
+    re.I,
+)
+_TOTAL_AFTER = re.compile(r"\s+(?:[\w-]+\s+){0,2}?(?:in\s+total|in\s+all)\b", re.I)
+_REPORTED = re.compile(r"\b(?:said|say|says|reported|reports|stated|announced|claim\w*|alleged\w*|according\s+to)\b", re.I)
+_COMBATANTS = re.compile(
+    r"\b(?:soldiers?|servicem[ae]n|troops|fighters|militants|personnel|occupiers|invaders|mercenaries|attackers"
+    r"|saboteurs|marines|paratroopers|men|Russians|Ukrainians|enemy)\b",
+    re.I,
+)
+_SIDES = {"russian": re.compile(r"\b(?:Russian|Russia|Russians|Moscow|Kremlin)\b", re.I),
+          "ukrainian": re.compile(r"\b(?:Ukrainian|Ukraine|Ukrainians|Kyiv|Kiev)\b", re.I)}
+
+
+def _enemy_loss_claim(sent: str, text: str, count) -> bool:
+    """A belligerent's report of the other side's combatant losses (ACLED does not code those).
+
+    The sentence has a reporting verb, the counted object is combatants, and the side named
+    for the victims (object, "enemy") differs from the side named elsewhere in the sentence.
+    """
+    if not _REPORTED.search(sent):
+        return False
+    obj = count.object if isinstance(count.object, str) else text[count.end : count.end + 40]
+    if not _COMBATANTS.search(obj):
+        return False
+    rest = sent.replace(obj, " ")
+    if re.search(r"(?i)\benemy\b", obj):
+        return True
+    for side, pat in _SIDES.items():
+        other = _SIDES["ukrainian" if side == "russian" else "russian"]
+        if pat.search(obj) and other.search(rest):
+            return True
+    return False
 
 
 def _sentence_of(text: str, pos: int) -> str:
