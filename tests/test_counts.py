@@ -215,6 +215,7 @@ def test_counts_with_given_sentences_table():
     ("A man was killed in the strike. He died instantly.", [("KILL", 1)]),  # not counted twice
     ("A missile hit a container ship. 8 people were killed and 10 injured.", [("KILL", 8), ("WOUND", 10)]),
     ("The strike hit a Su-34 bomber. No. 5 unit was hit.", []),
+    ("Russian soldiers executed a Ukrainian prisoner of war near Pokrovsk.", [("KILL", 1)]),
 ])
 def test_definite_victims_and_numbers_after_a_sentence(text, expected):
     got = [(c.count_type, int(c.number)) for c in find_counts(text)]

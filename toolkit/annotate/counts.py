@@ -78,7 +78,8 @@ _PERSON = (r"(?:civilians?|m[ae]n|wom[ae]n|child(?:ren)?|boys?|girls?|soldiers?|
            r"|workers?|medics?|paramedics?|rescuers?|journalists?|farmers?|fishermen|fisherman|employees?"
            r"|members?|fighters?|militants?|people|individuals?|infants?|toddlers?|babies|baby|guards?|priests?"
            r"|teachers?|doctors?|nurses?|miners?|electricians?|deminers?|sappers?|pilots?|sailors?|marines?|citizens?"
-           r"|officials?|collaborators?|victims?|elderly\s+(?:man|woman|couple)|couple|family|relatives?|passengers?|staff)")
+           r"|officials?|collaborators?|victims?|elderly\s+(?:man|woman|couple)|couple|family|relatives?|passengers?|staff"
+           r"|prisoners?|POWs?|captives?|hostages?)")
 _SINGULAR = (r"(?:civilian|man|woman|child|boy|girl|soldier|serviceman|person|resident|teenager|pensioner|volunteer"
              r"|policeman|police\s+officer|officer|driver|worker|medic|paramedic|rescuer|journalist|farmer|fisherman"
              r"|employee|official|priest|teacher|doctor|nurse|deminer|sapper|pilot|victim|collaborator|mayor|head"
@@ -395,7 +396,8 @@ _PERSON_WORDS = [
     "electricians", "deminer", "deminers", "sapper", "sappers", "pilot", "pilots", "sailor", "sailors",
     "marine", "marines", "citizen", "citizens", "official", "officials", "collaborator",
     "collaborators", "victim", "victims", "couple", "family", "relative", "relatives", "passenger",
-    "passengers", "staff",
+    "passengers", "staff", "prisoner", "prisoners", "pow", "pows", "captive", "captives", "hostage",
+    "hostages",
 ]
 _SINGULAR_WORDS = ["civilian", "man", "woman", "child", "boy", "girl", "soldier", "serviceman", "person", "resident", "teenager", "pensioner", "volunteer", "policeman", "police", "officer", "driver", "worker", "medic", "paramedic", "rescuer", "journalist", "farmer", "fisherman", "employee", "official", "priest", "teacher", "doctor", "nurse", "deminer", "sapper", "pilot", "victim", "collaborator", "mayor", "head", "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "grandson", "granddaughter", "grandmother", "grandfather", "neighbour", "neighbor", "friend", "colleague", "passenger", "partner"]
 # Necessary conditions of a _NUMBER match, on lowercased text: after a non-word character (the
@@ -515,28 +517,46 @@ def find_counts(
 
 # "killing the driver", "wounding his wife": one person named after the verb (the number
 # pattern only takes "the/his/her/their" before a verb that follows the noun)
-_VERB_DEFINITE = re.compile(
-    r"\b(?P<v>killing|killed|wounding|wounded|injuring|injured|shot\s+dead|shooting\s+dead)\s+"
+_VERB_DEFINITE = re.compile(  # no leading \b (a literal start scans fast): the caller checks it
+    r"(?P<v>killing|killed|wounding|wounded|injuring|injured|shot\s+dead|shooting\s+dead)\s+"
     r"(?P<n>the|his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<obj>" + _SINGULAR + r")\b"
     r"(?!\s+(?:population|infrastructure|areas?|objects?|targets?|facilit\w*|buildings?|sites?|vehicles?|cars?))",
-    re.I,
 )
+_VERB_DEFINITE_I = re.compile(_VERB_DEFINITE.pattern, re.I)
 # "She died of her injuries.": one victim named in an earlier sentence, when no death was counted yet
-_PRONOUN_DIED = re.compile(r"(?<![\w-])(?P<n>She|He)\s+(?:later\s+|subsequently\s+)?(?:died|was\s+killed)\b")
+_PRONOUN_DIED = re.compile(r"(?P<n>She|He)\s+(?:later\s+|subsequently\s+)?(?:died|was\s+killed)\b")
+
+
+def _find_all(s: str, sub: str):
+    i = s.find(sub)
+    while i >= 0:
+        yield i
+        i = s.find(sub, i + 1)
 
 
 def _definite_victims(text: str, out: list[Count]) -> list[Count]:
     extra = []
     taken = [(c.start, c.end) for c in out]
-    for m in _VERB_DEFINITE.finditer(text):
+    low = text.lower()
+    if len(low) == len(text):  # the verbs' stems by str.find (fast), the pattern only there
+        starts = sorted(i for stem in ("kill", "wound", "injur", "shot", "shoot") for i in _find_all(low, stem))
+        scan = (m for m in (_VERB_DEFINITE.match(low, i) for i in starts) if m)
+    else:
+        scan = _VERB_DEFINITE_I.finditer(text)
+    for m in scan:
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_"):
+            continue  # not at a word start
         s, e = m.span("n")
         if any(a < e and s < b for a, b in taken):
             continue
         ctype = "KILL" if m.group("v").lower().startswith(("kill", "shot", "shooting")) else "WOUND"
         negated, hedged = cue_before(text, clause_start(text, max(0, s - 200), s), s, words=10)
-        extra.append(Count(s, e, ctype, 1.0, 1.0, 1.0, False, m.group("obj"), negated, hedged))
-    for m in _PRONOUN_DIED.finditer(text):
+        extra.append(Count(s, e, ctype, 1.0, 1.0, 1.0, False, text[m.start("obj") : m.end("obj")], negated, hedged))
+    pronoun_scan = _PRONOUN_DIED.finditer(text) if ("died" in text or "was killed" in text) else ()
+    for m in pronoun_scan:
         s, e = m.span("n")
+        if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):
+            continue
         if any(c.count_type == "KILL" and c.start < s for c in [*out, *extra]):
             continue
         if not re.search(r"(?i)\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"\b", text[max(0, s - 300) : s]):
