@@ -614,7 +614,7 @@ def counts(frame: pd.DataFrame, *, events: pd.DataFrame | None = None, link: boo
             loc.add_spans([(e.start, e.end) for e in mentions])
         elif link:
             dct = None if pub is None or pd.isna(pub) else pd.Timestamp(pub)
-            mentions = ev_mod.find_events(text, dct=dct, locator=loc)
+            mentions = ev_mod.find_events(text, dct=dct, dates=[], locator=loc)  # links need no dates
         else:
             mentions = []
         for c in find_counts(text, mentions=mentions, locator=loc):

@@ -295,14 +295,15 @@ _MONTH_HINT = re.compile(  # "\d(?:\d{3}..." and the trie: same matches, faster 
 )
 
 
-def _date_matches(text: str, stop: int | None = None):
+def _date_matches(text: str, stop: int | None = None, start: int = 0):
     """Same matches as ``_EXPLICIT_DATE.finditer(text)``, tried only near month names / ISO dates.
 
-    With ``stop``, the matches that start before ``stop`` (and possibly a few more).
+    With ``stop``, the matches that start before ``stop`` (and possibly a few more); with
+    ``start`` (a paragraph start), those from there on.
     """
     low = text.lower()
-    done = 0
-    hints = _MONTH_HINT.finditer(low) if stop is None else _MONTH_HINT.finditer(low, 0, stop + 16)
+    done = start
+    hints = _MONTH_HINT.finditer(low, start) if stop is None else _MONTH_HINT.finditer(low, start, stop + 16)
     for h in hints:
         if stop is not None and h.start() - 6 >= stop:
             break  # any later match starts at or after stop
@@ -319,14 +320,14 @@ def _date_matches(text: str, stop: int | None = None):
 
 
 def _explicit_dates(
-    text: str, dct: pd.Timestamp | None, *, stop: int | None = None
+    text: str, dct: pd.Timestamp | None, *, stop: int | None = None, start: int = 0
 ) -> list[tuple[int, int, pd.Timestamp]]:
     """Built-in fallback: explicit calendar dates ("5 June 2025", "June 5", "2025-06-05").
 
     ``stop``: only dates that start before it are needed (others may be returned too).
     """
     out = []
-    for m in _date_matches(text, stop):
+    for m in _date_matches(text, stop, start):
         try:
             if m.group("iy"):
                 y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
@@ -420,9 +421,16 @@ def find_events(
             types[etype] = (m.start(), m.end())
     out: list[EventMention] = []
     if per_sentence and dates is None:  # read explicit dates only when there is something to date
-        # _pick_date only looks at dates that start before the end of the last sentence
-        stop = max(end for _, end in per_sentence)
-        dates, date_source = _explicit_dates(text, dct, stop=stop), "explicit_date"
+        # _pick_date only looks at dates from the paragraph start to the end of an event sentence
+        ranges: list[list[int]] = []
+        for s_start, s_end in sorted(per_sentence):
+            p_start = loc.paragraph_at(s_start)[0]
+            if ranges and p_start <= ranges[-1][1]:
+                ranges[-1][1] = max(ranges[-1][1], s_end)
+            else:
+                ranges.append([p_start, s_end])
+        dates = [d for a, b in ranges for d in _explicit_dates(text, dct, start=a, stop=b) if d[0] < b]
+        date_source = "explicit_date"
     for sent in sorted(per_sentence):
         types = per_sentence[sent]
         sentence = text[sent[0] : sent[1]]
