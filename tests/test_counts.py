@@ -216,6 +216,11 @@ def test_counts_with_given_sentences_table():
     ("A missile hit a container ship. 8 people were killed and 10 injured.", [("KILL", 8), ("WOUND", 10)]),
     ("The strike hit a Su-34 bomber. No. 5 unit was hit.", []),
     ("Russian soldiers executed a Ukrainian prisoner of war near Pokrovsk.", [("KILL", 1)]),
+    ("A drone struck a house, killing an elderly couple.", [("KILL", 2)]),
+    ("Shelling hit the town, killing a man and his son.", [("KILL", 1), ("KILL", 1)]),
+    ("A man was killed and his wife injured.", [("KILL", 1), ("WOUND", 1)]),
+    ("A woman was injured and later died in hospital.", [("KILL", 1)]),
+    ("A man stepped on an anti-personnel mine near Izium and died.", [("KILL", 1)]),
 ])
 def test_definite_victims_and_numbers_after_a_sentence(text, expected):
     got = [(c.count_type, int(c.number)) for c in find_counts(text)]

@@ -534,7 +534,26 @@ def _find_all(s: str, sub: str):
         i = s.find(sub, i + 1)
 
 
+# "killing a man and his son": a second victim named after a counted one
+_AND_RELATIVE = re.compile(
+    r"\s+and\s+(?P<n>his|her|their)\s+(?:[\w-]+\s+){0,2}?(?P<obj>" + _SINGULAR + r")\b"
+    r"(?!\s+(?:was|were|is|are|had|has|injured|wounded|survived|hospitali[sz]ed))",
+    re.I,
+)
+# "a woman was injured and later died", "a man stepped on a mine and died"
+_AND_DIED = re.compile(r"\band\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed)\b")
+_A_PERSON = re.compile(r"\b(?P<n>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?P<obj>" + _SINGULAR + r")\b")
+
+
+def _couple(c: Count, text: str) -> Count:
+    """"an elderly couple": two people."""
+    if text[c.start : c.end].lower() in ("a", "an") and c.object and c.object.lower().endswith("couple"):
+        return Count(**{**c.__dict__, "number": 2.0, "number_low": 2.0, "number_high": 2.0})
+    return c
+
+
 def _definite_victims(text: str, out: list[Count]) -> list[Count]:
+    out = [_couple(c, text) for c in out]
     extra = []
     taken = [(c.start, c.end) for c in out]
     low = text.lower()
@@ -562,6 +581,29 @@ def _definite_victims(text: str, out: list[Count]) -> list[Count]:
         if not re.search(r"(?i)\b(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"\b", text[max(0, s - 300) : s]):
             continue
         extra.append(Count(s, e, "KILL", 1.0, 1.0, 1.0, False, None, False, False))
+    for c in [*out, *extra]:
+        if c.count_type not in ("KILL", "WOUND") or not c.object:
+            continue
+        tail = text[c.end : c.end + 200]
+        obj_at = c.end + len(tail) - len(tail.lstrip())  # the counted noun phrase, then "and his son"
+        m = _AND_RELATIVE.match(text, obj_at + len(c.object)) if text.startswith(c.object, obj_at) else None
+        if m and not any(a.start == m.start("n") for a in [*out, *extra]):
+            extra.append(Count(m.start("n"), m.end("n"), c.count_type, 1.0, 1.0, 1.0, False, m.group("obj"),
+                               c.negated, c.hedged))
+    if "died" in text or "succumbed" in text or "was killed" in text:
+        for m in _AND_DIED.finditer(text):
+            stop = text.rfind(". ", 0, m.start())  # the sentence so far (a cheap cut)
+            lo = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, m.start()) + 1)
+            before = [c for c in [*out, *extra] if lo <= c.start < m.start()]
+            if before:
+                if before[-1].count_type == "WOUND":
+                    out = [Count(**{**c.__dict__, "count_type": "KILL"}) if c is before[-1] else c for c in out]
+                    extra = [Count(**{**c.__dict__, "count_type": "KILL"}) if c is before[-1] else c for c in extra]
+                continue
+            sm = _A_PERSON.search(text, lo, m.start())
+            if sm:
+                extra.append(Count(sm.start("n"), sm.end("n"), "KILL", 1.0, 1.0, 1.0, False, sm.group("obj"),
+                                   False, False))
     return sorted([*out, *extra], key=lambda c: c.start) if extra else out
 
 
