@@ -11,12 +11,18 @@ from hypothesis import strategies as st
 
 from toolkit.annotate.sentiment import (
     METHODS,
+    NEUTRAL_BAND,
+    WORD_VECTORS,
+    embedding_features,
     news_model,
     news_scores,
     probabilities_to_scores,
     score_sentiment,
+    tokens,
     vader_scores,
+    word_vectors,
 )
+from toolkit.resources import resource_path
 
 POSITIVE = [
     "The rescue teams did a wonderful job and the families are grateful and happy.",
@@ -97,6 +103,76 @@ def test_news_model_is_small_json_and_cached():
     assert model is news_model()
     assert model.classes == ("negative", "neutral", "positive")
     assert 1000 < len(model.weights) <= 20000
+    assert model.embedding.shape == (word_vectors().vectors.shape[1], 3)
+
+
+def test_word_vectors_are_a_small_npz_without_pickles():
+    import numpy as np
+
+    path = resource_path(*WORD_VECTORS)
+    assert path.stat().st_size < 5_000_000
+    with np.load(path, allow_pickle=False) as npz:
+        assert set(npz.files) == {"words", "vectors", "scale"}
+        assert npz["vectors"].dtype == np.int8
+        assert npz["words"].dtype.kind == "U"
+        assert len(npz["words"]) == len(npz["vectors"]) > 20000
+    vectors = word_vectors()
+    assert vectors is word_vectors()
+    assert {"war", "peace", "killed", "wonderful"} <= vectors.index.keys()
+
+
+def test_embedding_features_mean_of_known_words():
+    import numpy as np
+
+    vectors = word_vectors()
+    a, b = vectors.vectors[vectors.index["war"]], vectors.vectors[vectors.index["peace"]]
+    got = embedding_features(["war", "qqqzzzunknown", "peace"])
+    assert np.allclose(got, (a + b) / 2)
+    assert not embedding_features(["qqqzzzunknown"]).any()
+    # similar words are closer than unrelated ones (the vectors carry meaning)
+    def cos(u, v):
+        return float(u @ v / np.linalg.norm(u) / np.linalg.norm(v))
+    vec = {w: vectors.vectors[vectors.index[w]] for w in ("terrible", "awful", "table")}
+    assert cos(vec["terrible"], vec["awful"]) > cos(vec["terrible"], vec["table"])
+
+
+SEED_QUOTE = ("\u201cThose are ordinary sites of peaceful life - those that should never be "
+              "targeted,\u201d Terekhov wrote on Telegram.")
+
+
+def test_condemnation_with_positive_words_is_not_positive():
+    # VADER scores this condemnation positive (peaceful, life); the news model must not.
+    assert vader_scores(SEED_QUOTE).compound > 0.05
+    assert news_scores(SEED_QUOTE).compound <= 0.05
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(0.0, 1.0), min_size=3, max_size=3).filter(lambda x: sum(x) > 1e-6),
+       st.floats(-0.2, 0.2))
+def test_compound_is_monotone_in_d_within_a_class(raw, shift):
+    total = sum(raw)
+    p = [x / total for x in raw]
+    a = probabilities_to_scores(*p)
+    # move mass between neg and pos without changing which class is most probable
+    q = [p[0] - shift, p[1], p[2] + shift]
+    if min(q) < 0 or (max(range(3), key=q.__getitem__) != max(range(3), key=p.__getitem__)):
+        return
+    b = probabilities_to_scores(*q)
+    if _label(a.compound) == _label(b.compound):
+        assert (b.compound - a.compound) * shift >= -1e-12
+
+
+def test_neutral_band_maps_to_thresholds():
+    lo, hi = NEUTRAL_BAND
+    assert lo < 0 < hi
+    # neutral most probable: compound stays inside the band whatever d is
+    assert abs(probabilities_to_scores(0.0, 0.5, 0.5).compound) <= 0.05
+    assert probabilities_to_scores(0.0, 0.0, 1.0).compound == pytest.approx(1.0)
+    assert probabilities_to_scores(1.0, 0.0, 0.0).compound == pytest.approx(-1.0)
+
+
+def test_tokens_fold_curly_apostrophes():
+    assert tokens("Don\u2019t SHELL cities!") == ["don't", "shell", "cities", "!"]
 
 
 def test_missing_and_empty_texts():
@@ -158,3 +234,19 @@ def test_target_columns_change_news_scores_only():
     assert news["compound"].iloc[2] == pytest.approx(whole.compound)
     vader = score_sentiment(frame, method="vader", target_columns=("ts", "te"))
     assert vader["compound"].nunique() == 1
+
+
+def test_build_writes_npz_byte_for_byte(tmp_path):
+    import numpy as np
+
+    from toolkit.annotate.sentiment import load_word_vectors
+    from toolkit.resources.build_sentiment import write_npz
+
+    arrays = {"words": np.asarray(["peace", "war"]), "vectors": np.asarray([[1, -2], [3, 4]], np.int8),
+              "scale": np.asarray([0.5, 0.25], np.float32)}
+    write_npz(tmp_path / "a.npz", arrays)
+    write_npz(tmp_path / "b.npz", arrays)
+    assert (tmp_path / "a.npz").read_bytes() == (tmp_path / "b.npz").read_bytes()
+    vectors = load_word_vectors(tmp_path / "a.npz")
+    assert vectors.index == {"peace": 0, "war": 1}
+    assert vectors.vectors.tolist() == [[0.5, -0.5], [1.5, 1.0]]

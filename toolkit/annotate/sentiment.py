@@ -24,25 +24,32 @@ compound``). Two methods:
     * the same bag over a *target window*: the 6 tokens either side of a
       target mention (NewsMTSC-style target-dependent sentiment, Hamborg &
       Donnay, EACL 2021). Without a target the window is the whole text,
-      which is also how the non-targeted training texts were featurised.
+      which is also how the non-targeted training texts were featurised;
+    * the mean of static word vectors of the text's words (128 dimensions,
+      ``toolkit/resources/sentiment/word_vectors.npz``, int8): model2vec-style
+      vectors distilled at build time from the sentence encoder
+      all-MiniLM-L6-v2 (Reimers & Gurevych, EMNLP 2019; Wang et al., MiniLM,
+      NeurIPS 2020) by encoding each vocabulary word on its own, reducing by
+      PCA and weighting by smooth inverse frequency (Arora et al., ICLR 2017).
+      Only numpy is needed at run time.
 
     Trained with strong L2 regularisation only on ``../shared/gold/sentiment``
     (the VADER ground truth: tweets, Amazon snippets and the even-numbered
     half of the NYT editorial snippets; NewsMTSC ``train.jsonl`` only; the
-    movie-review snippets were left out, they made the news figures worse). The weights ship as JSON
-    (``toolkit/resources/sentiment/news_model.json``), rebuilt byte for byte by
-    ``python -m toolkit.resources.build_sentiment``; training data,
+    movie-review snippets were left out, they made the news figures worse).
+    The weights ship as JSON (``toolkit/resources/sentiment/news_model.json``)
+    and the word vectors as ``.npz`` (loaded with ``allow_pickle=False``), rebuilt
+    by ``python -m toolkit.resources.build_sentiment``; training data,
     validation and figures are in ``toolkit/resources/sentiment/MODEL_CARD.md``.
-    Runtime is pure Python (no scikit-learn).
+    Runtime is Python + numpy (no scikit-learn, no torch).
 
     Output mapping (documented convention): ``neg, neu, pos`` are the model's
-    class probabilities (they sum to 1). ``compound`` is chosen so that
-    VADER's usual ±0.05 thresholds give back the model's most probable class:
-    with ``d = pos - neg``, ``compound = 0.05 * d`` when neutral is the most
-    probable class (so ``|compound| < 0.05``), and
-    ``sign(d) * (0.05 + 0.95 * |d|)`` otherwise. It is monotone in ``d``
-    within each class and always in [-1, 1] (an exact tie ``pos == neg``
-    above ``neu`` gives 0).
+    class probabilities (they sum to 1). ``compound`` is a monotone
+    piecewise-linear function of ``d = pos - neg`` (``NEUTRAL_BAND``, chosen on
+    the grouped NYT cross-validation, maps to ±0.05 and ±1 to ±1), clipped into
+    the band of the model's most probable class, so that VADER's usual ±0.05
+    thresholds give back that class (ties go to neutral). It is always in
+    [-1, 1] and orders texts by ``d`` within each class.
 
 Missing values: a text that is not a string (``NaN``, ``None``) gets ``NaN`` in
 all four columns. An empty or blank string is scored: VADER gives all zeros
@@ -70,6 +77,9 @@ METHODS = ("vader", "news")
 COLUMNS = ("neg", "neu", "pos", "compound")
 
 NEWS_MODEL = ("sentiment", "news_model.json")
+WORD_VECTORS = ("sentiment", "word_vectors.npz")
+#: ``d = pos - neg`` values mapped to compound -0.05 and +0.05 (see :func:`probabilities_to_scores`).
+NEUTRAL_BAND = (-0.25, 0.20)
 CONFLICT_TERMS = ("sentiment", "conflict_terms.txt")
 WINDOW = 6  # tokens either side of a target mention
 TARGET_MARK = "<t>"
@@ -86,6 +96,7 @@ class SentimentScores(NamedTuple):
     compound: float
 
 
+_ABOVE = 0.05 + 1e-6  # just outside VADER's neutral band
 _MISSING = SentimentScores(math.nan, math.nan, math.nan, math.nan)
 _NEUTRAL = SentimentScores(0.0, 1.0, 0.0, 0.0)
 
@@ -144,6 +155,54 @@ def dense_features(text: str, scores: dict[str, float], words: list[str] | None 
     return [*vader_features(scores), math.log1p(sum(w in terms for w in words))]
 
 
+class WordVectors(NamedTuple):
+    """Static word vectors (read-only): ``index[word]`` is a row of ``vectors``."""
+
+    index: dict[str, int]
+    vectors: np.ndarray  # (n_words, dims) float64, frequency weights baked in
+
+
+def load_word_vectors(path) -> WordVectors:
+    """Read a word-vector file written by ``build_sentiment`` (``.npz``, no pickles).
+
+    Members: ``words`` (unicode array), ``vectors`` (int8, ``n_words x dims``) and
+    ``scale`` (float32 per dimension); a vector is ``vectors[i] * scale``.
+    """
+    with np.load(path, allow_pickle=False) as npz:
+        words = npz["words"].tolist()
+        vectors = npz["vectors"].astype(np.float64) * npz["scale"].astype(np.float64)
+    return WordVectors({w: i for i, w in enumerate(words)}, vectors)
+
+
+@functools.lru_cache(maxsize=1)
+def word_vectors() -> WordVectors:
+    """The shipped static word vectors (``toolkit/resources/sentiment/word_vectors.npz``).
+
+    Raises:
+        MissingResourceError: when the file is missing (fix: ``make sentiment-model``).
+    """
+    path = resource_path(*WORD_VECTORS)
+    if not path.exists():
+        raise MissingResourceError(
+            f"Dateline resource missing: {path}\nFix: make sentiment-model   (or restore it from git)")
+    return load_word_vectors(path)
+
+
+def embedding_features(words: list[str], vectors: WordVectors | None = None) -> np.ndarray:
+    """Mean of the static vectors of the known ``words`` (zeros when none is known).
+
+    The vectors are distilled from a sentence encoder (model2vec-style: each
+    vocabulary word is embedded on its own by all-MiniLM-L6-v2, reduced by PCA
+    and weighted by smooth inverse frequency, Arora et al., ICLR 2017), so the
+    feature is a numpy mean at run time.
+    """
+    vectors = word_vectors() if vectors is None else vectors
+    ids = [i for i in map(vectors.index.get, words) if i is not None]
+    if not ids:
+        return np.zeros(vectors.vectors.shape[1])
+    return vectors.vectors[ids].mean(axis=0)
+
+
 DENSE_NAMES = ("vader_compound", "vader_neg", "vader_pos", "vader_neu", "vader_log_raw",
                "conflict_terms_log1p")
 
@@ -155,6 +214,7 @@ class NewsModel(NamedTuple):
     classes: tuple[str, ...]
     intercept: np.ndarray  # (3,)
     dense: np.ndarray  # (len(DENSE_NAMES), 3)
+    embedding: np.ndarray  # (word-vector dims, 3)
     weights: dict[str, tuple[float, float, float]]
     whole: dict[str, tuple[float, float, float]]  # text n-gram + its window twin, for untargeted texts
 
@@ -196,18 +256,34 @@ def news_model() -> NewsModel:
         classes=tuple(data["classes"]),
         intercept=np.asarray(data["intercept"], dtype=float),
         dense=np.asarray(data["dense"], dtype=float),
+        embedding=np.asarray(data["embedding"], dtype=float),
         weights=weights,
         whole=whole,
     )
 
 
 def probabilities_to_scores(p_neg: float, p_neu: float, p_pos: float) -> SentimentScores:
-    """Map class probabilities to VADER-like scores (see the module docstring)."""
+    """Map class probabilities to VADER-like scores (see the module docstring).
+
+    The class is the most probable one (ties go to neutral); ``compound`` is a
+    monotone piecewise-linear map of ``d = pos - neg`` (``NEUTRAL_BAND`` to
+    ±0.05, ±1 to ±1), clipped into the class's ±0.05 band so that VADER's
+    thresholds give back that class.
+    """
     d = p_pos - p_neg
-    if p_neu >= p_neg and p_neu > p_pos:  # neutral is the most probable class
-        compound = 0.05 * d
+    lo, hi = NEUTRAL_BAND
+    if d > hi:
+        s = 0.05 + 0.95 * (d - hi) / (1.0 - hi)
+    elif d < lo:
+        s = -0.05 + 0.95 * (d - lo) / (1.0 + lo)
     else:
-        compound = math.copysign(0.05 + 0.95 * abs(d), d) if d != 0 else 0.0
+        s = -0.05 + 0.1 * (d - lo) / (hi - lo)
+    if (p_neu >= p_neg and p_neu >= p_pos) or d == 0:
+        compound = min(0.05, max(-0.05, s))
+    elif d > 0:
+        compound = max(_ABOVE, s)
+    else:
+        compound = min(-_ABOVE, s)
     return SentimentScores(p_neg, p_neu, p_pos, max(-1.0, min(1.0, compound)))
 
 
@@ -215,6 +291,7 @@ def _news_logits(text: str, target: tuple[int, int] | None, vader: dict[str, flo
     model = news_model()
     words = tokens(text)
     z = model.intercept + np.asarray(dense_features(text, vader, words)) @ model.dense
+    z = z + embedding_features(words) @ model.embedding
     if target is None:
         weights, features = model.whole, _grams(words, "")
     else:

