@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from toolkit.annotate.sentiment import (
     METHODS,
     NEUTRAL_BAND,
+    NEWS_MODEL,
     WORD_VECTORS,
     embedding_features,
     news_model,
@@ -103,6 +104,7 @@ def test_news_model_is_small_json_and_cached():
     assert model is news_model()
     assert model.classes == ("negative", "neutral", "positive")
     assert 1000 < len(model.weights) <= 20000
+    assert resource_path(*NEWS_MODEL).stat().st_size < 1_000_000
     assert model.embedding.shape == (word_vectors().vectors.shape[1], 3)
 
 

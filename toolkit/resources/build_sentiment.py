@@ -52,7 +52,7 @@ from toolkit.evaluate import sentiment as E
 C = 0.05
 MIN_DF = 3
 DENSE_SCALE = 3.0
-KEEP = 10000
+KEEP = 20000
 DECIMALS = 3
 EMB_DIMS = 128  # PCA dimensions of the distilled word vectors
 EMB_SCALE = 1.0  # embedding features are standardised, then scaled by this before the L2 fit
