@@ -37,7 +37,7 @@ report: $(STAMP) ## annotate the bundled corpus and execute every notebook into 
 evaluate: $(STAMP) ## score every annotator on the public gold sets in ../shared
 	$(BIN)/python -m toolkit evaluate timeml $(DATELINE_SHARED)/gold/timeml
 	$(BIN)/python -m toolkit evaluate quotes $(DATELINE_SHARED)/gold/quotes/polnear/data/train --baseline
-	$(BIN)/python -m toolkit evaluate quotes $(DATELINE_SHARED)/gold/quotes/polnear/data/dev --baseline
+	$(BIN)/python -m toolkit evaluate quotes $(DATELINE_SHARED)/gold/quotes/polnear/data/dev --baseline --min-confidence 0.5
 	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/vader/nytEditorialSnippets_GroundTruth.dev.txt
 	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/vader/movieReviewSnippets_GroundTruth.txt
 	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/newsmtsc/dev_rw.jsonl $(DATELINE_SHARED)/gold/sentiment/newsmtsc/dev_mt.jsonl

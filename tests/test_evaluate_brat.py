@@ -96,6 +96,18 @@ def test_errors_and_cli(folder: Path, tmp_path: Path, capsys: pytest.CaptureFixt
     assert kinds == ["false_positive", "missed"]
 
 
+def test_cli_scores_a_confidence_threshold_beside_the_default(folder: Path,
+                                                             capsys: pytest.CaptureFixture) -> None:
+    assert brat.main([str(folder), "--min-confidence", "0.5", "--min-confidence", "1.01"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    row = {line.split()[0]: line.split() for line in lines
+           if line.strip().startswith("toolkit.quotes")}
+    assert set(row) == {"toolkit.quotes", "toolkit.quotes(min_confidence=0.5)",
+                        "toolkit.quotes(min_confidence=1.01)"}
+    assert row["toolkit.quotes(min_confidence=1.01)"][3] == "0"  # pred: nothing is that sure
+    assert int(row["toolkit.quotes"][3]) >= int(row["toolkit.quotes(min_confidence=0.5)"][3])
+
+
 def test_baseline_scores_differ(folder: Path) -> None:
     naive = brat.score(brat.read_brat(folder), naive_quotes, system="naive").as_dict()
     # the naive regex takes every quoted span: 5 predictions, "disaster" among them

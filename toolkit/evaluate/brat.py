@@ -61,6 +61,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import re
 import sys
 import time
@@ -437,7 +438,7 @@ def format_scores(scores: list[Scores]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """CLI: ``python -m toolkit evaluate quotes DIR [--errors FILE.tsv] [--baseline]``."""
+    """CLI: ``python -m toolkit evaluate quotes DIR [--errors F.tsv] [--baseline] [--min-confidence C]``."""
     parser = argparse.ArgumentParser(prog="python -m toolkit evaluate quotes",
                                      description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -446,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true",
                         help="also score the naive regex baseline in the same run")
     parser.add_argument("--top", type=int, default=10, help="error classes to print")
+    parser.add_argument("--min-confidence", type=float, action="append", default=[],
+                        help="also score quotes(min_confidence=C), keeping only attributions at "
+                             "least this sure (repeatable); the default table keeps every quote")
     args = parser.parse_args(argv)
 
     from toolkit.annotate.quotes import naive_quotes, quotes
@@ -456,6 +460,9 @@ def main(argv: list[str] | None = None) -> int:
               "attributions/*.ann)", file=sys.stderr)
         return 2
     results = [score(docs, quotes)]
+    for threshold in args.min_confidence:
+        results.append(score(docs, functools.partial(quotes, min_confidence=threshold),
+                             system=f"toolkit.quotes(min_confidence={threshold:g})"))
     if args.baseline:
         results.append(score(docs, naive_quotes, system="naive_regex"))
     print(format_scores(results))
