@@ -318,7 +318,50 @@ RULE_CASES = [
      "2025-03-02"),
     ('"Strikes will cease." Putin on Wednesday announced a mobilisation.', dt.date(2025, 9, 26),
      "Wednesday", "DATE", "2025-09-24"),
+    # a present-tense verb of a schedule points ahead ("the summit opens Monday"); a negation
+    # ("did not meet") or a nearer past cue does not
+    ("The two envoys meet separately Monday in Ankara.", FRI, "Monday", "DATE", "2025-06-16"),
+    ("The donor conference opens Tuesday in Rome.", FRI, "Tuesday", "DATE", "2025-06-17"),
+    ("The grain corridor mandate expires Sunday.", WED, "Sunday", "DATE", "2025-06-15"),
+    ("The envoy flew in to meet officials Tuesday.", WED, "Tuesday", "DATE", "2025-06-10"),
+    ("The delegations did not meet Monday as planned.", WED, "Monday", "DATE", "2025-06-09"),
+    ("The council met Monday and approved the plan.", WED, "Monday", "DATE", "2025-06-09"),
+    # a date moved ("postponed until", "extended to") lies ahead of the report
+    ("The court postponed until Tuesday any ruling on bail.", WED, "Tuesday", "DATE", "2025-06-17"),
+    ("The hearing was adjourned until Monday morning.", WED, "Monday morning", "DATE",
+     "2025-06-16TMO"),
+    ("The exemption was extended through January.", dt.date(2025, 10, 30), "January", "DATE",
+     "2026-01"),
+    # ... but not a present-tense verb after the date, in another clause
+    ("Fighting that halted play in February ends as the season starts Tuesday.",
+     dt.date(2025, 8, 20), "February", "DATE", "2025-02"),
+    # a date after a weekday and its part of day names that day ("Friday night, Aug. 12")
+    ("A convoy arrives in Zaporizhzhia, Friday night, June 6, 2025. (Photo)", WED, "Friday night",
+     "DATE", "2025-06-06TNI"),
+    ("Shelling resumed on Saturday morning, May 31.", WED, "Saturday morning", "DATE",
+     "2025-05-31TMO"),
 ]
+
+#: "daily", "weekly" as a noun (a periodical) is no time expression; adjective and adverb are a SET
+DAILY_CASES = [
+    ("The Italian daily Corriere della Sera ran the interview.", None),
+    ("He told the business daily Kommersant on Monday.", None),
+    ("Russian daily Izvestia said the talks failed.", None),
+    ("He wrote in the German weekly Der Spiegel.", None),
+    ("She told The Daily Beast on Friday.", None),
+    ("Daily Russian losses rose.", "P1D"),
+    ("The Lviv daily newspaper reported queues.", None),
+    ("Officials hold a daily briefing at noon.", "P1D"),
+    ("Shelling hit the town daily.", "P1D"),
+    ("He spoke at the daily White House press briefing.", "P1D"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "value"), DAILY_CASES)
+def test_daily_newspaper(sentence, value):
+    found = [t for t in find_time_expressions(sentence, dct=WED)
+             if t.text.lower() in ("daily", "weekly")]
+    assert [t.value for t in found] == ([value] if value else [])
 
 
 @pytest.mark.parametrize(("sentence", "dct", "phrase", "type_", "value"), RULE_CASES)

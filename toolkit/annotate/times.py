@@ -322,6 +322,8 @@ _SENT_BREAK = re.compile(
     r"(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Inc|Sgt|Ltd|Maj|Adm|Rev))(?<!\b(?:Capt|Corp|Prof|Bros))\.|[!?])"
     r"[\"”’']?\s+(?=[A-Z\"“])|\n"
 )
+#: a date written after a weekday and its part of day: "Friday night, Aug. 12, 2022"
+_DATE_AFTER = re.compile(rf",\s+({_MONTH})\s+({_DAYNUM})(?![\d:])(?:,\s+({_YEAR4})(?!\d))?")
 _THE_ADJ_QUARTER = re.compile(r"the\s+\S+-quarter", re.I)
 _THE_ADJ_DURATION = re.compile(r"the\s+[\w.]+-[a-z]+", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
@@ -508,6 +510,17 @@ _FUTURE_BEFORE_TO = frozenset(
      # expectation and schedule: what follows "expects to", "is supposed to" lies ahead
      "expect", "expects", "supposed", "scheduled", "slated"]
 )
+#: present-tense verbs of a schedule: in past-tense news, "the summit opens Monday", "talks resume
+#: Friday", "the mandate expires Sunday" announce what lies ahead (nouns such as "vote", "visit",
+#: "heads" are left out)
+_SCHEDULE_PRESENT = frozenset(
+    ["meets", "begins", "starts", "opens", "reopens", "expires", "resumes", "convenes", "reconvenes",
+     "travels", "arrives", "departs", "meet", "begin", "resume", "convene", "reconvene"]
+)
+#: a negation or past auxiliary before such a verb ("did not meet Monday"): read on
+#: ... or the infinitive marker: "agreed to meet Friday", "flew in to meet him Tuesday" take the
+#: tense of the governing verb
+_NOT_SCHEDULE_BEFORE = frozenset(["did", "didn't", "not", "never", "doesn't", "don't", "to"])
 _PAST_WORDS = frozenset([
     "said", "was", "were", "had", "did", "told", "ago", "last", "earlier", "began", "came", "went",
     "met", "took", "held", "fought", "struck", "left", "won", "lost", "made", "gave", "saw", "sent",
@@ -528,14 +541,18 @@ def _is_past(raw: str, w: str) -> bool:
                                 and (raw[0].islower() or (len(w) > 6 and w not in _ED_NAMES)))
 
 
-def _cue(tokens: list[str]) -> bool | None:
-    """The tense cue nearest the end of ``tokens``: True = future, False = past, None = none."""
+def _cue(tokens: list[str], *, schedule: bool = True) -> bool | None:
+    """The tense cue nearest the end of ``tokens``: True = future, False = past, None = none.
+    ``schedule``: count present-tense verbs of a schedule ("opens", "meet") as future cues (only
+    in the clause before the date: after it they belong to another clause)."""
     for i in range(len(tokens) - 1, -1, -1):
         raw = tokens[i]
         w = raw.lower()
         if w in _FUTURE_WORDS or w.endswith("'ll"):
             return True
         prev = tokens[i - 1].lower() if i else ""
+        if schedule and w in _SCHEDULE_PRESENT and raw[0].islower() and prev not in _NOT_SCHEDULE_BEFORE:
+            return True
         if _is_past(raw, w) and prev != "be" and prev not in _ADJ_BEFORE:  # "will be paid" is not past
             return False
         if w == "to" and prev in _FUTURE_BEFORE_TO and i > 2 and tokens[i - 2].lower() == "been" \
@@ -555,6 +572,11 @@ _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“'`])\s(?:[A-Z][\w&-]*\s)*[A-Z][\w&-]*
 
 _BACK_IN = re.compile(r"\bback\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+)?$", re.I)
+#: a deadline or date moved: "the hearing was postponed until Friday", "the bid was extended to
+#: Nov. 16": the new date lies ahead of the report
+_MOVED_TO = re.compile(
+    r"\b(?:postponed|delayed|adjourned|extended|deferred|put\s+off|pushed\s+back|rescheduled)\b"
+    r"(?:\s+[\w'’,-]+){0,6}?\s+(?:until|till|to|through)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 
 #: a plan reported as called off: the day it was planned for may be past or ahead
 _CALLED_OFF = re.compile(
@@ -574,6 +596,8 @@ def _future(text: str, start: int, end: int) -> bool | None:
         return False  # "back in June": a look back
     if _EFFECTIVE.search(left):
         return True  # "a new pact effective June 1": an announced change takes effect ahead
+    if _MOVED_TO.search(left):
+        return True  # "postponed until Tuesday": the new date lies ahead
     breaks = list(_SENT_BREAK.finditer(left))
     if breaks:
         left = left[breaks[-1].end() :]
@@ -587,7 +611,7 @@ def _future(text: str, start: int, end: int) -> bool | None:
     if b:
         right = right[: b.start()]
     toks = _WORD.findall(right)
-    cue = _cue(toks)
+    cue = _cue(toks, schedule=False)
     past_after = any(_is_past(w, w.lower()) for w in toks)
     if cue is None and not past_after:
         return None
@@ -597,6 +621,14 @@ def _future(text: str, start: int, end: int) -> bool | None:
 # --------------------------------------------------------------------------- normalisers
 
 
+#: "daily" as a noun, a newspaper: after a capitalised or press modifier ("the French daily",
+#: "business daily"), before a title ("daily Kommersant", "daily newspaper")
+_NEWSPAPER_BEFORE = re.compile(
+    r"(?:\b(?!(?:The|A|An|This|That|Its|His|Her|Their|Our)\s)[A-Z][\w.-]*|\b(?:business|financial|economic|party|state|state-run"
+    r"|state-owned|tabloid|opposition|independent|liberal|conservative|national|regional|local|leading"
+    r"|influential|popular|mass-circulation|pro-Kremlin|pro-government|English-language|online))\s+$")
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s+$")
+_NEWSPAPER_AFTER = re.compile(r"\s+(?:[A-Z]|newspaper\b|paper\b|tabloid\b)")
 _OVER_BEFORE = re.compile(r"\b(?:over|during|throughout)\s+$", re.I)
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.I)
 
@@ -892,7 +924,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", f"{dct.year}-{dct.month:02d}-{last:02d}", "dateline"
         return "DATE", _iso_week(dct), "dateline"
     if fam.startswith("tod_day"):
-        return _norm_tod_day(g, ctx, low, fut)
+        return _norm_tod_day(g, ctx, low, fut, span[1])
     if fam == "thistod":
         rel = g["rel"].lower()
         tod = _TOD[g["tod"].lower()]
@@ -976,6 +1008,13 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         n = _num(g["n"])
         return ("SET", _duration(n, g["u"]), "none") if n else None
     if fam == "set_adv":
+        before = text[max(0, span[0] - 40) : span[0]]
+        if low in ("daily", "weekly", "monthly") and _NEWSPAPER_AFTER.match(text, span[1]) and (
+                _NEWSPAPER_BEFORE.search(before)
+                or (surface[0].isupper() and _CAPITALISED_BEFORE.search(before))):
+            # a periodical: "the Italian daily Corriere della Sera", "business daily RBK", "the
+            # German weekly Der Spiegel", "The Daily Beast"
+            return False
         return "SET", _SET_ADVERBS[g["w"].lower()], "none"
     if fam == "set_days":
         return "SET", f"XXXX-WXX-{_WEEKDAYS[g['d'].lower()]}", "none"
@@ -1317,7 +1356,7 @@ def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
     return None
 
 
-def _norm_tod_day(g: dict, ctx: _Ctx, low: str, fut) -> _R:
+def _norm_tod_day(g: dict, ctx: _Ctx, low: str, fut, end: int) -> _R:
     dct = ctx.dct
     day = g["day"]
     dl = day.lower()
@@ -1332,7 +1371,14 @@ def _norm_tod_day(g: dict, ctx: _Ctx, low: str, fut) -> _R:
             return "SET", f"XXXX-WXX-{_WEEKDAYS[dl]}T{_TOD.get(tod_w, 'NI')}", "none"
         return None
     tod = _TOD.get(tod_w, "AF" if "afternoon" in tod_w else ("MO" if "morning" in tod_w else ""))
-    if dl in _WEEKDAYS:
+    named = _DATE_AFTER.match(ctx.text, end) if dl in _WEEKDAYS else None
+    if named and (named.group(3) or dct is not None):
+        # "Friday night, Aug. 12, 2022" (a photo caption): the date that follows names the day
+        m, d = _month_num(named.group(1)), _day_num(named.group(2))
+        y = int(named.group(3)) if named.group(3) else _closest_year(dct, m, d, fut())
+        base = _safe_date(y, m, d)
+        value = "XXXX-XX-XX"
+    elif dl in _WEEKDAYS:
         if dct is None:
             base = None
             value = f"XXXX-WXX-{_WEEKDAYS[dl]}"
