@@ -27,6 +27,11 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   decade" is ``P10Y``, "the near term" is ``FUTURE_REF``;
 * a weekday written with a date ("Friday, June 6") fixes the year; "last Oct. 23" is the
   latest such day before the dateline; years may be spelled out ("nineteen ninety-six").
+* tense cues also include present-tense verbs of a schedule in the clause before the date ("the
+  summit opens Monday", "envoys meet Friday") and a moved date ("postponed until Tuesday",
+  "extended to Nov. 16"): both point ahead; "Friday night, Aug. 12" takes the written date;
+* "daily"/"weekly" used as a noun, a periodical ("the Italian daily Corriere della Sera",
+  "The Daily Beast"), is not a TIMEX3 (TimeML: expressions inside names are not markable);
 * without a dateline, values that need one stay underspecified
   (``XXXX-WXX-3``, ``XXXX-06-11``).
 
