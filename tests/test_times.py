@@ -340,6 +340,18 @@ RULE_CASES = [
      "DATE", "2025-06-06TNI"),
     ("Shelling resumed on Saturday morning, May 31.", WED, "Saturday morning", "DATE",
      "2025-05-31TMO"),
+    # "that year", "two years later" count from a year written on its own, when it is the last
+    # date mentioned
+    ("Crimea was annexed in 2014. Later that year, fighting began.", WED, "Later that year",
+     "DATE", "2014"),
+    ("Exports reached $3 million in 2021, a small share of the total that year.", WED,
+     "that year", "DATE", "2021"),
+    ("He was elected in 2019 and, two years later, resigned.", WED, "two years later", "DATE",
+     "2021"),
+    ("The base opened in summer 2016. The following year it closed.", WED, "The following year",
+     "DATE", "2017"),
+    ("In 2016 he retired; on May 2, 2018 he died. The following year a museum opened.", WED,
+     "The following year", "DATE", "2019"),
 ]
 
 #: "daily", "weekly" as a noun (a periodical) is no time expression; adjective and adverb are a SET

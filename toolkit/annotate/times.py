@@ -18,7 +18,8 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   "Wednesday" is the most recent Wednesday (the dateline itself when it is a
   Wednesday), with a future cue ("will meet on Friday") it is the next one;
 * anaphoric expressions ("the next day", "later that year") are resolved
-  against the last date mentioned before them;
+  against the last date mentioned before them; "that year", "two years later" also against a
+  year written on its own ("in 1988, ... imports that year");
 * in financial reports, "a year earlier", "the latest quarter", "this quarter's loss", "the
   1988 period" refer to the reporting period in focus (the last closed quarter the text has
   named, or "the first nine months"), not to the dateline's quarter;
@@ -653,13 +654,15 @@ def _near_quarter(text: str, span: tuple[int, int]) -> bool:
 class _Ctx:
     """Per-text state: the dateline and the last resolved date (for anaphora)."""
 
-    __slots__ = ("_quarterish", "dct", "focus", "last", "last_start", "text")
+    __slots__ = ("_quarterish", "dct", "focus", "last", "last_start", "text", "year_last")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
         self.dct = dct
         self.last: dt.date | None = None
         self.last_start = -1
+        #: the last year written on its own ("in 1988") and where: "that year" refers to it
+        self.year_last: tuple[int, int] | None = None
         self._quarterish: bool | None = None
         #: the reporting period in focus in a financial text: ``(year, quarter)`` after "the
         #: third quarter", a duration value (``P9M``) after "the first nine months", else None
@@ -1198,6 +1201,10 @@ def _norm_anaphor(g: dict, ctx: _Ctx, low: str) -> _R:
         return ("TIME" if tod and u != "day" else "DATE"), value, anchor
     if u == "week":
         return "DATE", _iso_week(base + dt.timedelta(days=7 * off)), anchor
+    if u == "year" and ctx.year_last is not None and ctx.year_last[1] > ctx.last_start:
+        # "$37 million in 1988, ... imports that year": the year written last, more recent than
+        # any full date
+        return "DATE", str(ctx.year_last[0] + off), f"expression:{ctx.year_last[1]}"
     if u == "weekend":
         return "DATE", _iso_week(base + dt.timedelta(days=7 * off)) + "-WE", anchor
     if u == "month":
@@ -1221,6 +1228,9 @@ def _norm_ago(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R:
     else:
         base = ctx.last or dct
         anchor = f"expression:{ctx.last_start}" if ctx.last else "dateline"
+        if ctx.year_last is not None and ctx.year_last[1] > ctx.last_start:
+            # "elected in 2019 and, two years later, ...": the year written last
+            base, anchor = dt.date(ctx.year_last[0], 1, 1), f"expression:{ctx.year_last[1]}"
         if u in ("year",) and ctx.quarterish and direction == "earlier":
             base, anchor = dct, "dateline"
     if n is None:
@@ -1507,6 +1517,11 @@ _SEPARATORS = " ,\t\n\xa0"
 _NUMBERISH = re.compile(r"[\d.,/]+(?:st|nd|rd|th)?|\d+-\w+", re.I)
 
 
+#: families naming a year without a day ("in 1988", "mid-2014", "summer 2023", "fiscal 2019"):
+#: "that year", "two years later" after them count from that year
+_YEAR_FAMILIES = frozenset(["year", "yearmod", "yearwords", "seasonyear", "fiscal"])
+
+
 def _candidate_starts(text: str, pos: int, floor: int) -> list[int]:
     """Possible starts of an expression whose trigger word is at ``pos``: the start of the
     trigger's token and of up to six preceding modifier words, earliest first."""
@@ -1621,6 +1636,8 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
             out.append(TimeExpression(start, end, text[start:end], typ, value, anchor))
             if ctx.last is not prev_last:
                 ctx.last_start = start
+            elif _fam in _YEAR_FAMILIES and value[:4].isdigit():
+                ctx.year_last = (int(value[:4]), start)
             last_end = end
             break
     return out
