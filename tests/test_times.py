@@ -352,6 +352,11 @@ RULE_CASES = [
      "DATE", "2017"),
     ("In 2016 he retired; on May 2, 2018 he died. The following year a museum opened.", WED,
      "The following year", "DATE", "2019"),
+    # an adjective between number and unit stays in the duration
+    ("The region endured eight long years of shelling.", WED, "eight long years", "DURATION",
+     "P8Y"),
+    ("The siege lasted two full weeks.", WED, "two full weeks", "DURATION", "P2W"),
+    ("They waited a whole year for news.", WED, "a whole year", "DURATION", "P1Y"),
 ]
 
 #: "daily", "weekly" as a noun (a periodical) is no time expression; adjective and adverb are a SET

@@ -229,7 +229,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ("dur", rf"(?:(?P<the>the|this|each\s+of\s+the)\s+)?{_APPROX}?"
             r"(?:(?P<rel>past|last|next|first|coming|previous|following|preceding|final|latest|"
             r"recent|few|same)\s+)?"
-            rf"(?P<n>{_NUM})(?P<sep>[\s-]+)(?:(?:more|additional|further|extra|straight|consecutive)\s+)?"
+            rf"(?P<n>{_NUM})(?P<sep>[\s-]+)(?:(?:more|additional|further|extra|straight|consecutive|long|full|whole)\s+)?"
             r"(?:(?:trading|business|working|calendar)\s+)?"
             rf"(?P<u>{_UNIT}s?|{_UNITS})(?P<long>-long|-old|\s+old)?(?P<half>\s+and\s+a\s+half)?\b"
             r"(?!\s+(?:of\s+age|old))"),
@@ -1508,7 +1508,7 @@ _PREFIX_WORDS = frozenset(
     ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred thousand trading business working calendar full near
     distant foreseeable this-year q1 q2 q3 q4 h1 h2 in and additional extra further straight short long
-    consecutive""".split()  # noqa: SIM905
+    consecutive whole""".split()  # noqa: SIM905
 )
 #: modifier words that are walked over but never start an expression (prepositions, units)
 _NON_START = frozenset(["and", "on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
