@@ -352,6 +352,13 @@ RULE_CASES = [
      "DATE", "2017"),
     ("In 2016 he retired; on May 2, 2018 he died. The following year a museum opened.", WED,
      "The following year", "DATE", "2019"),
+    # a reported clause ("that ... will") and a participle of saying do not pass on their tense
+    ("He will not act now, saying on Monday that talks will go on.", WED, "Monday", "DATE",
+     "2025-06-09"),
+    ("Kyiv hit back by announcing Monday that exports would resume.", WED, "Monday", "DATE",
+     "2025-06-09"),
+    ("Kyiv urged vigilance, saying Moscow could strike ahead of Wednesday, the anniversary.",
+     dt.date(2025, 6, 9), "Wednesday", "DATE", "2025-06-11"),
     # an adjective between number and unit stays in the duration
     ("The region endured eight long years of shelling.", WED, "eight long years", "DURATION",
      "P8Y"),

@@ -523,6 +523,10 @@ _SCHEDULE_PRESENT = frozenset(
     ["meets", "begins", "starts", "opens", "reopens", "expires", "resumes", "convenes", "reconvenes",
      "travels", "arrives", "departs", "meet", "begin", "resume", "convene", "reconvene"]
 )
+#: a participle of saying opens its own clause ("..., saying on Tuesday that ..."): the tense
+#: of what came before it does not reach the date
+_REPORT_ING = frozenset(["saying", "telling", "adding", "noting", "announcing", "stating", "claiming",
+                         "insisting", "warning", "declaring", "writing", "tweeting", "posting"])
 #: a negation or past auxiliary before such a verb ("did not meet Monday"): read on
 #: ... or the infinitive marker: "agreed to meet Friday", "flew in to meet him Tuesday" take the
 #: tense of the governing verb
@@ -557,6 +561,8 @@ def _cue(tokens: list[str], *, schedule: bool = True) -> bool | None:
         if w in _FUTURE_WORDS or w.endswith("'ll"):
             return True
         prev = tokens[i - 1].lower() if i else ""
+        if w in _REPORT_ING:
+            return None
         if schedule and w in _SCHEDULE_PRESENT and raw[0].islower() and prev not in _NOT_SCHEDULE_BEFORE:
             return True
         if _is_past(raw, w) and prev != "be" and prev not in _ADJ_BEFORE:  # "will be paid" is not past
@@ -617,6 +623,8 @@ def _future(text: str, start: int, end: int) -> bool | None:
     if b:
         right = right[: b.start()]
     toks = _WORD.findall(right)
+    if "that" in toks:  # "saying on Tuesday that Russia will ...": a reported clause's own tense
+        toks = toks[: toks.index("that")]
     cue = _cue(toks, schedule=False)
     past_after = any(_is_past(w, w.lower()) for w in toks)
     if cue is None and not past_after:
