@@ -284,3 +284,61 @@ def test_given_sentences_table_replaces_punkt_windows():
 def test_combined_strikes_have_both_types(sentence):
     types = {m.event_type for m in find_events(sentence)}
     assert {"Air/drone strike", "Shelling/artillery/missile attack"} <= types
+
+
+# ----------------------------------------------------------------- speed paths (same output)
+_PROBE = ("Russian forces shelled Kharkiv on 5 June; Ukrainian troops repelled 12 attacks near Bakhmut. "
+          "A KAB hit a school, drones were shot down and S-300 missiles struck. Officials said talks "
+          "with Kyiv stalled. Protesters staged a rally; police detained 3. The bodies of 50 soldiers "
+          "were returned, 2024-05-06. In May, a mayor's decision on mar-kets: 1st Sept. 2023.")
+
+
+def test_anchor_scan_is_the_anchor_pattern():
+    """Every anchor starts with a letter, so a separator may stand for the leading \\b."""
+    from toolkit.annotate._eventlex import first_chars
+
+    assert first_chars(ev_mod._ANCHOR_SCAN.pattern[len("[^\\w]"):], 0) <= set("abcdefghijklmnopqrstuvwxyz")
+    low = _PROBE.lower()
+    assert [m.start() for m in ev_mod._ANCHOR_SCAN.finditer(" " + low)] == \
+        [m.start() for m in ev_mod._ANCHOR_RE.finditer(low)]
+
+
+@pytest.mark.parametrize("text", [_PROBE, _PROBE.upper(), "with FPV drones by UAV s-300 re-took de-occupied"])
+def test_trigger_cut_to_first_letter_matches_the_alternation(text):
+    """``_trigger_at(ch)`` matches what ``_TRIGGER`` matches at every position holding ``ch``."""
+    low = text.lower()
+    for pos in range(len(text)):
+        full = ev_mod._TRIGGER.match(text, pos)
+        cut = ev_mod._trigger_at(low[pos])
+        fast = cut.match(text, pos) if cut is not None else None
+        assert (full and (full.span(), full.lastgroup)) == (fast and (fast.span(), fast.lastgroup)), pos
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"abc|d", set("ad")), (r"(?:x|y)?z", set("xyz")), (r"\bK\w+", {"k"}), (r"[A-C]x|(?=q)r", set("abcr")),
+    (r"\w+", None), (r"a?", None), (r"[^a]b", None),
+])
+def test_first_chars(pattern, expected):
+    from toolkit.annotate._eventlex import first_chars
+
+    assert first_chars(pattern) == (None if expected is None else frozenset(expected))
+
+
+@pytest.mark.parametrize("text", [_PROBE, "2024-01-2024-01-01 may5 _mar 3 x²jan 5 ½feb 2 Mar. 3 éapr 1 May"])
+def test_month_hints_by_find_are_the_hint_scan(text):
+    low = text.lower()
+    for start in range(0, len(low), 5):
+        for end in range(start, len(low) + 1, 9):
+            assert ev_mod._month_hints(low, start, end) == \
+                [m.span() for m in ev_mod._MONTH_HINT.finditer(low, start, end)]
+
+
+def test_target_near_is_the_first_target_within_60():
+    from toolkit.annotate._eventlex import TARGET, TARGET_NEAR
+
+    text = _PROBE + " " + "x" * 70 + " civilians"
+    for pos in range(len(text)):
+        full = TARGET.search(text, pos, len(text))
+        near = TARGET_NEAR.match(text, pos, len(text))
+        want = full.group(0) if full and full.start() - pos < 60 else None
+        assert (near.group(1) if near else None) == want

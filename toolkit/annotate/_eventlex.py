@@ -14,6 +14,8 @@ import bisect
 import csv
 import functools
 import re
+from re import _constants as _sre_c  # the stdlib parse tree (Python 3.11+), for first_chars
+from re import _parser as _sre_parser
 from typing import NamedTuple
 
 from toolkit.annotate.sentences import _punkt_spans, paragraph_spans
@@ -127,6 +129,97 @@ def trie_pattern(words: list[str]) -> str:
     return build(trie)
 
 
+# --------------------------------------------------------------------------- first characters
+def split_alternatives(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex ``pattern`` (``"a|b(c|d)"`` -> ``["a", "b(c|d)"]``)."""
+    out, depth, in_class, i, start = [], 0, False, 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+            i += pattern.startswith("^", i + 1)
+            i += pattern.startswith("]", i + 1)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    out.append(pattern[start:])
+    if "|".join(out) != pattern:  # pragma: no cover - the split only cuts at "|"
+        raise ValueError(pattern)
+    return out
+
+
+def _first_of_sequence(items) -> tuple[set[str] | None, bool]:
+    chars: set[str] = set()
+    for op, av in items:
+        first, nullable = _first_of_item(op, av)
+        if first is None:
+            return None, False
+        chars |= first
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _folded(code: int) -> set[str]:
+    ch = chr(code)
+    return {ch.lower(), ch.upper().lower()}
+
+
+def _first_of_item(op, av) -> tuple[set[str] | None, bool]:
+    c = _sre_c
+    if op is c.LITERAL:
+        return _folded(av), False
+    if op is c.IN:
+        chars: set[str] = set()
+        for o, a in av:
+            if o is c.LITERAL:
+                chars |= _folded(a)
+            elif o is c.RANGE:
+                for code in range(a[0], a[1] + 1):
+                    chars |= _folded(code)
+            else:  # categories (word, digit), negated sets: any character
+                return None, False
+        return chars, False
+    if op is c.BRANCH:
+        chars, nullable = set(), False
+        for alt in av[1]:
+            first, null = _first_of_sequence(alt)
+            if first is None:
+                return None, False
+            chars |= first
+            nullable = nullable or null
+        return chars, nullable
+    if op is c.SUBPATTERN:
+        return _first_of_sequence(av[3])
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+        first, nullable = _first_of_sequence(av[2])
+        return (None, False) if first is None else (first, nullable or av[0] == 0)
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the next item decides
+        return set(), True
+    return None, False  # anything else: any character
+
+
+def first_chars(pattern: str, flags: int = re.I) -> frozenset[str] | None:
+    """Lowercased characters that a match of ``pattern`` can start with; ``None``: any (or empty match).
+
+    A superset (conservative): case variants are folded to lowercase, lookarounds are ignored.
+    Used to try only the alternatives of a big alternation that can match at a position
+    whose lowercased character is known.
+    """
+    first, nullable = _first_of_sequence(_sre_parser.parse(pattern, flags))
+    return None if first is None or nullable else frozenset(first)
+
+
 # --------------------------------------------------------------------------- clauses & cues
 _CLAUSE_BREAK = re.compile(
     r"[;:()\"“”]|\s[-–—]\s|,\s+(?=(?:while|but|whereas|although|though|and\s+(?:that|Kyiv|Moscow|Russia|Ukraine))\b)"
@@ -195,6 +288,9 @@ TARGET = re.compile(
     r"|ports?|ships?|vessels?|refinery|refineries|tanks?|equipment)\b",
     re.I,
 )
+#: ``TARGET.search(text, pos, end)`` when that match starts within 59 characters of ``pos``
+#: (group 1), else no match: the lazy prefix tries the same positions in the same order.
+TARGET_NEAR = re.compile(r"[\s\S]{0,59}?(" + TARGET.pattern + ")", re.I)
 
 _NAMEWORD = r"(?:[A-Z][\w'’.-]*|of|the|and|de|von|regional|local|military|head|governor|mayor|officials?|authorities|sources|spokes(?:man|woman|person)|ministry|media|administration|police|services?|emergency|chief|commander|council|prosecutors?|'s|’s)"
 CLAIM_ACCORDING = re.compile(r"\baccording to\s+((?:the\s+)?" + _NAMEWORD + r"(?:[ ,]+" + _NAMEWORD + r"){0,7})")
@@ -209,11 +305,17 @@ CLAIM_LEAD = re.compile(
 )
 
 
+# Each verb of CLAIM_SAID (and so of CLAIM_LEAD) contains one of these: a cheap pre-check.
+_CLAIM_VERBS = ("said", "says", "report", "claim", "stated", "announced", "wrote", "told", "confirmed", "added")
+
+
 def claimed_by(sentence: str) -> str | None:
     """Who reports the sentence's content ("Ukrainian officials said", "according to ...")."""
-    m = CLAIM_ACCORDING.search(sentence)
+    m = CLAIM_ACCORDING.search(sentence) if "according to" in sentence else None
     if m:
         return m.group(1).strip(" ,")
+    if not any(verb in sentence for verb in _CLAIM_VERBS):
+        return None
     m = CLAIM_SAID.search(sentence)
     if m:
         name = m.group(1).strip(" ,")

@@ -30,6 +30,7 @@ talks" and "Ceasefire" are all ACLED "Agreement" events; see
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -38,13 +39,15 @@ import pandas as pd
 from toolkit import schema
 from toolkit.annotate._eventlex import (
     ACTOR,
-    TARGET,
+    TARGET_NEAR,
     SentenceLocator,
     best_place,
     claimed_by,
     clause_start,
     cue_before,
     find_places,
+    first_chars,
+    split_alternatives,
     trie_pattern,
 )
 from toolkit.annotate.sentences import _check_columns
@@ -210,15 +213,47 @@ _ANCHOR_RE = re.compile(  # on lowercased text (faster than re.I)
 _ANCHOR_RE_I = re.compile(_ANCHOR_RE.pattern, re.I)
 
 
+# The separator before a word stands for the leading "\b" (every anchor starts with a letter):
+# a pattern that starts with a character set is scanned faster by ``re``. Run on " " + low.
+# (``test_anchor_scan_is_the_anchor_pattern`` checks that every anchor starts with a letter.)
+_ANCHOR_SCAN = re.compile(r"[^\w]" + _ANCHOR_RE.pattern.removeprefix(r"\b"))
+# Each trigger pattern's top-level alternatives with the (lowercased) characters they can start with.
+_TRIGGER_ALTERNATIVES = tuple(
+    tuple((alt, first_chars(alt)) for alt in split_alternatives(pat)) for _, pat in _TRIGGERS
+)
+
+
+@functools.lru_cache(maxsize=64)
+def _trigger_at(ch: str) -> re.Pattern[str] | None:
+    """``_TRIGGER`` cut to the alternatives that can start with ``ch`` (same groups, same order).
+
+    At a position whose lowercased character is ``ch`` it matches exactly what ``_TRIGGER``
+    matches there (the alternatives left out cannot match at all); ``None``: nothing can.
+    """
+    groups = []
+    for i, alts in enumerate(_TRIGGER_ALTERNATIVES):
+        keep = [alt for alt, first in alts if first is None or ch in first]
+        if keep:
+            groups.append(f"(?P<T{i}>\\b(?:{'|'.join(keep)}))")
+    return re.compile("|".join(groups), re.I) if groups else None
+
+
 def _trigger_matches(text: str):
     """Same matches as ``_TRIGGER.finditer(text)``, trying the alternation only at anchor words."""
     pos_done = 0
     low = text.lower()
     if len(low) == len(text) and "ı" not in low and "ſ" not in low:  # re.I folds ı/ſ to i/s
-        anchors = _ANCHOR_RE.finditer(low)
-    else:
-        anchors = _ANCHOR_RE_I.finditer(text)
-    for w in anchors:
+        for w in _ANCHOR_SCAN.finditer(" " + low):
+            pos = w.start()  # the separator's offset in " " + low: the word's offset in text
+            if pos < pos_done:
+                continue
+            trigger = _trigger_at(low[pos])
+            m = trigger.match(text, pos) if trigger is not None else None
+            if m:
+                pos_done = m.end()
+                yield m
+        return
+    for w in _ANCHOR_RE_I.finditer(text):
         if w.start() < pos_done:
             continue
         m = _TRIGGER.match(text, w.start())
@@ -295,6 +330,27 @@ _MONTH_HINT = re.compile(  # "\d(?:\d{3}..." and the trie: same matches, faster 
 )
 
 
+_ISO_HINT = re.compile(r"\d\d\d\d-\d\d-\d\d")  # the first branch of _MONTH_HINT
+_MONTH_STEMS = tuple(_MON_ABBR)  # the three-letter words of its second branch, after "\b"
+
+
+def _month_hints(low: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of ``_MONTH_HINT.finditer(low, start, end)``, found by ``str.find`` (faster).
+
+    The two branches' matches cannot overlap (digits / letters) nor can two month words
+    (each starts a word), so the scan is the ISO scan plus every month stem at a word start.
+    """
+    spans = [m.span() for m in _ISO_HINT.finditer(low, start, end)]
+    for stem in _MONTH_STEMS:
+        i = low.find(stem, start, end)
+        while i >= 0:
+            if i == 0 or not (low[i - 1].isalnum() or low[i - 1] == "_"):  # "\b" before a letter
+                spans.append((i, i + 3))
+            i = low.find(stem, i + 1, end)
+    spans.sort()
+    return spans
+
+
 def _date_matches(text: str, stop: int | None = None, start: int = 0):
     """Same matches as ``_EXPLICIT_DATE.finditer(text)``, tried only near month names / ISO dates.
 
@@ -303,12 +359,11 @@ def _date_matches(text: str, stop: int | None = None, start: int = 0):
     """
     low = text.lower()
     done = start
-    hints = _MONTH_HINT.finditer(low, start) if stop is None else _MONTH_HINT.finditer(low, start, stop + 16)
-    for h in hints:
-        if stop is not None and h.start() - 6 >= stop:
+    for h_start, h_end in _month_hints(low, start, len(low) if stop is None else stop + 16):
+        if stop is not None and h_start - 6 >= stop:
             break  # any later match starts at or after stop
-        lo = max(done, h.start() - 6)
-        hi = min(len(text), h.end() + 20)
+        lo = max(done, h_start - 6)
+        hi = min(len(text), h_end + 20)
         if _DIGIT.search(text, lo, hi) is None:  # every date has a digit: skip "may", "separatist"
             continue
         m = _EXPLICIT_DATE.search(text, lo, hi)
@@ -474,8 +529,8 @@ def find_events(
                     etype = OVERTAKE
             if etype == ARREST and actor and _RUSSIAN_SIDE.search(actor) and not re.search(r"\bFSB\b|Russian\s+police", actor):
                 etype = ABDUCT
-            tm = TARGET.search(text, te, hi)
-            target = tm.group(0) if tm and tm.start() - te < 60 else None
+            tm = TARGET_NEAR.match(text, te, hi)  # TARGET.search(text, te, hi) starting before te + 60
+            target = tm.group(1) if tm else None
             negated, hedged = cue_before(text, lo, ts)
             # modal inside the trigger phrase's own clause after the trigger ("talks will resume")
             if not hedged and etype in (TALKS, CEASEFIRE, AGREE):
