@@ -359,6 +359,17 @@ RULE_CASES = [
      "2025-06-09"),
     ("Kyiv urged vigilance, saying Moscow could strike ahead of Wednesday, the anniversary.",
      dt.date(2025, 6, 9), "Wednesday", "DATE", "2025-06-11"),
+    # a date that opens a sentence takes no tense from the sentence before; a verb in -ed after
+    # the relative "that" is past; "the last" after the date is no past cue
+    ("Talks were going to help. Monday night, he told reporters they failed.", WED,
+     "Monday night", "DATE", "2025-06-09TNI"),
+    ("It will get worse. Thursday, officials said 20 people died.", dt.date(2025, 6, 13),
+     "Thursday", "DATE", "2025-06-12"),
+    ("The war that began on February 24 goes on.", dt.date(2025, 10, 20), "February 24", "DATE",
+     "2025-02-24"),
+    ("Ships that left Odesa on Sunday will dock soon.", WED, "Sunday", "DATE", "2025-06-08"),
+    ("A strike is due to start soon. Friday is set to be the last day of talks.", WED, "Friday",
+     "DATE", "2025-06-13"),
     # an adjective between number and unit stays in the duration
     ("The region endured eight long years of shelling.", WED, "eight long years", "DURATION",
      "P8Y"),

@@ -507,7 +507,7 @@ _FUTURE_WORDS = frozenset(
 )
 #: words before an -ed form that make it an adjective, not a past-tense verb ("a still
 #: unspecified date", "the armed forces")
-_ADJ_BEFORE = frozenset(["a", "an", "the", "still", "its", "their", "his", "her", "our", "this", "that",
+_ADJ_BEFORE = frozenset(["a", "an", "the", "still", "its", "their", "his", "her", "our", "this",
                          "these", "those", "newly", "long", "so", "very", "more", "most", "less"])
 #: "is due to end", "now due to expire" (but "due to a lack of" is a cause)
 _BE_NOW = frozenset(["is", "are", "was", "were", "now", "be", "being"])
@@ -610,9 +610,12 @@ def _future(text: str, start: int, end: int) -> bool | None:
         return True  # "a new pact effective June 1": an announced change takes effect ahead
     if _MOVED_TO.search(left):
         return True  # "postponed until Tuesday": the new date lies ahead
-    breaks = list(_SENT_BREAK.finditer(left))
+    # the break just before a sentence-initial date ("... polls. Monday 2pm: ...") is only seen
+    # with the date's first letter in view
+    lo = max(0, start - 120)
+    breaks = list(_SENT_BREAK.finditer(text, lo, start + 1))
     if breaks:
-        left = left[breaks[-1].end() :]
+        left = text[breaks[-1].end() : start]
     cue = _cue(_WORD.findall(left))
     if cue and _CALLED_OFF.match(text, end):
         return None  # "the talks planned for Saturday were postponed": no direction, the nearest
@@ -625,6 +628,9 @@ def _future(text: str, start: int, end: int) -> bool | None:
     toks = _WORD.findall(right)
     if "that" in toks:  # "saying on Tuesday that Russia will ...": a reported clause's own tense
         toks = toks[: toks.index("that")]
+    # "Friday is set to be the last working day": "the last" is no past ("Friday last week" is)
+    toks = [w for i, w in enumerate(toks)
+            if not (w.lower() == "last" and i and toks[i - 1].lower() in ("the", "its", "their"))]
     cue = _cue(toks, schedule=False)
     past_after = any(_is_past(w, w.lower()) for w in toks)
     if cue is None and not past_after:
