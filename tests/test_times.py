@@ -399,6 +399,18 @@ def test_daily_newspaper(sentence, value):
     assert [t.value for t in found] == ([value] if value else [])
 
 
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("The minister told BBC Radio 4's Today programme it was hard.", []),
+        ("She said on the Today show that aid was coming.", []),
+        ("Today, the convoy reached the city.", ["Today"]),
+    ],
+)
+def test_programme_names(sentence, found):
+    assert [t.text for t in find_time_expressions(sentence, dct=WED)] == found
+
+
 @pytest.mark.parametrize(("sentence", "dct", "phrase", "type_", "value"), RULE_CASES)
 def test_rule_classes(sentence, dct, phrase, type_, value):
     t = _find(sentence, dct, phrase)

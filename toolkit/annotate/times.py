@@ -582,6 +582,8 @@ def _cue(tokens: list[str], *, schedule: bool = True) -> bool | None:
 #: a capitalised word just before, not starting a sentence: "USA Today" is a name
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“'`])\s(?:[A-Z][\w&-]*\s)*[A-Z][\w&-]*\s$")
 
+#: a programme named after a day word: "BBC Radio 4's Today programme", "the Today show"
+_SHOW_AFTER = re.compile(r"\s+(?:programme|program|show)\b")
 _BACK_IN = re.compile(r"\bback\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+)?$", re.I)
 #: a deadline or date moved: "the hearing was postponed until Friday", "the bid was extended to
@@ -948,6 +950,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam.startswith("tod_day"):
         return _norm_tod_day(g, ctx, low, fut, span[1])
     if fam == "thistod":
+        if surface.istitle() and _SHOW_AFTER.match(text, span[1]):
+            return False  # a programme: "CBS This Morning show"
         rel = g["rel"].lower()
         tod = _TOD[g["tod"].lower()]
         if rel == "the":
@@ -1120,7 +1124,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         return "DATE", f"{dct.year}-Q{_quarter(dct)}", "dateline"
     if fam == "days_words":
         w = g["w"].lower()
-        if g["w"][0] == "T" and _NAME_BEFORE.search(text, max(0, span[0] - 30), span[0]):
+        if g["w"][0] == "T" and (_NAME_BEFORE.search(text, max(0, span[0] - 30), span[0])
+                                 or _SHOW_AFTER.match(text, span[1])):
             return False  # a title: "USA Today", "VOA Today"
         if dct is None:
             return "DATE", "XXXX-XX-XX", "none"
