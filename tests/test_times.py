@@ -370,6 +370,13 @@ RULE_CASES = [
     ("Ships that left Odesa on Sunday will dock soon.", WED, "Sunday", "DATE", "2025-06-08"),
     ("A strike is due to start soon. Friday is set to be the last day of talks.", WED, "Friday",
      "DATE", "2025-06-13"),
+    # a span of days with the month written once is dated by its first day
+    ("Talks were held on 9-10 June in Geneva.", WED, "9-10 June", "DATE", "2025-06-09"),
+    ("Leaders meet at the June 24-25 summit.", WED, "June 24-25", "DATE", "2025-06-24"),
+    ("On Sept. 29-30, 1941, the massacre took place.", WED, "Sept. 29-30, 1941", "DATE",
+     "1941-09-29"),
+    ("Votes were held on 23-27 September 2022.", WED, "23-27 September 2022", "DATE",
+     "2022-09-23"),
     # an adjective between number and unit stays in the duration
     ("The region endured eight long years of shelling.", WED, "eight long years", "DURATION",
      "P8Y"),

@@ -128,6 +128,9 @@ _MONTH = (
 _DAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAYNUM = r"(?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR4 = r"(?:1[6-9]\d\d|20\d\d)"
+#: a span of days written with the month once ("9-10 July 2022", "Sept. 29-30, 1941"): the
+#: expression is dated by its first day
+_DAYRANGE = r"(?:\s?[-–]\s?(?:[12][0-9]|3[01]|0?[1-9])(?!\d))?"
 _NUMW = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
     r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
@@ -172,14 +175,14 @@ _FAMILIES: list[tuple[str, str]] = [
     # "Wednesday at 10 p.m." ; "June 11 at 14:00"
     ("day_clock", rf"(?P<rest>{_DAY}|today|yesterday|tomorrow),?\s+at\s+(?P<clock>{_CLOCK})"),
     # explicit dates with a year
-    ("mdy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM})(?:,\s*|\s+)(?P<y>{_YEAR4})(?!\d)"),
-    ("dmy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR4})(?!\d)"),
+    ("mdy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM}){_DAYRANGE}(?:,\s*|\s+)(?P<y>{_YEAR4})(?!\d)"),
+    ("dmy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM}){_DAYRANGE}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR4})(?!\d)"),
     ("iso", r"(?<![\d/.-])(?P<y>(?:19|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d])"
             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?"),
     ("numeric", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])"),
     # "Wednesday, June 11", "June 11", "11 June", "the 11th of June"
-    ("md", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM})(?![\d:,]\d|\s*(?:%|percent|km|miles))\b"),
-    ("dm", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM})\s+(?:of\s+)?(?P<m>{_MONTH})"),
+    ("md", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM}){_DAYRANGE}(?![\d:,]\d|\s*(?:%|percent|km|miles))\b"),
+    ("dm", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM}){_DAYRANGE}\s+(?:of\s+)?(?P<m>{_MONTH})"),
     # "mid-June 2025", "early June", "the end of June", "June 2025", "June"
     ("month", rf"(?:(?P<mod>early|earlier|late|later|mid|mid-|the\s+middle\s+of|the\s+end\s+of"
               rf"|the\s+beginning\s+of|the\s+start\s+of)[\s-]?)?"
