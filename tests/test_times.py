@@ -370,6 +370,10 @@ RULE_CASES = [
     ("Ships that left Odesa on Sunday will dock soon.", WED, "Sunday", "DATE", "2025-06-08"),
     ("A strike is due to start soon. Friday is set to be the last day of talks.", WED, "Friday",
      "DATE", "2025-06-13"),
+    # "last <month>" for the month just gone is the one a year earlier (that one is "last month")
+    ("Prices are up 20% since last May.", WED, "last May", "DATE", "2024-05"),
+    ("Two helicopters crashed last April.", WED, "last April", "DATE", "2025-04"),
+    ("The talks began last June.", WED, "last June", "DATE", "2024-06"),
     # a span of days with the month written once is dated by its first day
     ("Talks were held on 9-10 June in Geneva.", WED, "9-10 June", "DATE", "2025-06-09"),
     ("Leaders meet at the June 24-25 summit.", WED, "June 24-25", "DATE", "2025-06-24"),

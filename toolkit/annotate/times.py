@@ -831,7 +831,11 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         else:
             rel = (g.get("rel") or "").lower()
             anchor = "dateline"
-            if rel == "last" or rel == "past" or rel == "this past":
+            if rel == "last" and m == dct.month - 1:
+                # "last February" in March: the month just gone would be "last month"; "last
+                # February" is the one a year earlier ("prices are up since last September")
+                y = dct.year - 1
+            elif rel == "last" or rel == "past" or rel == "this past":
                 y = dct.year if m < dct.month else dct.year - 1
             elif rel in ("next", "this coming"):
                 y = dct.year if m > dct.month else dct.year + 1
