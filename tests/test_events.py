@@ -342,3 +342,49 @@ def test_target_near_is_the_first_target_within_60():
         near = TARGET_NEAR.match(text, pos, len(text))
         want = full.group(0) if full and full.start() - pos < 60 else None
         assert (near.group(1) if near else None) == want
+
+
+def _variant_pairs():
+    from toolkit.annotate import _eventlex as lex
+    from toolkit.annotate import counts as ct
+
+    return [(ev_mod._DISRUPT_BEFORE, ev_mod._DISRUPT_BEFORE_LOW), (ev_mod._ACTION, ev_mod._ACTION_LOW),
+            (lex.TARGET_NEAR, lex.TARGET_NEAR_LOW), (lex._CLAUSE_BREAK, lex._CLAUSE_BREAK_LOW),
+            (ct._NUMBER, ct._NUMBER_LOW), (ct._LEFT_W, ct._LEFT_W_LOW), (ct._RIGHT, ct._RIGHT_LOW),
+            (ct._MODIFIER_W, ct._MODIFIER_W_LOW), (ct._BODIES_OF, ct._BODIES_OF_LOW),
+            (ct._NEAR_VERB, ct._NEAR_VERB_LOW), (ct._NOT_COUNT_AFTER, ct._NOT_COUNT_AFTER_LOW)]
+
+
+@pytest.mark.parametrize("text", [
+    _PROBE, _PROBE.upper(),
+    "“Three Civilians were KILLED,” he said — Shot Down 2 DRONES; the bodies of 40 were returned.",
+    "At least FIVE people, including 2 children, were wounded by a KAB – the Ukrainian Mayor’s office said",
+])
+def test_lowercase_variants_find_what_the_patterns_find(text):
+    """On ``text.lower()`` (folding simply) each variant matches with the pattern's spans, everywhere."""
+    from toolkit.annotate._eventlex import case_folds_simply
+
+    low = text.lower()
+    assert case_folds_simply(low, text)
+    for pattern, variant in _variant_pairs():
+        for pos in range(len(text)):
+            a, b = pattern.match(text, pos), variant.match(low, pos)
+            assert (a and a.regs) == (b and b.regs), (pattern.pattern[:40], pos)
+            a, b = pattern.search(text, pos), variant.search(low, pos)
+            assert (a and a.regs) == (b and b.regs), (pattern.pattern[:40], pos)
+
+
+@pytest.mark.parametrize(("text", "simple"), [("Kyiv’s “drones”", True), ("ſhelled", False), ("Dıs", False),
+                                              ("İzmir", False)])
+def test_case_folds_simply(text, simple):
+    from toolkit.annotate._eventlex import case_folds_simply
+
+    assert case_folds_simply(text.lower(), text) is simple
+
+
+@pytest.mark.parametrize("pattern", [r"(?-i:May)\b", r"[^a]b", r"(a)\1", r"x(?i:y)"])
+def test_lowercase_variant_refuses_case_dependent_patterns(pattern):
+    from toolkit.annotate._eventlex import lowercase_variant
+
+    with pytest.raises(ValueError):
+        lowercase_variant(re.compile(pattern, re.I))

@@ -41,7 +41,14 @@ import pandas as pd
 
 from toolkit import schema
 from toolkit.annotate import events as ev_mod
-from toolkit.annotate._eventlex import SentenceLocator, clause_start, cue_before, trie_pattern
+from toolkit.annotate._eventlex import (
+    SentenceLocator,
+    case_folds_simply,
+    clause_start,
+    cue_before,
+    lowercase_variant,
+    trie_pattern,
+)
 from toolkit.annotate.sentences import _check_columns
 
 COUNT_TYPES: tuple[str, ...] = (
@@ -287,6 +294,11 @@ def _at_word_start(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 _MODIFIER_W = _at_word_start(_MODIFIER)
 _LEFT_W = _at_word_start(_LEFT)
+# for lowercased text (``case_folds_simply``): same spans, faster
+_MODIFIER_W_LOW = lowercase_variant(_MODIFIER_W)
+_LEFT_W_LOW = lowercase_variant(_LEFT_W)
+_RIGHT_LOW = lowercase_variant(_RIGHT)
+_BODIES_OF_LOW = lowercase_variant(_BODIES_OF)
 
 
 def _search_tail(pattern: re.Pattern[str], s: str, width: int) -> re.Match[str] | None:
@@ -305,16 +317,23 @@ _PEOPLE_OBJ = re.compile(_PERSON + r"|others|Ukrainians|Russians|families|those|
 _PERSON_HEAD = re.compile(r"(?i)\b" + _PERSON + r"$")
 
 
-def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | None, str | None]:
-    """``(count_type, object)`` of the number match ``m``."""
+def _type_of(text: str, m: re.Match[str], sent: tuple[int, int],
+             low: str | None = None) -> tuple[str | None, str | None]:
+    """``(count_type, object)`` of the number match ``m``.
+
+    ``low``: ``text.lower()`` when ``case_folds_simply`` (the verb patterns then read it: faster).
+    """
     after = _APPOSITIVE.sub("", text[m.end() : min(sent[1], m.end() + 160)], count=1)
     after = _PHRASE_END.split(after, maxsplit=1)[0] if not m.group("vague") else after.split(";")[0]
     if m.group("vague") and after.lower().startswith(" of"):
         after = after[3:]
     obj = _object(after)
     before = text[max(sent[0], m.start() - 120) : m.start()]
-    mod = _search_tail(_MODIFIER_W, before, 32)
+    # lowercase slices of a text that folds simply fold simply: same spans with the variants
+    before_l = None if low is None else low[max(sent[0], m.start() - 120) : m.start()]
+    mod = _search_tail(_MODIFIER_W, before, 32) if before_l is None else _search_tail(_MODIFIER_W_LOW, before_l, 32)
     core_before = before[: mod.start()] if mod else before
+    core_before_l = None if before_l is None else before_l[: mod.start()] if mod else before_l
     sentence = text[sent[0] : sent[1]]
     obj_l = obj or ""
     # 1. the object
@@ -322,12 +341,15 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
         return "DRONES", obj
     if obj and _MISSILE.search(obj_l):
         return "MISSILES", obj
-    if (obj and _REMAINS.search(obj_l)) or _BODIES_OF.search(core_before, max(0, len(core_before) - 30)):
+    if (obj and _REMAINS.search(obj_l)) or (
+        _BODIES_OF.search(core_before, max(0, len(core_before) - 30)) if core_before_l is None
+        else _BODIES_OF_LOW.search(core_before_l, max(0, len(core_before) - 30))
+    ):
         if _RETURN_CUE.search(sentence):
             return "REPATRIATED_REMAINS", obj or (re.search(r"(bodies|remains|corpses)", core_before, re.I).group(1))
         return "KILL", obj
     # 2. verb before
-    lm = _search_tail(_LEFT_W, core_before, 45)
+    lm = _search_tail(_LEFT_W, core_before, 45) if core_before_l is None else _search_tail(_LEFT_W_LOW, core_before_l, 45)
     if lm is None and "toll" in core_before:
         lm = _LEFT.search(core_before)
     vtype = None
@@ -339,10 +361,10 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int]) -> tuple[str | 
                 break
     # 3. verb after
     if vtype is None:
-        rm = _RIGHT.match(after)
+        rm = _RIGHT.match(after) if low is None else _RIGHT_LOW.match(after.lower())
         if rm:
-            verb = rm.group("v")
-            obj = _object(rm.group("obj")) or obj
+            verb = rm.group("v")  # lowercase from the variant: only typed by re.I patterns below
+            obj = _object(after[rm.start("obj") : rm.end("obj")]) or obj
             if _PROTESTERS.match(verb):
                 obj = verb
                 vtype = "PROTEST"
@@ -410,24 +432,33 @@ _CANDIDATE = re.compile(
     r"|(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b))))"
 )
 _CANDIDATE_I = re.compile(_CANDIDATE.pattern, re.I)
+_NUMBER_LOW = lowercase_variant(_NUMBER)
+_NEAR_VERB_LOW = lowercase_variant(_NEAR_VERB)
+_NOT_COUNT_AFTER_LOW = lowercase_variant(_NOT_COUNT_AFTER)
 
 
-def _number_matches(text: str):
-    """Same matches as ``_NUMBER.finditer(text)``, trying the pattern only at plausible tokens."""
-    low = text.lower()
-    if len(low) == len(text) and "ı" not in low and "ſ" not in low:  # re.I folds ı/ſ to i/s
+def _number_matches(text: str, low: str | None = None):
+    """Same matches as ``_NUMBER.finditer(text)``, trying the pattern only at plausible tokens.
+
+    ``low``: ``text.lower()`` if already computed. When it folds simply (``case_folds_simply``)
+    the matches are those of ``_NUMBER``'s lowercase variant on it: same spans, lowercase groups.
+    """
+    low = text.lower() if low is None else low
+    if case_folds_simply(low, text):  # re.I folds ı/ſ to i/s
         cands = _CANDIDATE.finditer(" " + low)
+        number, near_verb, scanned = _NUMBER_LOW, _NEAR_VERB_LOW, low
     else:
         cands = _CANDIDATE_I.finditer(" " + text)
+        number, near_verb, scanned = _NUMBER, _NEAR_VERB, text
     done = 0
     for c in cands:
         pos = c.end() - 1  # offset in text of the digit / word after the separator
         if pos < done:
             continue
         word = c.group("w")
-        if word in ("the", "his", "her", "their") and not _NEAR_VERB.search(text, pos + len(word), pos + len(word) + 120):
+        if word in ("the", "his", "her", "their") and not near_verb.search(scanned, pos + len(word), pos + len(word) + 120):
             continue
-        m = _NUMBER.match(text, pos)
+        m = number.match(scanned, pos)
         if m:
             done = m.end()
             yield m
@@ -471,11 +502,15 @@ def find_counts(
     loc = locator or SentenceLocator(text)
     out: list[Count] = []
     low = text.lower()
+    lowered = low if case_folds_simply(low, text) else None  # for the lowercase variants
+    not_count_after = _NOT_COUNT_AFTER if lowered is None else _NOT_COUNT_AFTER_LOW
+    numbers = _number_matches(text, low)  # groups lowercase when ``lowered`` (parse_number lowercases)
     cue = _COUNT_CUE
     if len(low) != len(text):  # lowercasing moved offsets: the cue scan reads the text itself
         low, cue = text, _COUNT_CUE_I
-    for m in _number_matches(text):
-        if _NOT_COUNT_AFTER.match(text, m.end()) or _NOT_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+    for m in numbers:
+        if not_count_after.match(text if lowered is None else lowered, m.end()) or \
+                _NOT_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
         if m.group("digits") and not m.group("dscale") and not m.group("frac") and len(m.group("digits")) == 4 \
                 and m.group("digits")[:2] in ("19", "20"):
@@ -488,7 +523,7 @@ def find_counts(
         w_hi = text.find("\n", m.end(), m.end() + 200)
         w_hi = w_hi if w_hi >= 0 else min(len(text), m.end() + 200)
         if cue.search(low, max(0, m.start() - 120), m.end() + 160) is None or \
-                _type_of(text, m, (w_lo, w_hi))[0] is None:
+                _type_of(text, m, (w_lo, w_hi), lowered)[0] is None:
             prev = out[-1] if out else None
             if not (prev and prev.count_type in _COORDINABLE and _COORD.fullmatch(text, prev.end, m.start())
                     and _PERSON_AFTER.match(text, m.end())):
@@ -498,13 +533,13 @@ def find_counts(
                              _object(text[m.end() : m.end() + 60]), prev.negated, prev.hedged, vague))
             continue
         sent = loc.sentence_at(m.start())
-        ctype, obj = _type_of(text, m, sent)
+        ctype, obj = _type_of(text, m, sent, lowered)
         if ctype is None:
             continue
         n, lo, hi, approx, vague = parsed
         mod = _MODIFIER.search(text, max(sent[0], m.start() - 30), m.start())
         lo, hi, approx = _apply_modifier(mod.group("mod") if mod else None, n, lo, hi, approx)
-        c_lo = clause_start(text, sent[0], m.start())
+        c_lo = clause_start(text, sent[0], m.start(), low=lowered)
         negated, hedged = cue_before(text, c_lo, m.start(), words=10)
         if ctype in ("DRONES", "MISSILES"):
             hedged = hedged and not re.search(r"(?i)\b(?:launched|fired|shot\s+down|intercepted|downed|destroyed)\b", text[c_lo : m.start()])

@@ -40,13 +40,16 @@ from toolkit import schema
 from toolkit.annotate._eventlex import (
     ACTOR,
     TARGET_NEAR,
+    TARGET_NEAR_LOW,
     SentenceLocator,
     best_place,
+    case_folds_simply,
     claimed_by,
     clause_start,
     cue_before,
     find_places,
     first_chars,
+    lowercase_variant,
     split_alternatives,
     trie_pattern,
 )
@@ -238,11 +241,14 @@ def _trigger_at(ch: str) -> re.Pattern[str] | None:
     return re.compile("|".join(groups), re.I) if groups else None
 
 
-def _trigger_matches(text: str):
-    """Same matches as ``_TRIGGER.finditer(text)``, trying the alternation only at anchor words."""
+def _trigger_matches(text: str, low: str | None = None):
+    """Same matches as ``_TRIGGER.finditer(text)``, trying the alternation only at anchor words.
+
+    ``low``: ``text.lower()`` if already computed.
+    """
     pos_done = 0
-    low = text.lower()
-    if len(low) == len(text) and "ı" not in low and "ſ" not in low:  # re.I folds ı/ſ to i/s
+    low = text.lower() if low is None else low
+    if case_folds_simply(low, text):  # re.I folds ı/ſ to i/s
         for w in _ANCHOR_SCAN.finditer(" " + low):
             pos = w.start()  # the separator's offset in " " + low: the word's offset in text
             if pos < pos_done:
@@ -281,6 +287,8 @@ _ACTION = re.compile(
     r"|casualt\w*|fatalit\w*|died|dead|conducted|carried\s+out)\b|strikes?\b|air\s?raids?",
     re.I,
 )
+_DISRUPT_BEFORE_LOW = lowercase_variant(_DISRUPT_BEFORE)
+_ACTION_LOW = lowercase_variant(_ACTION)
 _SIZE_TAG = re.compile(r"\[size=[^\]]*\]", re.I)
 _INTERVENTION_STRICT = re.compile(
     r"\s*[^.;]{0,40}?\b(?:police|authorities|security\s+forces|Rosgvardia|OMON|law\s+enforcement|officers)\b[^.;]{0,80}"
@@ -464,12 +472,16 @@ def find_events(
         return []
     loc = locator or SentenceLocator(text)
     per_sentence: dict[tuple[int, int], dict[str, tuple[int, int]]] = {}
-    for m in _trigger_matches(text):
+    low = text.lower()
+    # lowercase variants of the re.I patterns read ``lowered`` (same spans, faster); else the text
+    lowered = low if case_folds_simply(low, text) else None
+    disrupt_before = _DISRUPT_BEFORE_LOW if lowered is not None else _DISRUPT_BEFORE
+    for m in _trigger_matches(text, low):
         etype = _GROUP_TYPE[m.lastgroup]
         sent = loc.sentence_at(m.start())
         if etype in (AIR, SHELL, IED):
-            lo = clause_start(text, sent[0], m.start())
-            if _DISRUPT_BEFORE.search(text[max(lo, m.start() - 80) : m.start()]):
+            lo = clause_start(text, sent[0], m.start(), low=lowered)
+            if disrupt_before.search((text if lowered is None else lowered)[max(lo, m.start() - 80) : m.start()]):
                 etype = DISRUPT
         types = per_sentence.setdefault(sent, {})
         if etype not in types:
@@ -513,10 +525,11 @@ def find_events(
         else:
             date, source = None, "none"
         for weak in (SHELL, AIR):  # a weapon named without any action is not an attack
-            if weak in types and not _ACTION.search(sentence):
+            if weak in types and not (_ACTION_LOW.search(lowered[sent[0] : sent[1]]) if lowered is not None
+                                      else _ACTION.search(sentence)):
                 types.pop(weak)
         for etype, (ts, te) in sorted(types.items(), key=lambda kv: kv[1]):
-            lo = clause_start(text, sent[0], ts)
+            lo = clause_start(text, sent[0], ts, low=lowered)
             hi = sent[1]
             actor = _actor(text, lo if lo > sent[0] else sent[0], ts, te, hi)
             if actor is None and lo > sent[0]:
@@ -529,8 +542,9 @@ def find_events(
                     etype = OVERTAKE
             if etype == ARREST and actor and _RUSSIAN_SIDE.search(actor) and not re.search(r"\bFSB\b|Russian\s+police", actor):
                 etype = ABDUCT
-            tm = TARGET_NEAR.match(text, te, hi)  # TARGET.search(text, te, hi) starting before te + 60
-            target = tm.group(1) if tm else None
+            # TARGET.search(text, te, hi) when it starts before te + 60
+            tm = TARGET_NEAR_LOW.match(lowered, te, hi) if lowered is not None else TARGET_NEAR.match(text, te, hi)
+            target = text[tm.start(1) : tm.end(1)] if tm else None
             negated, hedged = cue_before(text, lo, ts)
             # modal inside the trigger phrase's own clause after the trigger ("talks will resume")
             if not hedged and etype in (TALKS, CEASEFIRE, AGREE):
