@@ -370,6 +370,12 @@ RULE_CASES = [
     ("Ships that left Odesa on Sunday will dock soon.", WED, "Sunday", "DATE", "2025-06-08"),
     ("A strike is due to start soon. Friday is set to be the last day of talks.", WED, "Friday",
      "DATE", "2025-06-13"),
+    # a second day of the same month is a TIMEX3 of its own ("April 24 and 25"), and a year
+    # written after it dates both; a count after "and" is not a day
+    ("The summit is set for June 24 and 25.", WED, "25", "DATE", "2025-06-25"),
+    ("Strikes hit the port on May 7 or 8.", WED, "8", "DATE", "2025-05-08"),
+    ("The coup lasted from August 18 to 21, 1991.", WED, "August 18", "DATE", "1991-08-18"),
+    ("The coup lasted from August 18 to 21, 1991.", WED, "21, 1991", "DATE", "1991-08-21"),
     # "last <month>" for the month just gone is the one a year earlier (that one is "last month")
     ("Prices are up 20% since last May.", WED, "last May", "DATE", "2024-05"),
     ("Two helicopters crashed last April.", WED, "last April", "DATE", "2025-04"),
@@ -416,9 +422,11 @@ def test_daily_newspaper(sentence, value):
         ("The minister told BBC Radio 4's Today programme it was hard.", []),
         ("She said on the Today show that aid was coming.", []),
         ("Today, the convoy reached the city.", ["Today"]),
+        ("Two died on March 3 and 4 others were hurt.", ["March 3"]),
+        ("Prices rose on May 5 and 6 percent later.", ["May 5"]),
     ],
 )
-def test_programme_names(sentence, found):
+def test_names_and_counts_are_no_dates(sentence, found):
     assert [t.text for t in find_time_expressions(sentence, dct=WED)] == found
 
 

@@ -331,6 +331,13 @@ _SENT_BREAK = re.compile(
     r"(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Inc|Sgt|Ltd|Maj|Adm|Rev))(?<!\b(?:Capt|Corp|Prof|Bros))\.|[!?])"
     r"[\"”’']?\s+(?=[A-Z\"“])|\n"
 )
+#: a second day of the same month after a date: "on April 24 and 25", "Feb. 16 or 17", "between
+#: June 9 and 13" (not a count: "March 3 and 4 others", "May 5 and 6 percent")
+_SECOND_DAY = re.compile(
+    r",?\s+(?:and|or|to|through|until|till)\s+((?:[12][0-9]|3[01]|0?[1-9])(?:st|nd|rd|th)?)"
+    rf"(?:,\s+({_YEAR4}))?(?![\w%]|[.,:]\d|-\w|\s*(?:%|percent|per\b|of\b|others?\b|people\b|more\b"
+    r"|times\b|million|billion|thousand|hundred|[ap]\.?m\b|years?\b|months?\b|weeks?\b|days?\b"
+    r"|hours?\b|minutes?\b|[A-Z][a-z]))")
 #: a date written after a weekday and its part of day: "Friday night, Aug. 12, 2022"
 _DATE_AFTER = re.compile(rf",\s+({_MONTH})\s+({_DAYNUM})(?![\d:])(?:,\s+({_YEAR4})(?!\d))?")
 _THE_ADJ_QUARTER = re.compile(r"the\s+\S+-quarter", re.I)
@@ -784,6 +791,12 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if fam == "dm" and not g.get("wd") and re.fullmatch(r"\d+", g["d"]) and g["m"].lower().startswith("may"):
             # "5 May" fine, but "2 may" is handled by the capital check above
             pass
+        second = _SECOND_DAY.match(text, span[1]) if fam == "md" else None
+        if second and second.group(2):  # "between August 18 and 21, 1991": the year of both
+            date = _safe_date(int(second.group(2)), m, d)
+            if date:
+                ctx.last = date
+                return "DATE", date.isoformat(), "none"
         if dct is None:
             return "DATE", f"XXXX-{m:02d}-{d:02d}", "none"
         rel = (g.get("rel") or "").lower()
@@ -1660,6 +1673,15 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
             if dct is None and anchor == "dateline":
                 anchor = "none"
             out.append(TimeExpression(start, end, text[start:end], typ, value, anchor))
+            second = _SECOND_DAY.match(text, end) if _fam == "md" and len(value) == 10 else None
+            if second and int(re.match(r"\d+", second.group(1)).group()) > int(value[8:]):
+                # "April 24 and 25": the second day is a TIMEX3 of its own, in the same month
+                d2 = int(re.match(r"\d+", second.group(1)).group())
+                if _safe_date(int(value[:4]), int(value[5:7]), d2) if value[0] != "X" else d2 <= 31:
+                    s2, e2 = second.start(1), second.end(2 if second.group(2) else 1)
+                    out.append(TimeExpression(s2, e2, text[s2:e2], "DATE", f"{value[:8]}{d2:02d}",
+                                              f"expression:{start}"))
+                    end = e2
             if ctx.last is not prev_last:
                 ctx.last_start = start
             elif _fam in _YEAR_FAMILIES and value[:4].isdigit():
