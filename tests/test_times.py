@@ -376,6 +376,11 @@ RULE_CASES = [
     ("Strikes hit the port on May 7 or 8.", WED, "8", "DATE", "2025-05-08"),
     ("The coup lasted from August 18 to 21, 1991.", WED, "August 18", "DATE", "1991-08-18"),
     ("The coup lasted from August 18 to 21, 1991.", WED, "21, 1991", "DATE", "1991-08-21"),
+    # Ukraine's Independence Day (August 24) when the country is named; another's is left out
+    ("Strikes are feared before Ukraine's Independence Day.", dt.date(2025, 8, 20),
+     "Independence Day", "DATE", "2025-08-24"),
+    ("Parades marked the Independence Day of Ukraine.", dt.date(2025, 8, 26), "Independence Day",
+     "DATE", "2025-08-24"),
     # "last <month>" for the month just gone is the one a year earlier (that one is "last month")
     ("Prices are up 20% since last May.", WED, "last May", "DATE", "2024-05"),
     ("Two helicopters crashed last April.", WED, "last April", "DATE", "2025-04"),
@@ -424,6 +429,7 @@ def test_daily_newspaper(sentence, value):
         ("Today, the convoy reached the city.", ["Today"]),
         ("Two died on March 3 and 4 others were hurt.", ["March 3"]),
         ("Prices rose on May 5 and 6 percent later.", ["May 5"]),
+        ("He gave an Independence Day speech in Minsk.", []),
     ],
 )
 def test_names_and_counts_are_no_dates(sentence, found):

@@ -26,8 +26,12 @@ TempEval-3 (UzZaman et al., SemEval 2013):
 * vague spans follow the TempEval-3 annotations (and HeidelTime's duration rules): "recent
   weeks", "the coming months", "the weeks ahead" are DURATIONs ``PXW``/``PXM``, "the past
   decade" is ``P10Y``, "the near term" is ``FUTURE_REF``;
-* a weekday written with a date ("Friday, June 6") fixes the year; "last Oct. 23" is the
-  latest such day before the dateline; years may be spelled out ("nineteen ninety-six").
+* holidays with a fixed date ("Victory Day"; Ukraine's Independence Day, August 24, when the
+  country is named) follow tense like other dates; a weekday written with a date ("Friday,
+  June 6") fixes the year; "last Oct. 23" is the latest such day before the dateline; years
+  may be spelled out ("nineteen ninety-six");
+* "April 24 and 25", "9-10 July": a second day and a span of days share the month (and a
+  year written after them);
 * tense cues also include present-tense verbs of a schedule in the clause before the date ("the
   summit opens Monday", "envoys meet Friday") and a moved date ("postponed until Tuesday",
   "extended to Nov. 16"): both point ahead; "Friday night, Aug. 12" takes the written date;
@@ -115,7 +119,7 @@ _HOLIDAYS = {  # fixed-date holidays (month, day)
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
     "valentine's day": (2, 14), "halloween": (10, 31),
-    "victory day": (5, 9), "may day": (5, 1), "boxing day": (12, 26),
+    "victory day": (5, 9), "may day": (5, 1), "boxing day": (12, 26), "independence day": (8, 24),
 }
 
 # --------------------------------------------------------------------------- patterns
@@ -269,7 +273,11 @@ _FAMILIES: list[tuple[str, str]] = [
     # holidays
     ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas"
                 r"|New\s+Year's\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Valentine's\s+Day"
-                r"|Victory\s+Day|Halloween|Boxing\s+Day)(?:\s+(?P<y>" + _YEAR4 + r"))?"),
+                r"|Victory\s+Day|Halloween|Boxing\s+Day"
+                # Ukraine's Independence Day (August 24), when the country is named
+                r"|(?<=Ukraine's\s)Independence\s+Day|(?<=Ukraine’s\s)Independence\s+Day"
+                r"|(?<=Ukrainian\s)Independence\s+Day|Independence\s+Day(?=\s+(?:of|in)\s+Ukraine))"
+                r"(?:\s+(?P<y>" + _YEAR4 + r"))?"),
     # sets
     ("set_every", r"(?P<q>every|each|once\s+a|twice\s+a|three\s+times\s+a|once\s+every)\s+(?:other\s+)?"
                   r"(?P<u>second|minute|hour|day|night|week|month|quarter|year|morning|evening"
@@ -1543,7 +1551,7 @@ _PREFIX_WORDS = frozenset(
     well several few many couple dozen dozens hundreds half each every once twice per other fiscal
     year-earlier year-ago year-before comparable same corresponding first second third fourth final 1st
     2nd 3rd 4th recent overnight morning afternoon evening night on into noon midnight midday p.m. a.m.
-    pm am est edt gmt utc right new victory boxing times one two three four five six seven eight nine
+    pm am est edt gmt utc right new victory boxing independence times one two three four five six seven eight nine
     ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred thousand trading business working calendar full near
     distant foreseeable this-year q1 q2 q3 q4 h1 h2 in and additional extra further straight short long
