@@ -83,12 +83,12 @@ def test_shared_tbaq_floor(shared_path):
     assert s.strict_f1 >= FLOOR["strict_f1"], s.as_dict()
     assert s.value_f1 >= FLOOR["value_f1"], s.as_dict()
     assert s.type_f1 >= FLOOR["type_f1"], s.as_dict()
-    # the less tuned-on part on its own (measured value F1 78.61)
+    # the less tuned-on part on its own (measured value F1 78.71)
     aq = timeml.score([d for d in docs if d.group == "AQUAINT"], timeml.annotate(docs))
-    assert aq.value_f1 >= 78.3, aq.as_dict()
+    assert aq.value_f1 >= 78.4, aq.as_dict()
 
 
-FLOOR = {"strict_f1": 88.9, "relaxed_f1": 94.3, "value_f1": 82.6, "type_f1": 91.4}
+FLOOR = {"strict_f1": 88.9, "relaxed_f1": 94.3, "value_f1": 82.7, "type_f1": 91.4}
 
 
 def test_scores_by_part(tmp_path, capsys):
