@@ -392,6 +392,12 @@ RULE_CASES = [
      "1941-09-29"),
     ("Votes were held on 23-27 September 2022.", WED, "23-27 September 2022", "DATE",
      "2022-09-23"),
+    # a prenominal duration without a number ("a months-long siege"); the article belongs to
+    # the head noun
+    ("Kyiv endured a months-long siege.", WED, "months-long", "DURATION", "PXM"),
+    ("It ended a decades-long dispute.", WED, "decades-long", "DURATION", "PXY"),
+    ("They held a day-long meeting.", WED, "day-long", "DURATION", "P1D"),
+    ("He reported on the eight-year-long war.", WED, "eight-year-long", "DURATION", "P8Y"),
     # an adjective between number and unit stays in the duration
     ("The region endured eight long years of shelling.", WED, "eight long years", "DURATION",
      "P8Y"),

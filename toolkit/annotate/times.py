@@ -233,6 +233,9 @@ _FAMILIES: list[tuple[str, str]] = [
             r"(?P<dir>ago|earlier|later|from\s+now|hence)\b"),
     ("yearago", r"(?P<kind>year|week|month)-(?P<dir>earlier|ago|before)"
                 r"(?:\s+(?P<what>quarter|period|month|week|year))?"),  # "year-ago results": the head noun is no part
+    # "a months-long siege", "the year-long war": a prenominal duration without a number
+    ("unitlong", r"(?P<u>hours|days|weeks|months|years|decades|centuries|hour|day|week|month|year"
+                 r"|decade|century)-long"),
     ("dur", rf"(?:(?P<the>the|this|each\s+of\s+the)\s+)?{_APPROX}?"
             r"(?:(?P<rel>past|last|next|first|coming|previous|following|preceding|final|latest|"
             r"recent|few|same)\s+)?"
@@ -349,7 +352,7 @@ _SECOND_DAY = re.compile(
 #: a date written after a weekday and its part of day: "Friday night, Aug. 12, 2022"
 _DATE_AFTER = re.compile(rf",\s+({_MONTH})\s+({_DAYNUM})(?![\d:])(?:,\s+({_YEAR4})(?!\d))?")
 _THE_ADJ_QUARTER = re.compile(r"the\s+\S+-quarter", re.I)
-_THE_ADJ_DURATION = re.compile(r"the\s+[\w.]+-[a-z]+", re.I)
+_THE_ADJ_DURATION = re.compile(r"(?:the|an?)\s+[\w.]+(?:-[a-z]+)+", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|through|during|before|after"
@@ -937,6 +940,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         return "DATE", _iso_week(dct - dt.timedelta(days=7)), "dateline"
     if fam == "dur":
         return _norm_dur(g, ctx, low, span)
+    if fam == "unitlong":
+        plural = g["u"].lower().endswith("s")
+        return "DURATION", _duration(None if plural else 1, g["u"]), "none"
     if fam == "rel":
         return _norm_rel(g, ctx, low, fut)
     if fam == "seasonyear":
