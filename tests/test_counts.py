@@ -225,3 +225,22 @@ def test_counts_with_given_sentences_table():
 def test_definite_victims_and_numbers_after_a_sentence(text, expected):
     got = [(c.count_type, int(c.number)) for c in find_counts(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The driver and the man, his wife and their son; a few of the 12 residents. Three people fled.",
+    "The driver and his wife were killed; the man was wounded. Twenty civilians died.",
+])
+def test_definite_candidates_matter_only_before_near_verbs(text):
+    """Without any _NEAR_VERB in a text, the scan without the/his/her/their finds the same numbers."""
+    from toolkit.annotate import counts as ct_mod
+
+    low = " " + text.lower()
+    full = [(c.start(), c.group("w")) for c in ct_mod._CANDIDATE.finditer(low)]
+    short = [(c.start(), c.group("w")) for c in ct_mod._CANDIDATE_NO_DEFINITE.finditer(low)]
+    assert short == [c for c in full if c[1] not in ("the", "his", "her", "their")]
+    has_verb = any(v in low for v in ct_mod._NEAR_VERBS)
+    assert has_verb == bool(ct_mod._NEAR_VERB.search(text))
+    found = [(m.start(), m.end()) for m in ct_mod._number_matches(text)]
+    assert found == [(m.start(), m.end()) for m in ct_mod._NUMBER.finditer(text)]
+    assert any(text[s:e].lower() == "the" for s, e in found) is has_verb

@@ -388,3 +388,26 @@ def test_lowercase_variant_refuses_case_dependent_patterns(pattern):
 
     with pytest.raises(ValueError):
         lowercase_variant(re.compile(pattern, re.I))
+
+
+@pytest.mark.parametrize("text", [_PROBE, "  no\u00a0cue \t here,\n\nwill not   be  ", "", "   ", "a b c d e f g h i j k"])
+def test_cue_window_by_split_is_the_word_window(text):
+    from toolkit.annotate import _eventlex as lex
+
+    for lo in range(0, len(text) + 1, 3):
+        for pos in range(lo, len(text) + 1, 4):
+            for words in (3, 8, 10):
+                toks = lex._WORD.findall(text[lo:pos])[-words:]
+                window = " ".join(toks)
+                want = (bool(lex.NEGATION.search(window)), bool(lex.HEDGE.search(window)))
+                assert lex.cue_before(text, lo, pos, words=words) == want
+
+
+def test_gazetteer_first_word_scan_is_the_lookbehind_scan():
+    from toolkit.annotate import _eventlex as lex
+
+    fast = lex._first_words()
+    slow = re.compile(r"(?<![^\W\d_])" + fast.pattern[len(r"[\W\d_]"):])
+    low = (_PROBE + " kyiv-kharkiv 2odesa _lviv kyivan (donetsk) lugansk").lower()
+    assert [m.start() for m in fast.finditer(" " + low)] == [m.start() for m in slow.finditer(low)]
+    assert len(list(slow.finditer(low))) >= 5

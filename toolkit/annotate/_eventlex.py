@@ -337,12 +337,16 @@ HEDGE = re.compile(
 _WORD = re.compile(r"\S+")
 
 
+_NEGATION_LOW = lowercase_variant(NEGATION)
+
+
 def cue_before(text: str, lo: int, pos: int, *, words: int = 8) -> tuple[bool, bool]:
     """``(negated, hedged)``: cues among the last ``words`` words of ``text[lo:pos]``."""
-    chunk = text[lo:pos]
-    toks = _WORD.findall(chunk)
-    window = " ".join(toks[-words:])
-    return bool(NEGATION.search(window)), bool(HEDGE.search(window))
+    # the last ``words`` whitespace-separated words: ``_WORD.findall(chunk)[-words:]`` (str.split is faster)
+    window = " ".join(text[lo:pos].rsplit(None, words)[-words:])
+    low = window.lower()
+    negated = _NEGATION_LOW.search(low) if case_folds_simply(low, window) else NEGATION.search(window)
+    return bool(negated), bool(HEDGE.search(window))
 
 
 # --------------------------------------------------------------------------- actors, claims
@@ -462,9 +466,13 @@ def _gazetteer() -> tuple[dict[str, list[tuple[str, int]]], dict[str, dict[str, 
 
 @functools.lru_cache(maxsize=1)
 def _first_words() -> re.Pattern[str]:
-    """Letter runs (on lowercased text) that start a gazetteer variant."""
+    r"""Letter runs (on " " + lowercased text) that start a gazetteer variant, each after its non-letter.
+
+    The same runs as ``(?<![^\W\d_])(?:trie)(?![^\W\d_])`` on the lowercased text; starting with
+    the character before the run (a set) lets ``re`` skip letters quickly.
+    """
     index, _ = _gazetteer()
-    return re.compile(r"(?<![^\W\d_])(?:" + trie_pattern(sorted(index)) + r")(?![^\W\d_])")
+    return re.compile(r"[\W\d_](?:" + trie_pattern(sorted(index)) + r")(?![^\W\d_])")
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:
@@ -476,7 +484,7 @@ def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place
     end = len(text) if end is None else end
     low = text[start:end].lower()
     if len(low) == end - start:  # only letter runs that start a variant (speed; same result)
-        firsts = [start + w.start() for w in _first_words().finditer(low)]
+        firsts = [start + w.start() for w in _first_words().finditer(" " + low)]
     else:  # lowercasing changed offsets: look every letter run up
         firsts = [t.start() for t in _TOKEN.finditer(text, start, end)]
     out = []

@@ -400,7 +400,8 @@ _PERSON_WORD = re.compile(r"(?i)" + _PERSON + r"$")
 _SINGULAR_WORD = re.compile(r"(?i)" + _SINGULAR + r"$")
 _A_VAGUE = frozenset({"few", "dozen", "handful", "couple", "hundred", "thousand", "million"})
 _THE_GUARD = re.compile(r"\s+(?:[\w-]+\s+){0,2}?" + _SINGULAR + r"\b", re.I)
-_NEAR_VERB = re.compile(r"killed|died|wounded|injured|detained|arrested|abducted|kidnapped", re.I)
+_NEAR_VERBS = ("killed", "died", "wounded", "injured", "detained", "arrested", "abducted", "kidnapped")
+_NEAR_VERB = re.compile("|".join(_NEAR_VERBS), re.I)
 
 
 # The words of _PERSON, one by one ("police officers", "elderly man": their last word), as a
@@ -426,11 +427,15 @@ _SINGULAR_WORDS = ["civilian", "man", "woman", "child", "boy", "girl", "soldier"
 # scanned text gets a leading space), a digit not after [.,/-], a number word, "a/an" before a
 # person noun or a vague/scale word, "the/his/..." before a person noun. Starting the pattern
 # with the separator (one character class) lets ``re`` skip word characters quickly.
-_CANDIDATE = re.compile(
+_CANDIDATE_HEAD = (
     r"[^\w](?:(?<![.,/-])(?=\d)|(?=(?P<w>" + trie_pattern(sorted(_NUM_WORDS)) + r"\b"
     r"|an?(?=\s+(?:[\w-]+\s+){0,4}?" + trie_pattern([*_PERSON_WORDS, "handful", "dozen", "few", "hundred", "thousand", "million"]) + r"\b)"
-    r"|(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b))))"
 )
+_CANDIDATE_DEFINITE = r"|(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b)"
+_CANDIDATE = re.compile(_CANDIDATE_HEAD + _CANDIDATE_DEFINITE + ")))")
+# "the/his/her/their" candidates are used only before a _NEAR_VERB: in a text without any, they
+# can be left out (the other candidates are the same, each being one separator character)
+_CANDIDATE_NO_DEFINITE = re.compile(_CANDIDATE_HEAD + ")))")
 _CANDIDATE_I = re.compile(_CANDIDATE.pattern, re.I)
 _NUMBER_LOW = lowercase_variant(_NUMBER)
 _NEAR_VERB_LOW = lowercase_variant(_NEAR_VERB)
@@ -445,7 +450,8 @@ def _number_matches(text: str, low: str | None = None):
     """
     low = text.lower() if low is None else low
     if case_folds_simply(low, text):  # re.I folds ı/ſ to i/s
-        cands = _CANDIDATE.finditer(" " + low)
+        definite = any(verb in low for verb in _NEAR_VERBS)  # can _NEAR_VERB match anywhere?
+        cands = (_CANDIDATE if definite else _CANDIDATE_NO_DEFINITE).finditer(" " + low)
         number, near_verb, scanned = _NUMBER_LOW, _NEAR_VERB_LOW, low
     else:
         cands = _CANDIDATE_I.finditer(" " + text)
