@@ -10,8 +10,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from toolkit.annotate.sentiment import (
+    COMPOUND_POWER,
     METHODS,
-    NEUTRAL_BAND,
     NEWS_MODEL,
     WORD_VECTORS,
     embedding_features,
@@ -164,9 +164,15 @@ def test_compound_is_monotone_in_d_within_a_class(raw, shift):
         assert (b.compound - a.compound) * shift >= -1e-12
 
 
+@pytest.mark.parametrize(("p", "compound"), [
+    ((0.2, 0.2, 0.6), 0.16), ((0.6, 0.2, 0.2), -0.16), ((0.1, 0.0, 0.9), 0.64),
+    ((0.3, 0.4, 0.3), 0.0), ((0.4, 0.25, 0.35), -0.050001), ((0.1, 0.5, 0.4), 0.05)])
+def test_compound_is_signed_square_clipped_into_the_class_band(p, compound):
+    assert COMPOUND_POWER == 2.0
+    assert probabilities_to_scores(*p).compound == pytest.approx(compound, abs=1e-6)
+
+
 def test_neutral_band_maps_to_thresholds():
-    lo, hi = NEUTRAL_BAND
-    assert lo < 0 < hi
     # neutral most probable: compound stays inside the band whatever d is
     assert abs(probabilities_to_scores(0.0, 0.5, 0.5).compound) <= 0.05
     assert probabilities_to_scores(0.0, 0.0, 1.0).compound == pytest.approx(1.0)

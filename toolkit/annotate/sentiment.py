@@ -44,12 +44,12 @@ compound``). Two methods:
     Runtime is Python + numpy (no scikit-learn, no torch).
 
     Output mapping (documented convention): ``neg, neu, pos`` are the model's
-    class probabilities (they sum to 1). ``compound`` is a monotone
-    piecewise-linear function of ``d = pos - neg`` (``NEUTRAL_BAND``, chosen on
-    the grouped NYT cross-validation, maps to ±0.05 and ±1 to ±1), clipped into
-    the band of the model's most probable class, so that VADER's usual ±0.05
-    thresholds give back that class (ties go to neutral). It is always in
-    [-1, 1] and orders texts by ``d`` within each class.
+    class probabilities (they sum to 1). ``compound`` is the signed square of
+    ``d = pos - neg`` (``sign(d) * d**2``, so ``|d| = 0.224`` maps to ±0.05 and
+    ±1 to ±1), clipped into the band of the model's most probable class, so
+    that VADER's usual ±0.05 thresholds give back that class (ties go to
+    neutral). It is always in [-1, 1] and orders texts by ``d`` within each
+    class.
 
 Missing values: a text that is not a string (``NaN``, ``None``) gets ``NaN`` in
 all four columns. An empty or blank string is scored: VADER gives all zeros
@@ -78,8 +78,9 @@ COLUMNS = ("neg", "neu", "pos", "compound")
 
 NEWS_MODEL = ("sentiment", "news_model.json")
 WORD_VECTORS = ("sentiment", "word_vectors.npz")
-#: ``d = pos - neg`` values mapped to compound -0.05 and +0.05 (see :func:`probabilities_to_scores`).
-NEUTRAL_BAND = (-0.25, 0.20)
+#: ``compound`` is ``sign(d) * |d| ** COMPOUND_POWER``, ``d = pos - neg``, clipped into the
+#: class band (see :func:`probabilities_to_scores`).
+COMPOUND_POWER = 2.0
 CONFLICT_TERMS = ("sentiment", "conflict_terms.txt")
 WINDOW = 6  # tokens either side of a target mention
 TARGET_MARK = "<t>"
@@ -265,19 +266,14 @@ def news_model() -> NewsModel:
 def probabilities_to_scores(p_neg: float, p_neu: float, p_pos: float) -> SentimentScores:
     """Map class probabilities to VADER-like scores (see the module docstring).
 
-    The class is the most probable one (ties go to neutral); ``compound`` is a
-    monotone piecewise-linear map of ``d = pos - neg`` (``NEUTRAL_BAND`` to
-    ±0.05, ±1 to ±1), clipped into the class's ±0.05 band so that VADER's
-    thresholds give back that class.
+    The class is the most probable one (ties go to neutral); ``compound`` is
+    ``sign(d) * |d| ** COMPOUND_POWER`` of ``d = pos - neg`` (monotone, ±1 to
+    ±1), clipped into the class's ±0.05 band so that VADER's thresholds give
+    back that class. The square spreads confident texts towards ±1 and keeps
+    uncertain ones near 0, as VADER's compound does.
     """
     d = p_pos - p_neg
-    lo, hi = NEUTRAL_BAND
-    if d > hi:
-        s = 0.05 + 0.95 * (d - hi) / (1.0 - hi)
-    elif d < lo:
-        s = -0.05 + 0.95 * (d - lo) / (1.0 + lo)
-    else:
-        s = -0.05 + 0.1 * (d - lo) / (hi - lo)
+    s = math.copysign(abs(d) ** COMPOUND_POWER, d)
     if (p_neu >= p_neg and p_neu >= p_pos) or d == 0:
         compound = min(0.05, max(-0.05, s))
     elif d > 0:

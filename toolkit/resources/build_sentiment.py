@@ -347,7 +347,7 @@ def main(argv: list[str] | None = None) -> int:
         "dense_scale": DENSE_SCALE, "window": S.WINDOW, "source_weight": SOURCE_WEIGHT,
         "word_vectors": {"encoder": ENCODER, "dims": EMB_DIMS, "sif_a": SIF_A,
                          "emb_scale": EMB_SCALE, "vocab_min_count": VOCAB_MIN_COUNT},
-        "neutral_band": list(S.NEUTRAL_BAND),
+        "compound_power": S.COMPOUND_POWER,
         "build": "python -m toolkit.resources.build_sentiment",
     }
     out = Path(args.output)
