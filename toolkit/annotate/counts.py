@@ -507,7 +507,7 @@ def find_counts(
         return []
     loc = locator or SentenceLocator(text)
     out: list[Count] = []
-    low = text.lower()
+    low = text_low = text.lower()
     lowered = low if case_folds_simply(low, text) else None  # for the lowercase variants
     not_count_after = _NOT_COUNT_AFTER if lowered is None else _NOT_COUNT_AFTER_LOW
     numbers = _number_matches(text, low)  # groups lowercase when ``lowered`` (parse_number lowercases)
@@ -550,7 +550,7 @@ def find_counts(
         if ctype in ("DRONES", "MISSILES"):
             hedged = hedged and not re.search(r"(?i)\b(?:launched|fired|shot\s+down|intercepted|downed|destroyed)\b", text[c_lo : m.start()])
         out.append(Count(m.start(), m.end(), ctype, n, lo, hi, approx, obj, negated, hedged, vague))
-    out = _definite_victims(text, out)
+    out = _definite_victims(text, out, text_low)
     if mentions:
         out = [_link(c, mentions) for c in out]
     return out
@@ -593,11 +593,11 @@ def _couple(c: Count, text: str) -> Count:
     return c
 
 
-def _definite_victims(text: str, out: list[Count]) -> list[Count]:
+def _definite_victims(text: str, out: list[Count], low: str | None = None) -> list[Count]:
     out = [_couple(c, text) for c in out]
     extra = []
     taken = [(c.start, c.end) for c in out]
-    low = text.lower()
+    low = text.lower() if low is None else low
     if len(low) == len(text):  # the verbs' stems by str.find (fast), the pattern only there
         starts = sorted(i for stem in ("kill", "wound", "injur", "shot", "shoot") for i in _find_all(low, stem))
         scan = (m for m in (_VERB_DEFINITE.match(low, i) for i in starts) if m)

@@ -348,7 +348,14 @@ def _month_hints(low: str, start: int, end: int) -> list[tuple[int, int]]:
     The two branches' matches cannot overlap (digits / letters) nor can two month words
     (each starts a word), so the scan is the ISO scan plus every month stem at a word start.
     """
-    spans = [m.span() for m in _ISO_HINT.finditer(low, start, end)]
+    spans = []
+    done = start  # ISO dates by their first hyphen, non-overlapping like finditer (all are 10 long)
+    hyphen = low.find("-", start + 4, end)
+    while hyphen >= 0:
+        if hyphen - 4 >= done and (m := _ISO_HINT.match(low, hyphen - 4, end)):
+            spans.append(m.span())
+            done = m.end()
+        hyphen = low.find("-", hyphen + 1, end)
     for stem in _MONTH_STEMS:
         i = low.find(stem, start, end)
         while i >= 0:
@@ -434,15 +441,18 @@ def _pick_date(dates, sent: tuple[int, int], para: tuple[int, int]):
     return before[-1][2] if before else None
 
 
+_AND_GAP = re.compile(r"\s+and\s+")
+
+
 def _actor(text: str, lo: int, trig_start: int, trig_end: int, hi: int) -> str | None:
-    m = _BY_ACTOR.match(text[trig_end:hi])
+    m = _BY_ACTOR.match(text[trig_end:hi]) if text.find("by", trig_end, hi) >= 0 else None  # needs "by"
     if m:
         return m.group(1)
     found = [a for a in ACTOR.finditer(text, lo, trig_start) if not _NOT_AGENT.search(text, max(0, a.start() - 25), a.start())]
     if not found:
         return None
     last = found[-1]
-    if len(found) > 1 and re.fullmatch(r"\s+and\s+", text[found[-2].end() : last.start()]):
+    if len(found) > 1 and _AND_GAP.fullmatch(text, found[-2].end(), last.start()):
         return f"{found[-2].group(0)}; {last.group(0)}"
     return last.group(0)
 
@@ -509,8 +519,10 @@ def find_events(
             weak = types.pop(_WEAK_ATTACK)
             if not types.keys() & (VIOLENT | {DISRUPT}):
                 types[ATTACK] = weak
-        following = text[sent[1] : min(loc.paragraph_at(sent[0])[1], sent[1] + 200)]
-        if PROTEST in types and (_INTERVENTION.search(sentence) or _INTERVENTION_STRICT.match(following)):
+        if PROTEST in types and (
+            _INTERVENTION.search(sentence)
+            or _INTERVENTION_STRICT.match(text[sent[1] : min(loc.paragraph_at(sent[0])[1], sent[1] + 200)])
+        ):
             types[PROTEST_I] = types.pop(PROTEST)
             types.pop(ARREST, None)
         claim = claimed_by(sentence)
