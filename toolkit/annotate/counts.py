@@ -36,6 +36,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -210,6 +211,14 @@ _COMPATIBLE = {
     "PROTEST": frozenset({ev_mod.PROTEST, ev_mod.PROTEST_I}),
     "EVACUATE": frozenset(ev_mod.EVENT_TYPES), "DISPLACED": frozenset(ev_mod.EVENT_TYPES),
 }
+
+
+class _Linked(NamedTuple):
+    """What linking reads of an event mention (a light stand-in for ``EventMention``)."""
+
+    start: int
+    end: int
+    event_type: str
 
 
 @dataclass(frozen=True)
@@ -680,15 +689,17 @@ def counts(frame: pd.DataFrame, *, events: pd.DataFrame | None = None, link: boo
     _check_columns(frame, ("doc_id", "text"), "counts()")
     by_doc: dict = {}
     if events is not None and not events.empty:
-        ordered = events.sort_values(["doc_id", "event_id"])
-        for doc_id, start, end, etype in zip(ordered["doc_id"], ordered["start"], ordered["end"],
-                                             ordered["event_type"], strict=True):
-            by_doc.setdefault(doc_id, []).append(
-                ev_mod.EventMention(int(start), int(end), etype, 0, 0, None, None, None, None, False, False))
+        # each document's mentions in event_id order (a stable sort, as sort_values on both keys)
+        columns = [events[c].tolist() for c in ("doc_id", "event_id", "start", "end", "event_type")]
+        for doc_id, event_id, start, end, etype in zip(*columns, strict=True):
+            by_doc.setdefault(doc_id, []).append((event_id, _Linked(int(start), int(end), etype)))
+        for doc_id, pairs in by_doc.items():
+            pairs.sort(key=lambda pair: pair[0])
+            by_doc[doc_id] = [mention for _, mention in pairs]
     spans_by_doc = ev_mod.sentence_spans_by_doc(sentences) or {}
     rows = []
-    published = frame["published"] if "published" in frame.columns else [None] * len(frame)
-    for doc_id, text, pub in zip(frame["doc_id"], frame["text"], published, strict=True):
+    published = frame["published"].tolist() if "published" in frame.columns else [None] * len(frame)
+    for doc_id, text, pub in zip(frame["doc_id"].tolist(), frame["text"].tolist(), published, strict=True):
         if not isinstance(text, str):
             continue
         loc = SentenceLocator(text, spans_by_doc.get(doc_id))

@@ -640,7 +640,8 @@ def events(
     by_doc = _times_for(frame, times) if use_times else None
     spans_by_doc = sentence_spans_by_doc(sentences) or {}
     rows = []
-    for doc_id, text, published in zip(frame["doc_id"], frame["text"], frame["published"], strict=True):
+    columns = [frame[c].tolist() for c in ("doc_id", "text", "published")]  # python values, as iteration
+    for doc_id, text, published in zip(*columns, strict=True):
         if not isinstance(text, str):
             continue
         dct = None if pd.isna(published) else pd.Timestamp(published)
