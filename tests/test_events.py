@@ -390,7 +390,9 @@ def test_lowercase_variant_refuses_case_dependent_patterns(pattern):
         lowercase_variant(re.compile(pattern, re.I))
 
 
-@pytest.mark.parametrize("text", [_PROBE, "  no\u00a0cue \t here,\n\nwill not   be  ", "", "   ", "a b c d e f g h i j k"])
+@pytest.mark.parametrize("text", [_PROBE, "  no\u00a0cue \t here,\n\nwill not   be  ", "", "   ", "a b c d e f g h i j k",
+                                  "It may 5 May may. MAY 5 may, may be; Mayor may5 themay mays Willing WILL NOT",
+                                  "Kyiv’s ſhelling may not; İt could"])
 def test_cue_window_by_split_is_the_word_window(text):
     from toolkit.annotate import _eventlex as lex
 
@@ -411,3 +413,10 @@ def test_gazetteer_first_word_scan_is_the_lookbehind_scan():
     low = (_PROBE + " kyiv-kharkiv 2odesa _lviv kyivan (donetsk) lugansk").lower()
     assert [m.start() for m in fast.finditer(" " + low)] == [m.start() for m in slow.finditer(low)]
     assert len(list(slow.finditer(low))) >= 5
+
+
+def test_near_verb_check_spells_out_the_verbs():
+    from toolkit.annotate import counts as ct_mod
+
+    assert all(ct_mod._has_near_verb(f"x {verb} y") for verb in ct_mod._NEAR_VERBS)
+    assert not ct_mod._has_near_verb("kill die wound injure detain arrest abduct kidnap")

@@ -338,6 +338,12 @@ _WORD = re.compile(r"\S+")
 
 
 _NEGATION_LOW = lowercase_variant(NEGATION)
+# HEDGE without its case-sensitive "may" (lowercase variant), and that "may" alone: HEDGE finds
+# a cue in a window exactly when one of the two does
+_MAY_CUE = r"|(?-i:may)(?!\s+\d)"
+_HEDGE_NO_MAY_LOW = lowercase_variant(re.compile(HEDGE.pattern.replace(_MAY_CUE, "", 1), re.I))
+_MAY = re.compile(r"\bmay(?!\s+\d)\b")
+assert HEDGE.pattern.count(_MAY_CUE) == 1 and HEDGE.pattern.startswith(r"\b(?:") and HEDGE.pattern.endswith(r")\b")
 
 
 def cue_before(text: str, lo: int, pos: int, *, words: int = 8) -> tuple[bool, bool]:
@@ -345,8 +351,9 @@ def cue_before(text: str, lo: int, pos: int, *, words: int = 8) -> tuple[bool, b
     # the last ``words`` whitespace-separated words: ``_WORD.findall(chunk)[-words:]`` (str.split is faster)
     window = " ".join(text[lo:pos].rsplit(None, words)[-words:])
     low = window.lower()
-    negated = _NEGATION_LOW.search(low) if case_folds_simply(low, window) else NEGATION.search(window)
-    return bool(negated), bool(HEDGE.search(window))
+    if case_folds_simply(low, window):
+        return bool(_NEGATION_LOW.search(low)), bool(_HEDGE_NO_MAY_LOW.search(low) or _MAY.search(window))
+    return bool(NEGATION.search(window)), bool(HEDGE.search(window))
 
 
 # --------------------------------------------------------------------------- actors, claims

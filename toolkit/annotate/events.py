@@ -366,13 +366,13 @@ def _month_hints(low: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _date_matches(text: str, stop: int | None = None, start: int = 0):
+def _date_matches(text: str, stop: int | None = None, start: int = 0, low: str | None = None):
     """Same matches as ``_EXPLICIT_DATE.finditer(text)``, tried only near month names / ISO dates.
 
     With ``stop``, the matches that start before ``stop`` (and possibly a few more); with
     ``start`` (a paragraph start), those from there on.
     """
-    low = text.lower()
+    low = text.lower() if low is None else low
     done = start
     for h_start, h_end in _month_hints(low, start, len(low) if stop is None else stop + 16):
         if stop is not None and h_start - 6 >= stop:
@@ -390,14 +390,14 @@ def _date_matches(text: str, stop: int | None = None, start: int = 0):
 
 
 def _explicit_dates(
-    text: str, dct: pd.Timestamp | None, *, stop: int | None = None, start: int = 0
+    text: str, dct: pd.Timestamp | None, *, stop: int | None = None, start: int = 0, low: str | None = None
 ) -> list[tuple[int, int, pd.Timestamp]]:
     """Built-in fallback: explicit calendar dates ("5 June 2025", "June 5", "2025-06-05").
 
-    ``stop``: only dates that start before it are needed (others may be returned too).
+    ``stop``: only dates that start before it are needed (others may be returned too); ``low``: ``text.lower()``.
     """
     out = []
-    for m in _date_matches(text, stop, start):
+    for m in _date_matches(text, stop, start, low):
         try:
             if m.group("iy"):
                 y, mo, d = int(m.group("iy")), int(m.group("im")), int(m.group("id"))
@@ -506,7 +506,7 @@ def find_events(
                 ranges[-1][1] = max(ranges[-1][1], s_end)
             else:
                 ranges.append([p_start, s_end])
-        dates = [d for a, b in ranges for d in _explicit_dates(text, dct, start=a, stop=b) if d[0] < b]
+        dates = [d for a, b in ranges for d in _explicit_dates(text, dct, start=a, stop=b, low=low) if d[0] < b]
         date_source = "explicit_date"
     for sent in sorted(per_sentence):
         types = per_sentence[sent]
