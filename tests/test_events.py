@@ -293,14 +293,23 @@ _PROBE = ("Russian forces shelled Kharkiv on 5 June; Ukrainian troops repelled 1
           "were returned, 2024-05-06. In May, a mayor's decision on mar-kets: 1st Sept. 2023.")
 
 
-def test_anchor_scan_is_the_anchor_pattern():
-    """Every anchor starts with a letter, so a separator may stand for the leading \\b."""
+@pytest.mark.parametrize("text", [_PROBE, "with FPV drones, using UAVs by quadcopters; s-300 re-took de-occupied new talks "
+                                  "taken to an unknown place; withdrew without a fight, retook; withheld sweets"])
+def test_anchor_scan_is_the_anchor_pattern(text):
+    """Every anchor starts with a letter (a separator may stand for the leading \\b) and every guarded
+    tail with a non-letter (the merged trie finds the anchors of the separate alternation)."""
     from toolkit.annotate._eventlex import first_chars
 
-    assert first_chars(ev_mod._ANCHOR_SCAN.pattern[len("[^\\w]"):], 0) <= set("abcdefghijklmnopqrstuvwxyz")
-    low = _PROBE.lower()
-    assert [m.start() for m in ev_mod._ANCHOR_SCAN.finditer(" " + low)] == \
-        [m.start() for m in ev_mod._ANCHOR_RE.finditer(low)]
+    assert first_chars(ev_mod._ANCHOR_RE.pattern[len(r"\b"):], 0) <= set("abcdefghijklmnopqrstuvwxyz")
+    assert all(tail.startswith((r"\s", "-")) for tail in ev_mod._GUARDED_ANCHORS.values())
+    low = text.lower()
+    scan = [m.start() for m in ev_mod._ANCHOR_SCAN.finditer(" " + low)]
+    assert scan == [m.start() for m in ev_mod._ANCHOR_RE.finditer(low)]
+    assert len(scan) >= 10
+    for pos in range(len(low)):  # the same anchor (span) at every word start
+        if pos == 0 or not (low[pos - 1].isalnum() or low[pos - 1] == "_"):
+            a, b = ev_mod._ANCHOR_RE.match(low, pos), ev_mod._ANCHOR_SCAN.match(" " + low, pos)
+            assert (a and a.end()) == (b and b.end() - 1), pos
 
 
 @pytest.mark.parametrize("text", [_PROBE, _PROBE.upper(), "with FPV drones by UAV s-300 re-took de-occupied"])

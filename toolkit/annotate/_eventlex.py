@@ -97,19 +97,21 @@ class SentenceLocator:
 
 
 # --------------------------------------------------------------------------- word tries
-def trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str], tails: dict[str, str] | None = None) -> str:
     """A regex alternation of ``words`` factored as a character trie (fast in ``re``).
 
     A word ending in ``*`` is a stem: any lowercase letters may follow it.
+    ``tails``: a lookahead that must follow a (whole, non-stem) word, ``{"new": r"\\s+talks"}``.
     Matching is meant for lowercase text or ``re.I``; the caller adds word boundaries.
     """
+    tails = tails or {}
     trie: dict = {}
     for w in words:
         node = trie
         stem = w.endswith("*")
         for ch in w.rstrip("*"):
             node = node.setdefault(ch, {})
-        node["*" if stem else ""] = {}
+        node["*" if stem else ""] = {} if stem or w not in tails else {"tail": tails[w]}
 
     def build(node: dict) -> str:
         alts = []
@@ -117,7 +119,7 @@ def trie_pattern(words: list[str]) -> str:
             if ch == "*":
                 alts.insert(0, r"[a-z]*")
             elif ch == "":
-                alts.append("")
+                alts.append(f"(?={child['tail']})" if child else "")
             else:
                 alts.append(re.escape(ch) + build(child))
         if len(alts) == 1:
