@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 
 import pandas as pd
 import pytest
@@ -244,3 +245,16 @@ def test_definite_candidates_matter_only_before_near_verbs(text):
     found = [(m.start(), m.end()) for m in ct_mod._number_matches(text)]
     assert found == [(m.start(), m.end()) for m in ct_mod._NUMBER.finditer(text)]
     assert any(text[s:e].lower() == "the" for s, e in found) is has_verb
+
+
+def test_candidate_first_character_guard_is_necessary():
+    """The set check after the separator drops no candidate of the unguarded scan."""
+    from toolkit.annotate import counts as ct_mod
+
+    words = " ".join([*ct_mod._NUM_WORDS, "a man", "an officer", "the driver was killed", "his wife died",
+                      "her son", "their child", "12", "x-5", "(7", "1.5", "zero"])
+    low = " " + words.lower()
+    unguarded = re.compile(ct_mod._CANDIDATE.pattern.replace(ct_mod._CANDIDATE_FIRST, "", 1))
+    assert [(c.start(), c.group("w")) for c in ct_mod._CANDIDATE.finditer(low)] == \
+        [(c.start(), c.group("w")) for c in unguarded.finditer(low)]
+    assert len(list(ct_mod._CANDIDATE.finditer(low))) > len(ct_mod._NUM_WORDS)

@@ -441,8 +441,11 @@ _SINGULAR_WORDS = ["civilian", "man", "woman", "child", "boy", "girl", "soldier"
 # scanned text gets a leading space), a digit not after [.,/-], a number word, "a/an" before a
 # person noun or a vague/scale word, "the/his/..." before a person noun. Starting the pattern
 # with the separator (one character class) lets ``re`` skip word characters quickly.
+# what may follow the separator: a digit or the first letter of a word below (one set check
+# rejects most separators early; a necessary condition, so the same candidates)
+_CANDIDATE_FIRST = r"(?=[\d" + "".join(sorted({w[0] for w in _NUM_WORDS} | {"a", "t", "h"})) + "])"
 _CANDIDATE_HEAD = (
-    r"[^\w](?:(?<![.,/-])(?=\d)|(?=(?P<w>" + trie_pattern(sorted(_NUM_WORDS)) + r"\b"
+    r"[^\w]" + _CANDIDATE_FIRST + r"(?:(?<![.,/-])(?=\d)|(?=(?P<w>" + trie_pattern(sorted(_NUM_WORDS)) + r"\b"
     r"|an?(?=\s+(?:[\w-]+\s+){0,4}?" + trie_pattern([*_PERSON_WORDS, "handful", "dozen", "few", "hundred", "thousand", "million"]) + r"\b)"
 )
 _CANDIDATE_DEFINITE = r"|(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b)"
