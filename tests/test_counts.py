@@ -258,3 +258,14 @@ def test_candidate_first_character_guard_is_necessary():
     assert [(c.start(), c.group("w")) for c in ct_mod._CANDIDATE.finditer(low)] == \
         [(c.start(), c.group("w")) for c in unguarded.finditer(low)]
     assert len(list(ct_mod._CANDIDATE.finditer(low))) > len(ct_mod._NUM_WORDS)
+
+
+@pytest.mark.parametrize("text", [
+    "A woman was injured and later died. The man and died; band died, and  subsequently was killed",
+    "and died at once; Sand died; x-and died; _and died; and\nsuccumbed", "",
+])
+def test_and_died_fast_scan_is_the_pattern(text):
+    from toolkit.annotate import counts as ct_mod
+
+    assert [m.span() for m in ct_mod._AND_DIED_FAST.finditer(text)] == \
+        [m.span() for m in ct_mod._AND_DIED.finditer(text)]

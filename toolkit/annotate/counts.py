@@ -600,6 +600,8 @@ _AND_RELATIVE = re.compile(
 )
 # "a woman was injured and later died", "a man stepped on a mine and died"
 _AND_DIED = re.compile(r"\band\s+(?:later\s+|subsequently\s+)?(?:died|succumbed|was\s+killed)\b")
+# the same matches, led by the literal "and" (found fast) with the word start checked behind it
+_AND_DIED_FAST = re.compile(r"and(?<!\wand)" + _AND_DIED.pattern.removeprefix(r"\band"))
 _A_PERSON = re.compile(r"\b(?P<n>[Aa]n?)\s+(?:[\w-]+\s+){0,2}?(?P<obj>" + _SINGULAR + r")\b")
 
 
@@ -629,7 +631,8 @@ def _definite_victims(text: str, out: list[Count], low: str | None = None) -> li
         ctype = "KILL" if m.group("v").lower().startswith(("kill", "shot", "shooting")) else "WOUND"
         negated, hedged = cue_before(text, clause_start(text, max(0, s - 200), s), s, words=10)
         extra.append(Count(s, e, ctype, 1.0, 1.0, 1.0, False, text[m.start("obj") : m.end("obj")], negated, hedged))
-    pronoun_scan = _PRONOUN_DIED.finditer(text) if ("died" in text or "was killed" in text) else ()
+    died, was_killed = "died" in text, "was killed" in text
+    pronoun_scan = _PRONOUN_DIED.finditer(text) if (died or was_killed) else ()
     for m in pronoun_scan:
         s, e = m.span("n")
         if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):
@@ -648,8 +651,8 @@ def _definite_victims(text: str, out: list[Count], low: str | None = None) -> li
         if m and not any(a.start == m.start("n") for a in [*out, *extra]):
             extra.append(Count(m.start("n"), m.end("n"), c.count_type, 1.0, 1.0, 1.0, False, m.group("obj"),
                                c.negated, c.hedged))
-    if "died" in text or "succumbed" in text or "was killed" in text:
-        for m in _AND_DIED.finditer(text):
+    if died or was_killed or "succumbed" in text:
+        for m in _AND_DIED_FAST.finditer(text):
             stop = text.rfind(". ", 0, m.start())  # the sentence so far (a cheap cut)
             lo = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, m.start()) + 1)
             before = [c for c in [*out, *extra] if lo <= c.start < m.start()]
