@@ -312,13 +312,14 @@ def test_anchor_scan_is_the_anchor_pattern(text):
             assert (a and a.end()) == (b and b.end() - 1), pos
 
 
-@pytest.mark.parametrize("text", [_PROBE, _PROBE.upper(), "with FPV drones by UAV s-300 re-took de-occupied"])
+@pytest.mark.parametrize("text", [_PROBE, _PROBE.upper(), "with FPV drones by UAV s-300 re-took de-occupied",
+                                  "Shelled", "air", "a", "KAB"])
 def test_trigger_cut_to_first_letter_matches_the_alternation(text):
-    """``_trigger_at(ch)`` matches what ``_TRIGGER`` matches at every position holding ``ch``."""
+    """``_trigger_at(key)`` matches what ``_TRIGGER`` matches at every position starting with ``key``."""
     low = text.lower()
     for pos in range(len(text)):
         full = ev_mod._TRIGGER.match(text, pos)
-        cut = ev_mod._trigger_at(low[pos])
+        cut = ev_mod._trigger_at(low[pos : pos + 2])
         fast = cut.match(text, pos) if cut is not None else None
         assert (full and (full.span(), full.lastgroup)) == (fast and (fast.span(), fast.lastgroup)), pos
 
@@ -429,3 +430,15 @@ def test_near_verb_check_spells_out_the_verbs():
 
     assert all(ct_mod._has_near_verb(f"x {verb} y") for verb in ct_mod._NEAR_VERBS)
     assert not ct_mod._has_near_verb("kill die wound injure detain arrest abduct kidnap")
+
+
+@pytest.mark.parametrize(("pattern", "expected"), [
+    (r"abc|d", {"ab", "d"}), (r"(?:x|y)?z", {"xz", "yz", "z"}), (r"shot\s+down", {"sh"}), (r"ab*c", {"ab", "ac"}),
+    (r"a{0,3}b", {"aa", "ab", "b"}), (r"(?:ab)+c", {"ab"}), (r"[A-C]x|(?=q)r", {"ax", "bx", "cx", "r"}),
+    (r"(?:a?){3}b", {"aa", "ab", "b"}), (r"K(?-i:[A-Z])", {"k" + c for c in "abcdefghijklmnopqrstuvwxyz"}),
+    (r"\bK\w+", None), (r"a?", None), (r"x[^y]", None),
+])
+def test_first_pairs(pattern, expected):
+    from toolkit.annotate._eventlex import first_pairs
+
+    assert first_pairs(pattern) == (None if expected is None else frozenset(expected))

@@ -222,6 +222,70 @@ def first_chars(pattern: str, flags: int = re.I) -> frozenset[str] | None:
     return None if first is None or nullable else frozenset(first)
 
 
+def _extend_prefixes(prefixes: set[str] | None, items, k: int) -> set[str] | None:
+    """Lowercased prefixes (up to ``k`` characters) of matches of ``items`` after ``prefixes``.
+
+    A prefix shorter than ``k`` that ends the match is kept as it is (any character may follow);
+    ``None``: unknown (any prefix).
+    """
+    c = _sre_c
+    for op, av in items:
+        if prefixes is None:
+            return None
+        done = {p for p in prefixes if len(p) >= k}
+        open_ = prefixes - done
+        if not open_:
+            return prefixes
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+            continue
+        if op is c.LITERAL or (op is c.IN and all(o in (c.LITERAL, c.RANGE) for o, _ in av)):
+            codes = [av] if op is c.LITERAL else [
+                code for o, a in av for code in ([a] if o is c.LITERAL else range(a[0], a[1] + 1))]
+            chars = {ch for code in codes for ch in _folded(code)}
+            prefixes = done | {p + ch for p in open_ for ch in chars}
+        elif op is c.BRANCH:
+            out: set[str] = set(done)
+            for alt in av[1]:
+                ext = _extend_prefixes(set(open_), alt, k)
+                if ext is None:
+                    return None
+                out |= ext
+            prefixes = out
+        elif op is c.SUBPATTERN:
+            ext = _extend_prefixes(set(open_), av[3], k)
+            prefixes = None if ext is None else done | ext
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, hi, body = av
+            reach = set(open_) if lo == 0 else set()
+            cur: set[str] | None = set(open_)
+            for n in range(1, k + 1):  # k copies fill any open prefix (each copy matches >= 0 chars)
+                if n > hi or cur is None:
+                    break
+                cur = _extend_prefixes(cur, body, k)
+                if cur is None:
+                    return None
+                if n >= lo or n == k:
+                    reach |= cur
+            if hi > k and cur is not None:  # more copies than looked at: they only add to open prefixes
+                reach |= cur
+            prefixes = done | reach
+        else:  # categories, any character, negated sets ...: unknown
+            return None
+    return prefixes
+
+
+def first_pairs(pattern: str, flags: int = re.I) -> frozenset[str] | None:
+    """Lowercased first two characters of ``pattern``'s matches (one, if a match can end after it).
+
+    A superset like :func:`first_chars`; ``None``: unknown. A position whose next two lowercased
+    characters are none of these (and do not start with a one-character entry) is no match start.
+    """
+    found = _extend_prefixes({""}, _sre_parser.parse(pattern, flags), 2)
+    if found is None or "" in found:
+        return None
+    return frozenset(found)
+
+
 # --------------------------------------------------------------------------- lowercase variants
 def case_folds_simply(low: str, text: str) -> bool:
     """Whether ``low = text.lower()`` keeps every offset and ``re.I``'s extra folds are absent.

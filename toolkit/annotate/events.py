@@ -48,7 +48,7 @@ from toolkit.annotate._eventlex import (
     clause_start,
     cue_before,
     find_places,
-    first_chars,
+    first_pairs,
     lowercase_variant,
     split_alternatives,
     trie_pattern,
@@ -228,22 +228,32 @@ _ANCHOR_SCAN = re.compile(
         tails=_GUARDED_ANCHORS,
     ) + r")\b"
 )
-# Each trigger pattern's top-level alternatives with the (lowercased) characters they can start with.
+# Each trigger pattern's top-level alternatives with the (lowercased) first two characters they
+# can start with (first_pairs; None: any).
 _TRIGGER_ALTERNATIVES = tuple(
-    tuple((alt, first_chars(alt)) for alt in split_alternatives(pat)) for _, pat in _TRIGGERS
+    tuple((alt, first_pairs(alt)) for alt in split_alternatives(pat)) for _, pat in _TRIGGERS
 )
 
 
-@functools.lru_cache(maxsize=64)
-def _trigger_at(ch: str) -> re.Pattern[str] | None:
-    """``_TRIGGER`` cut to the alternatives that can start with ``ch`` (same groups, same order).
+def _may_start(pairs: frozenset[str] | None, key: str) -> bool:
+    if pairs is None:
+        return True
+    if len(key) < 2:  # the text ends after this character
+        return any(p[0] == key for p in pairs)
+    return key in pairs or key[0] in pairs
 
-    At a position whose lowercased character is ``ch`` it matches exactly what ``_TRIGGER``
-    matches there (the alternatives left out cannot match at all); ``None``: nothing can.
+
+@functools.lru_cache(maxsize=512)
+def _trigger_at(key: str) -> re.Pattern[str] | None:
+    """``_TRIGGER`` cut to the alternatives that can start with ``key`` (same groups, same order).
+
+    ``key``: the lowercased two characters at a position (one at the end of the text). There it
+    matches exactly what ``_TRIGGER`` matches (the alternatives left out cannot match at all);
+    ``None``: nothing can.
     """
     groups = []
     for i, alts in enumerate(_TRIGGER_ALTERNATIVES):
-        keep = [alt for alt, first in alts if first is None or ch in first]
+        keep = [alt for alt, pairs in alts if _may_start(pairs, key)]
         if keep:
             groups.append(f"(?P<T{i}>\\b(?:{'|'.join(keep)}))")
     return re.compile("|".join(groups), re.I) if groups else None
@@ -261,7 +271,7 @@ def _trigger_matches(text: str, low: str | None = None):
             pos = w.start()  # the separator's offset in " " + low: the word's offset in text
             if pos < pos_done:
                 continue
-            trigger = _trigger_at(low[pos])
+            trigger = _trigger_at(low[pos : pos + 2])
             m = trigger.match(text, pos) if trigger is not None else None
             if m:
                 pos_done = m.end()
