@@ -138,10 +138,10 @@ def test_shared_nyt_dev(shared_path):
 @pytest.mark.slow
 def test_shared_movie_snippets_held_out(shared_path):
     # The movie-review snippets are not in the news model's training data: a held-out domain.
-    # measured: VADER r 0.422, weighted F1 0.578; news r 0.507, weighted F1 0.660
+    # measured: VADER r 0.422, weighted F1 0.578; news r 0.508, weighted F1 0.660
     path = shared_path("gold", "sentiment", "vader", "movieReviewSnippets_GroundTruth.txt")
     result = E.evaluate_file(path)
-    assert result["news"]["pearson_r"] >= 0.49
+    assert result["news"]["pearson_r"] >= 0.50
     assert result["news"]["weighted_f1"] >= 0.64
     assert result["news"]["pearson_r"] > result["vader"]["pearson_r"]
 
