@@ -359,6 +359,7 @@ def _variant_pairs():
     from toolkit.annotate import counts as ct
 
     return [(ev_mod._DISRUPT_BEFORE, ev_mod._DISRUPT_BEFORE_LOW), (ev_mod._ACTION, ev_mod._ACTION_LOW),
+            (ev_mod._NOT_AGENT, ev_mod._NOT_AGENT_LOW),
             (lex.TARGET_NEAR, lex.TARGET_NEAR_LOW), (lex._CLAUSE_BREAK, lex._CLAUSE_BREAK_LOW),
             (ct._NUMBER, ct._NUMBER_LOW), (ct._LEFT_W, ct._LEFT_W_LOW), (ct._RIGHT, ct._RIGHT_LOW),
             (ct._MODIFIER_W, ct._MODIFIER_W_LOW), (ct._BODIES_OF, ct._BODIES_OF_LOW),
@@ -369,6 +370,7 @@ def _variant_pairs():
     _PROBE, _PROBE.upper(),
     "“Three Civilians were KILLED,” he said — Shot Down 2 DRONES; the bodies of 40 were returned.",
     "At least FIVE people, including 2 children, were wounded by a KAB – the Ukrainian Mayor’s office said",
+    "Fighting in the East, AMID shelling Between the Russian forces; Across eastern Ukraine, north-eastern areas",
 ])
 def test_lowercase_variants_find_what_the_patterns_find(text):
     """On ``text.lower()`` (folding simply) each variant matches with the pattern's spans, everywhere."""
@@ -442,3 +444,15 @@ def test_first_pairs(pattern, expected):
     from toolkit.annotate._eventlex import first_pairs
 
     assert first_pairs(pattern) == (None if expected is None else frozenset(expected))
+
+
+def test_actor_scan_from_the_character_before_is_the_actor_scan():
+    from toolkit.annotate._eventlex import ACTOR, ACTOR_SCAN
+
+    text = ("Russian forces and Ukrainian troops clashed; the SBU said pro-Russian militants, police "
+            "and (Wagner Group) fighters-Russia Kremlin_x both sides " + _PROBE)
+    assert len(list(ACTOR.finditer(text))) >= 8
+    for lo in range(1, len(text)):
+        for end in (lo, lo + 30, len(text)):
+            assert [m.span("a") for m in ACTOR_SCAN.finditer(text, lo - 1, end)] == \
+                [m.span() for m in ACTOR.finditer(text, lo, end)], (lo, end)

@@ -39,6 +39,7 @@ import pandas as pd
 from toolkit import schema
 from toolkit.annotate._eventlex import (
     ACTOR,
+    ACTOR_SCAN,
     TARGET_NEAR,
     TARGET_NEAR_LOW,
     SentenceLocator,
@@ -320,6 +321,7 @@ _NOT_AGENT = re.compile(
     r"|north-?eastern|north-?western|south-?eastern|south-?western|central|occupied|Amid|Between)\s+(?:the\s+)?$",
     re.I,
 )
+_NOT_AGENT_LOW = lowercase_variant(_NOT_AGENT)
 _BY_ACTOR = re.compile(r"^\s*(?:[\w'’-]+\s+){0,4}?by\s+(?:the\s+)?(" + ACTOR.pattern[2:-2] + r")\b")
 
 _MON = r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
@@ -462,17 +464,22 @@ def _pick_date(dates, sent: tuple[int, int], para: tuple[int, int]):
 _AND_GAP = re.compile(r"\s+and\s+")
 
 
-def _actor(text: str, lo: int, trig_start: int, trig_end: int, hi: int) -> str | None:
+def _actor(text: str, lo: int, trig_start: int, trig_end: int, hi: int, lowered: str | None = None) -> str | None:
     m = _BY_ACTOR.match(text[trig_end:hi]) if text.find("by", trig_end, hi) >= 0 else None  # needs "by"
     if m:
         return m.group(1)
-    found = [a for a in ACTOR.finditer(text, lo, trig_start) if not _NOT_AGENT.search(text, max(0, a.start() - 25), a.start())]
+    if lo > 0:  # the separator-led scan from lo - 1: the same actors as ACTOR.finditer from lo
+        spans = [m.span("a") for m in ACTOR_SCAN.finditer(text, lo - 1, trig_start)]
+    else:
+        spans = [m.span() for m in ACTOR.finditer(text, lo, trig_start)]
+    not_agent, scanned = (_NOT_AGENT, text) if lowered is None else (_NOT_AGENT_LOW, lowered)
+    found = [(s, e) for s, e in spans if not not_agent.search(scanned, max(0, s - 25), s)]
     if not found:
         return None
     last = found[-1]
-    if len(found) > 1 and _AND_GAP.fullmatch(text, found[-2].end(), last.start()):
-        return f"{found[-2].group(0)}; {last.group(0)}"
-    return last.group(0)
+    if len(found) > 1 and _AND_GAP.fullmatch(text, found[-2][1], last[0]):
+        return f"{text[found[-2][0] : found[-2][1]]}; {text[last[0] : last[1]]}"
+    return text[last[0] : last[1]]
 
 
 def find_events(
@@ -561,9 +568,9 @@ def find_events(
         for etype, (ts, te) in sorted(types.items(), key=lambda kv: kv[1]):
             lo = clause_start(text, sent[0], ts, low=lowered)
             hi = sent[1]
-            actor = _actor(text, lo if lo > sent[0] else sent[0], ts, te, hi)
+            actor = _actor(text, lo if lo > sent[0] else sent[0], ts, te, hi, lowered)
             if actor is None and lo > sent[0]:
-                actor = _actor(text, sent[0], ts, te, hi)
+                actor = _actor(text, sent[0], ts, te, hi, lowered)
             if etype == _TERRITORY:
                 side = actor or text[sent[0] : ts]
                 if _UKRAINIAN_SIDE.search(side) and not _RUSSIAN_SIDE.search(actor or ""):
