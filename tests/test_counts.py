@@ -269,3 +269,22 @@ def test_and_died_fast_scan_is_the_pattern(text):
 
     assert [m.span() for m in ct_mod._AND_DIED_FAST.finditer(text)] == \
         [m.span() for m in ct_mod._AND_DIED.finditer(text)]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_cue_window_reuse_is_the_plain_search(seed):
+    """_has_cue over windows that move right answers as a fresh cue search of each window."""
+    import random
+
+    from toolkit.annotate import counts as ct_mod
+
+    rng = random.Random(seed)
+    words = ["x", "yy", "killed", "the", "wounded", "5", "km", "died", "zzzz", "repatriation", "drone", ",", "and"]
+    low = " ".join(rng.choice(words) for _ in range(120))
+    lo = hi = 0
+    state = None
+    for _ in range(60):
+        lo = min(len(low), lo + rng.randrange(0, 25))
+        hi = min(len(low), max(hi, lo) + rng.randrange(0, 40))
+        got, state = ct_mod._has_cue(ct_mod._COUNT_CUE, low, lo, hi, state)
+        assert got == (ct_mod._COUNT_CUE.search(low, lo, hi) is not None), (lo, hi)

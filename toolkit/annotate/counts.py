@@ -501,6 +501,28 @@ _COUNT_CUES = [
 ]
 _COUNT_CUE = re.compile(trie_pattern(_COUNT_CUES))  # on lowercased text
 _COUNT_CUE_I = re.compile(_COUNT_CUE.pattern, re.I)
+_CUE_LONGEST = max(map(len, _COUNT_CUES))
+
+
+def _has_cue(cue: re.Pattern[str], low: str, lo: int, hi: int,
+             state: tuple[int, int, tuple[int, int] | None] | None):
+    """``cue.search(low, lo, hi) is not None``, reusing the previous window's search.
+
+    ``state``: ``(lo, hi, span)`` of the previous call (``lo``/``hi`` never smaller now), ``span``
+    a cue fully inside that window or ``None`` when it holds none. A cue inside the old window
+    that starts at or after ``lo`` lies inside the new one; if the old window held none, a cue of
+    the new window starts at or after ``old_hi - _CUE_LONGEST + 1`` (else it would end by
+    ``old_hi``). Returns the answer and the new state.
+    """
+    start = lo
+    if state is not None:
+        _, old_hi, span = state
+        if span is not None and span[0] >= lo:
+            return True, (lo, hi, span)
+        if span is None:
+            start = max(lo, old_hi - _CUE_LONGEST + 1)
+    found = cue.search(low, start, hi)
+    return found is not None, (lo, hi, found.span() if found else None)
 
 
 def find_counts(
@@ -531,6 +553,9 @@ def find_counts(
     cue = _COUNT_CUE
     if len(low) != len(text):  # lowercasing moved offsets: the cue scan reads the text itself
         low, cue = text, _COUNT_CUE_I
+    # the last cue window searched, and a cue found fully inside it (None: the window has none);
+    # windows only move right, so a later search can reuse it (see _has_cue)
+    cue_state: tuple[int, int, tuple[int, int] | None] | None = None
     for m in numbers:
         if not_count_after.match(text if lowered is None else lowered, m.end()) or \
                 _NOT_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
@@ -545,7 +570,8 @@ def find_counts(
         w_lo = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1 or max(0, m.start() - 200)
         w_hi = text.find("\n", m.end(), m.end() + 200)
         w_hi = w_hi if w_hi >= 0 else min(len(text), m.end() + 200)
-        if cue.search(low, max(0, m.start() - 120), m.end() + 160) is None or \
+        has_cue, cue_state = _has_cue(cue, low, max(0, m.start() - 120), min(len(low), m.end() + 160), cue_state)
+        if not has_cue or \
                 _type_of(text, m, (w_lo, w_hi), lowered)[0] is None:
             prev = out[-1] if out else None
             if not (prev and prev.count_type in _COORDINABLE and _COORD.fullmatch(text, prev.end, m.start())
