@@ -288,3 +288,11 @@ def test_cue_window_reuse_is_the_plain_search(seed):
         hi = min(len(low), max(hi, lo) + rng.randrange(0, 40))
         got, state = ct_mod._has_cue(ct_mod._COUNT_CUE, low, lo, hi, state)
         assert got == (ct_mod._COUNT_CUE.search(low, lo, hi) is not None), (lo, hi)
+
+
+@pytest.mark.parametrize("word", ["people", "People", "POWs", "pows", "Civilians", "children", "Children’s",
+                                  "elderly", "IDPs", "idps", "drones", "Shaheds", "others", "x", ""])
+def test_head_noun_lowercase_variant(word):
+    from toolkit.annotate import counts as ct_mod
+
+    assert bool(ct_mod._HEAD_NOUN_LOW.match(word.lower())) == bool(ct_mod._HEAD_NOUN.match(word))

@@ -191,6 +191,7 @@ _HEAD_NOUN = re.compile(
     r"|casualties|refugees|evacuees|IDPs|tanks?|vehicles?|aircraft|helicopters?|homes|houses|buildings|settlements)$"
 )
 
+_HEAD_NOUN_LOW = lowercase_variant(re.compile(_HEAD_NOUN.pattern.removeprefix("(?i)"), re.I))  # same words
 
 def _object(after: str) -> str | None:
     """The counted noun phrase at the start of ``after``: words up to the first head noun."""
@@ -199,7 +200,9 @@ def _object(after: str) -> str | None:
         return None
     words = head.group(0).split()
     for i, w in enumerate(words):
-        if _HEAD_NOUN.match(w.strip("'’")):
+        word = w.strip("'’")
+        low = word.lower()
+        if _HEAD_NOUN_LOW.match(low) if case_folds_simply(low, word) else _HEAD_NOUN.match(word):
             return " ".join(words[: i + 1])
     return None
 
