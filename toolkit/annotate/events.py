@@ -533,6 +533,7 @@ def find_events(
                 ranges.append([p_start, s_end])
         dates = [d for a, b in ranges for d in _explicit_dates(text, dct, start=a, stop=b, low=low) if d[0] < b]
         date_source = "explicit_date"
+    dateline_day = None
     for sent in sorted(per_sentence):
         types = per_sentence[sent]
         sentence = text[sent[0] : sent[1]]
@@ -558,7 +559,9 @@ def find_events(
         if day is not None:
             date, source = day, date_source
         elif dct is not None and not pd.isna(dct):
-            date, source = dct.normalize(), "dateline"
+            if dateline_day is None:  # once per text
+                dateline_day = dct.normalize()
+            date, source = dateline_day, "dateline"
         else:
             date, source = None, "none"
         for weak in (SHELL, AIR):  # a weapon named without any action is not an attack
