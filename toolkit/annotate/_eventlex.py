@@ -5,7 +5,13 @@
   without events are never fully segmented (throughput);
 * :func:`clause_start`: start of the clause that holds an offset;
 * :func:`cue_before`: negation / hedge cues in the words before a trigger;
-* :func:`find_places`: gazetteer look-up (``toolkit/resources/gazetteer/places.tsv``).
+* :func:`find_places`: gazetteer look-up (``toolkit/resources/gazetteer/places.tsv``);
+* speed helpers that keep every match the same (checked in ``tests/test_events.py``):
+  :func:`trie_pattern` (word lists as character tries), :func:`split_alternatives`,
+  :func:`first_chars` / :func:`first_pairs` (what a pattern's matches can start with, read off
+  the ``re`` parse tree: big alternations are tried only where they can match), and
+  :func:`lowercase_variant` / :func:`case_folds_simply` (a ``re.I`` pattern rewritten for
+  lowercased text, where ``re`` skips literal branches by their first character).
 """
 
 from __future__ import annotations
