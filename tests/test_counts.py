@@ -121,6 +121,17 @@ def test_persons_and_coordination(sentence, expected):
     assert [(c.count_type, c.number) for c in find_counts(sentence)] == expected
 
 
+@pytest.mark.parametrize(("sentence", "absent", "present"), [
+    ("Air defence shot down 23 of 31 drones launched overnight.", "KILL", None),
+    ("The air force said it shot down 44 of more than 50 cruise missiles.", "KILL", None),
+    ("Russian jets have shot down two Ukrainian warplanes.", "KILL", None),
+    ("Police shot dead 2 gunmen at the checkpoint.", None, "KILL"),
+])
+def test_shooting_down_aircraft_kills_nobody(sentence, absent, present):
+    types = {c.count_type for c in find_counts(sentence)}
+    assert absent not in types if absent else present in types
+
+
 @pytest.mark.parametrize("sentence", [
     "On 5 June 2025, Russian forces shelled Sumy.",
     "The town is 3 km from the front.",

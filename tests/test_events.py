@@ -98,6 +98,9 @@ def test_seed_ceasefire_rejected_and_talks_in_istanbul(seed_events):
     ("The body of a man with signs of torture was found in a forest.", "Attack", None),
     ("A man attacked a police officer with a knife at a checkpoint.", "Attack", None),
     ("Russia launched a massive drone and missile attack on power plants.", "Air/drone strike", None),
+    ("An official's car blew up outside his home in Berdiansk.", "Remote explosive/landmine/IED", None),
+    ("Russian forces occupied Kherson city in March.", "Non-state actor overtakes territory", None),
+    ("Ukrainian forces de-occupied Lyman.", "Government regains territory", None),
 ])
 def test_event_types(sentence, expected, absent):
     types = {m.event_type for m in find_events(sentence)}
@@ -112,6 +115,9 @@ def test_event_types(sentence, expected, absent):
     "His comments served to rally Russians for the cause.",
     "Putin claimed Ukraine needed to be liberated from Nazis.",
     "Many of them signalled their agreement by raising flags.",
+    "The mayor of occupied Melitopol spoke to reporters.",
+    "Residents fled the Russian-occupied city of Kherson.",
+    "The ministry for the temporarily occupied territories opened an office.",
 ])
 def test_no_event_in_nominal_mentions(sentence):
     types = {m.event_type for m in find_events(sentence)}
@@ -191,7 +197,7 @@ def test_trigger_anchors_cover_patterns(seed_path):
              "Anti-missile defences intercepted a Kh-101. S-300 missiles hit Kharkiv; re-took the town. "
              "Ukrainian forces de-occupied Lyman. A sit-in was held. Strikes with FPV drones continued."]
     for name in ("acled_sample.csv", "acled_sample_b.csv", "acled_sample_c.csv", "acled_ukraine_tuning.csv",
-                 "acled_ukraine_holdout.csv"):
+                 "acled_ukraine_holdout.csv", "acled_ukraine_holdout_b.csv", "acled_ukraine_holdout_c.csv"):
         texts += list(pd.read_csv(Path(__file__).parent / "fixtures" / name)["notes"])
     for text in texts:
         full = [(m.start(), m.end()) for m in ev_mod._TRIGGER.finditer(text)]

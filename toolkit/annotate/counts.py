@@ -143,7 +143,9 @@ _LEFT = re.compile(
     re.I,
 )
 _LEFT_TYPE = [
-    (re.compile(r"^(?:kill|claim|took\s+the|death|casualty|shot|shooting|gunned|execut|murder)", re.I), "KILL"),
+    # "shot down 23 of 31 drones" downs aircraft, not people: only "shot dead" / "shot and killed"
+    (re.compile(r"^(?:kill|claim|took\s+the|death|casualty|shot(?!\s+down)|shooting(?!\s+down)|gunned|execut|murder)",
+                re.I), "KILL"),
     (re.compile(r"^(?:wound|injur|hurt|maim)", re.I), "WOUND"),
     (re.compile(r"^(?:arrest|detain|apprehend)", re.I), "ARREST"),
     (re.compile(r"^(?:abduct|kidnap|captur|took|taking)", re.I), "KIDNAP"),

@@ -126,7 +126,7 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
           r"|(?:hit|struck)\s+(?:a\s+)?mine\b|(?:blew\s+up|exploded|detonated|injured|killed|wounded)\s+(?:on|by)\s+(?:a|an)\s+" + _W + r"{0,2}mines?\b|mines?\s+(?:explosion|blast|exploded|detonated|went\s+off)"
           r"|\bIEDs?\b|improvised\s+explosive|explosive\s+devices?|car\s+bomb(?:ing)?s?|booby[- ]trap\w*|trip\s?wires?"
           r"|unexploded\s+(?:ordnance|munitions?|shells?|explosives?|bombs?)|\bUXO\b"
-          r"|(?:ordnance|device|munition|shell|grenade|explosive\s+object|object)\s+(?:exploded|detonated|went\s+off)"
+          r"|(?:ordnance|device|munition|shell|grenade|explosive\s+object|object|car)\s+(?:exploded|detonated|went\s+off|blew\s+up)"
           r"|(?:detonated|set\s+off)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}(?:device|explosives?|bomb)|remote(?:ly)?\s+(?:detonated|controlled\s+(?:bomb|explosive))"),
     (ATTACK, r"shot\s+(?:dead|and\s+killed|at)|opened\s+fire\s+(?:on|at)\s+(?:a\s+|an\s+)?" + _W + r"{0,2}(?:civilians?|cars?|vehicles?|residents?|people|men|man|woman|evacuation)"
              r"|fired\s+(?:on|at|upon)\s+(?:a|an|the)\s+" + _W + r"{0,2}(?:civilians?|evacuation|car|vehicle|bus|man|woman|residents?|people|volunteers?|ambulance)"
@@ -174,6 +174,12 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
             r"|mediat(?:ed|ion|ors?)|\bStalled\s+" + _W + r"{0,2}Talks"),
     (CEASEFIRE, r"cease-?fires?|truces?|armistice|cessation\s+of\s+hostilities|moratorium\s+on\s+(?:strikes|attacks)"),
 )
+
+# "in occupied Melitopol", "the occupied city", "Russian-occupied Donetsk": a state, not a takeover
+_OCCUPIED_ADJECTIVE = re.compile(
+    r"(?:\b(?:in|of|from|into|to|the|a|an|now|still|temporarily|partially|partly)\s+"
+    r"|(?<!\bde)(?<!\bre)-)occupied\b",
+    re.I)
 
 _TRIGGER = re.compile("|".join(f"(?P<T{i}>\\b(?:{pat}))" for i, (_, pat) in enumerate(_TRIGGERS)), re.I)
 # Speed: the full alternation is only tried at words that can start a trigger (stems below,
@@ -513,6 +519,8 @@ def find_events(
     disrupt_before = _DISRUPT_BEFORE_LOW if lowered is not None else _DISRUPT_BEFORE
     for m in _trigger_matches(text, low):
         etype = _GROUP_TYPE[m.lastgroup]
+        if etype == _TERRITORY and _OCCUPIED_ADJECTIVE.search(text, max(0, m.start() - 12), m.end()):
+            continue
         sent = loc.sentence_at(m.start())
         if etype in (AIR, SHELL, IED):
             lo = clause_start(text, sent[0], m.start(), low=lowered)
