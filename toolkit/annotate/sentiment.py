@@ -180,12 +180,14 @@ def word_vectors() -> WordVectors:
     """The shipped static word vectors (``toolkit/resources/sentiment/word_vectors.npz``).
 
     Raises:
-        MissingResourceError: when the file is missing (fix: ``make sentiment-model``).
+        MissingResourceError: when the file is missing (fix: restore it from git, or
+            ``make sentiment-vectors``, which re-distils it and needs the ``vectors`` extra).
     """
     path = resource_path(*WORD_VECTORS)
     if not path.exists():
         raise MissingResourceError(
-            f"Dateline resource missing: {path}\nFix: make sentiment-model   (or restore it from git)")
+            f"Dateline resource missing: {path}\nFix: git checkout -- {path}   "
+            "(or make sentiment-vectors, which re-distils it with torch)")
     return load_word_vectors(path)
 
 
