@@ -436,6 +436,12 @@ def test_daily_newspaper(sentence, value):
         ("Two died on March 3 and 4 others were hurt.", ["March 3"]),
         ("Prices rose on May 5 and 6 percent later.", ["May 5"]),
         ("He gave an Independence Day speech in Minsk.", []),
+        # generic "today" (nowadays) before a generic noun names no day; a specific one does
+        ("Drones are central to today's warfare.", []),
+        ("Few of today's young voters remember the Soviet era.", []),
+        ("Tomorrow's armies will rely on cheap drones.", []),
+        ("Today's meeting in Geneva was cancelled.", ["Today"]),
+        ("He said tomorrow's talks would go ahead.", ["tomorrow"]),
     ],
 )
 def test_names_and_counts_are_no_dates(sentence, found):
