@@ -101,6 +101,10 @@ def test_seed_ceasefire_rejected_and_talks_in_istanbul(seed_events):
     ("An official's car blew up outside his home in Berdiansk.", "Remote explosive/landmine/IED", None),
     ("Russian forces occupied Kherson city in March.", "Non-state actor overtakes territory", None),
     ("Ukrainian forces de-occupied Lyman.", "Government regains territory", None),
+    ("Thousands joined a march in Tbilisi against the new law.", "Peaceful protest", None),
+    ("Veterans staged a silent demonstration outside parliament.", "Peaceful protest", None),
+    ("Residents took to the streets of Kherson waving flags.", "Peaceful protest", None),
+    ("She attended pro-Ukrainian rallies in Melitopol.", "Peaceful protest", None),
 ])
 def test_event_types(sentence, expected, absent):
     types = {m.event_type for m in find_events(sentence)}
@@ -118,6 +122,9 @@ def test_event_types(sentence, expected, absent):
     "The mayor of occupied Melitopol spoke to reporters.",
     "Residents fled the Russian-occupied city of Kherson.",
     "The ministry for the temporarily occupied territories opened an office.",
+    "The results of a referendum held in March were never recognised.",
+    "Allies held meetings organized to rally military support for Kyiv.",
+    "The plenary session held on March 15 decided the matter.",
 ])
 def test_no_event_in_nominal_mentions(sentence):
     types = {m.event_type for m in find_events(sentence)}
@@ -195,7 +202,8 @@ def test_trigger_anchors_cover_patterns(seed_path):
     """The anchor-word prefilter finds exactly what the full alternation finds."""
     texts = [seed_frame(seed_path)["text"][0],
              "Anti-missile defences intercepted a Kh-101. S-300 missiles hit Kharkiv; re-took the town. "
-             "Ukrainian forces de-occupied Lyman. A sit-in was held. Strikes with FPV drones continued."]
+             "Ukrainian forces de-occupied Lyman. A sit-in was held. Strikes with FPV drones continued.",
+             "Crowds joined a march; others attended rallies, organised a demonstration or took to the streets."]
     for name in ("acled_sample.csv", "acled_sample_b.csv", "acled_sample_c.csv", "acled_ukraine_tuning.csv",
                  "acled_ukraine_holdout.csv", "acled_ukraine_holdout_b.csv", "acled_ukraine_holdout_c.csv"):
         texts += list(pd.read_csv(Path(__file__).parent / "fixtures" / name)["notes"])

@@ -156,9 +156,11 @@ _TRIGGERS: tuple[tuple[str, str], ...] = (
            r"|nationali[sz]ed|expropriat\w+"),
     (PROTEST, r"protest(?:ed|ers|ing|s)?|demonstrat(?:ed|ions?|ors)\b"
               r"|rall(?:y|ies|ied)\s+(?:in|against|outside|near|at|on|for|to\s+(?:demand|protest|support|call|mark)|calling|demanding)\b"
-              r"|(?:held|staged|organi[sz]ed|attended|joined|hold|stage)\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?rall(?:y|ies)\b|picket(?:ed|s|ing)?\b"
+              r"|(?:held|staged|organi[sz]ed|attended|joined|hold|stage)\s+(?:a\s+|an\s+)?(?!to\s)(?:[\w-]+\s+)?rall(?:y|ies)\b|picket(?:ed|s|ing)?\b"
               r"|gathered\s+[^.;]{0,60}?(?:to\s+(?:demand|protest|support|call|commemorate|express|honou?r|oppose|mark)|in\s+support|against|calling)"
-              r"|march(?:ed|es)?\s+(?:for|against|in\s+support|through)|sit-in|hunger\s+strike|flash\s?mob|car\s+rall(?:y|ies)"),
+              r"|march(?:ed|es)?\s+(?:for|against|in\s+support|through)|sit-in|hunger\s+strike|flash\s?mob|car\s+rall(?:y|ies)"
+              r"|(?:held|staged|organi[sz]ed|attended|joined|led)\s+(?:a\s+|an\s+|the\s+)?(?!in\s|on\s)(?:[\w-]+\s+)?(?-i:march(?:es)?|demonstrations?)\b"
+              r"|took\s+to\s+the\s+streets?\b"),
     (POW, r"prisoners?\s+(?:of\s+war\s+)?(?:exchanges?|swaps?)|(?:exchanges?|swaps?)\s+of\s+" + _W + r"{0,2}(?:prisoners|POWs|captives|detainees|servicemen)"
           r"|POWs?\s+(?:exchanges?|swaps?)|(?:exchanged|swapped)\s+" + _W + r"{0,4}(?:prisoners|POWs|captives|detainees|servicemen|soldiers)"
           r"|(?:returned|released|freed|brought\s+home)\s+" + _W + r"{0,4}(?:prisoners|POWs|captives|servicemen|defenders|soldiers)\b(?!\s+(?:who|that)\s+(?:died|were\s+killed|lost))"
@@ -199,7 +201,7 @@ caught captur* agree* detention exploded came completed ukrainians russians laun
 pulled handed without cede ceded cedes recaptur* retook retaken re de regain* liberat* deoccupied took gained
 established assumed occupied overran raised entered advanced pushed broke loot* plunder* pillag* arson* torch*
 vandali* burn* demolish* dismantl* property damaged toppled removed confiscated expropriat* stole stolen
-nationali* protest* demonstrat* rally rallies rallied picket* gathered march* sit hunger flash* swap* pow pows
+nationali* protest* demonstrat* rally rallies rallied picket* gathered march* sit hunger flash* swap* pow pows joined attended staged organi* led
 return* released freed brought captives servicem* defenders repatriat* hand* transfer* receiv* bodies remains
 peace ceasefire* direct bilateral trilateral fresh new face talks round rounds negotiat* mediat* stalled cease*
 truce* armistice cessation moratorium signs
