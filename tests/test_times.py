@@ -403,6 +403,20 @@ RULE_CASES = [
      "P8Y"),
     ("The siege lasted two full weeks.", WED, "two full weeks", "DURATION", "P2W"),
     ("They waited a whole year for news.", WED, "a whole year", "DURATION", "P1Y"),
+    # movable holidays get their computed calendar date (Easter by the computus; US holidays
+    # by weekday rules); "Easter week" is the ISO week of Easter Sunday
+    ("A truce was declared for Easter.", WED, "Easter", "DATE", "2025-04-20"),
+    ("Churches were shelled on Orthodox Easter 2021.", WED, "Orthodox Easter 2021", "DATE",
+     "2021-05-02"),
+    ("Pilgrims gathered as Easter week began.", dt.date(2000, 4, 17), "Easter week", "DATE",
+     "2000-W16"),
+    ("Shops were shut on Good Friday.", dt.date(2024, 4, 2), "Good Friday", "DATE",
+     "2024-03-29"),
+    ("The parade was held on Memorial Day.", WED, "Memorial Day", "DATE", "2025-05-26"),
+    ("The senator campaigned until Election Day.", dt.date(2024, 11, 8), "Election Day", "DATE",
+     "2024-11-05"),
+    ("Talks resumed after Labor Day.", dt.date(2023, 9, 20), "Labor Day", "DATE", "2023-09-04"),
+    ("The shop was busy before Mother's Day.", WED, "Mother's Day", "DATE", "2025-05-11"),
 ]
 
 #: "daily", "weekly" as a noun (a periodical) is no time expression; adjective and adverb are a SET
@@ -441,6 +455,7 @@ def test_daily_newspaper(sentence, value):
         ("Few of today's young voters remember the Soviet era.", []),
         ("Tomorrow's armies will rely on cheap drones.", []),
         ("Today's meeting in Geneva was cancelled.", ["Today"]),
+        ("The good news is that labor unions backed the election.", []),
         ("He said tomorrow's talks would go ahead.", ["tomorrow"]),
     ],
 )

@@ -27,7 +27,10 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   weeks", "the coming months", "the weeks ahead" are DURATIONs ``PXW``/``PXM``, "the past
   decade" is ``P10Y``, "the near term" is ``FUTURE_REF``;
 * holidays with a fixed date ("Victory Day"; Ukraine's Independence Day, August 24, when the
-  country is named) follow tense like other dates; a weekday written with a date ("Friday,
+  country is named) follow tense like other dates; movable ones get their computed date
+  (Easter and Orthodox Easter by the Gregorian/Julian computus, Good Friday, Thanksgiving,
+  Memorial Day, Labor Day, US Election Day, Mother's/Father's Day; "Easter week" is the ISO
+  week of Easter Sunday); generic "today's youth" / "today's world" (nowadays) is no TIMEX3; a weekday written with a date ("Friday,
   June 6") fixes the year; "last Oct. 23" is the latest such day before the dateline; years
   may be spelled out ("nineteen ninety-six");
 * "April 24 and 25", "9-10 July": a second day and a span of days share the month (and a
@@ -276,6 +279,10 @@ _FAMILIES: list[tuple[str, str]] = [
     # holidays
     ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas"
                 r"|New\s+Year's\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Valentine's\s+Day"
+                # movable feasts and US federal holidays (computed per year, see _movable_holiday)
+                r"|(?:Orthodox\s+)?Easter(?:\s+(?:Sunday|Monday|week))?|Good\s+Friday"
+                r"|Memorial\s+Day|Labor\s+Day|(?-i:Election\s+Day)"
+                r"|Mother's\s+Day|Father's\s+Day"
                 r"|Victory\s+Day|Halloween|Boxing\s+Day"
                 # Ukraine's Independence Day (August 24), when the country is named
                 r"|(?<=Ukraine's\s)Independence\s+Day|(?<=Ukraine’s\s)Independence\s+Day"
@@ -769,6 +776,89 @@ def _closest_year(dct: dt.date, month: int, day: int, future: bool) -> int:
 _R = tuple[str, str, str] | None  # (type, value, anchor)
 
 
+def _easter(y: int, *, orthodox: bool = False) -> dt.date:
+    """Easter Sunday: the Gregorian computus (Meeus/Jones/Butcher); ``orthodox``: the Julian
+    computus (Meeus) converted to the Gregorian calendar (13 days, valid 1900-2099)."""
+    if orthodox:
+        a, b, c = y % 4, y % 7, y % 19
+        d = (19 * c + 15) % 30
+        e = (2 * a + 4 * b - d + 34) % 7
+        month, day = divmod(d + e + 114, 31)
+        return dt.date(y, month, day + 1) + dt.timedelta(days=13)
+    a, b, c = y % 19, y // 100, y % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    m = (32 + 2 * e + 2 * i - h - k) % 7
+    n = (a + 11 * h + 22 * m) // 451
+    month, day = divmod(h + m - 7 * n + 114, 31)
+    return dt.date(y, month, day + 1)
+
+
+def _nth_weekday(y: int, month: int, wd: int, n: int) -> dt.date:
+    """The ``n``-th weekday ``wd`` (0 = Monday) of a month; ``n = -1``: the last one."""
+    if n < 0:
+        last = dt.date(y, month, calendar.monthrange(y, month)[1])
+        return last - dt.timedelta(days=(last.weekday() - wd) % 7)
+    first = dt.date(y, month, 1)
+    return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def _movable_holiday(h: str, y: int) -> dt.date | None:
+    """The date of a movable holiday in year ``y`` (TimeML: holidays are DATEs with their
+    calendar value); ``None`` for other names. "Easter week" is the day of its Sunday (the
+    caller turns it into that ISO week)."""
+    orthodox = h.startswith("orthodox")
+    h = h.removeprefix("orthodox ")
+    if h.startswith("easter") or h == "good friday":
+        e = _easter(y, orthodox=orthodox)
+        return e + dt.timedelta(days={"good friday": -2, "easter monday": 1}.get(h, 0))
+    return {
+        "thanksgiving": lambda: _nth_weekday(y, 11, 3, 4),
+        "thanksgiving day": lambda: _nth_weekday(y, 11, 3, 4),
+        "memorial day": lambda: _nth_weekday(y, 5, 0, -1),
+        "labor day": lambda: _nth_weekday(y, 9, 0, 1),
+        # US general election: the Tuesday after the first Monday of November
+        "election day": lambda: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
+        "mother's day": lambda: _nth_weekday(y, 5, 6, 2),
+        "father's day": lambda: _nth_weekday(y, 6, 6, 3),
+    }.get(h, lambda: None)()
+
+
+def _norm_movable(h: str, g: dict, ctx: _Ctx, fut) -> _R:
+    """A movable holiday: the explicit year, else "last/next" from the dateline's year, else the
+    year chosen the way :func:`_closest_year` chooses it for a fixed date."""
+    dct = ctx.dct
+    week = h.endswith(" week")
+    if g.get("y"):
+        date = _movable_holiday(h, int(g["y"]))
+    elif dct is None:
+        return "DATE", "XXXX-XX-XX", "none"
+    else:
+        rel = (g.get("rel") or "").lower()
+        if rel:
+            date = _movable_holiday(h, dct.year + {"last": -1, "next": 1}.get(rel, 0))
+            if rel == "last" and date is not None and _movable_holiday(h, dct.year) < dct:
+                date = _movable_holiday(h, dct.year)  # "last Easter" in May: this year's
+        else:
+            future = fut()
+            date = None
+            for y in (dct.year - 1, dct.year, dct.year + 1):
+                cand = _movable_holiday(h, y)
+                delta = (cand - dct).days
+                if (future and -14 <= delta < 351) or (not future and -275 < delta <= 90):
+                    date = cand
+                    break
+            date = date or _movable_holiday(h, dct.year)
+    anchor = "none" if g.get("y") else "dateline"
+    if week:
+        return "DATE", _iso_week(date), anchor
+    ctx.last = date
+    return "DATE", date.isoformat(), anchor
+
+
 def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> _R:
     dct = ctx.dct
     text = ctx.text
@@ -1035,10 +1125,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         return "DATE", f"{_iso_week(base)}-WE", "dateline"
     if fam == "holiday":
         h = re.sub(r"\s+", " ", g["h"].lower())
-        if h.startswith("thanksgiving"):
-            md = None
-        else:
-            md = _HOLIDAYS.get(h)
+        if _movable_holiday(h, 2000) is not None:
+            return _norm_movable(h, g, ctx, fut)
+        md = _HOLIDAYS.get(h)
         y = int(g["y"]) if g.get("y") else None
         if y is None and dct is not None:
             rel = (g.get("rel") or "").lower()
@@ -1047,15 +1136,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
                 y = _closest_year(dct, md[0], md[1], fut())
             elif not rel and not fut() and dct < dt.date(y, 11, 20):
                 y -= 1
-        if md is None:  # Thanksgiving: fourth Thursday of November
-            if y is None:
-                return "DATE", "XXXX-11", "none"
-            first = dt.date(y, 11, 1)
-            date = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-        else:
-            if y is None:
-                return "DATE", f"XXXX-{md[0]:02d}-{md[1]:02d}", "none"
-            date = dt.date(y, *md)
+        if y is None:
+            return "DATE", f"XXXX-{md[0]:02d}-{md[1]:02d}", "none"
+        date = dt.date(y, *md)
         return "DATE", date.isoformat(), "none" if g.get("y") else "dateline"
     if fam == "set_every":
         u = g["u"].lower()
@@ -1555,7 +1638,7 @@ def _trie(words: list[str]) -> str:
 _TRIGGER_WORDS = (
     list(_MONTHS) + ["sept"] + list(_WEEKDAYS)
     + [w + "s" for w in _WEEKDAYS]
-    + ["yesterday", "today", "tomorrow", "tonight", "overnight", "now", "current", "currently", "recent", "recently", "lately", "presently", "nowadays", "future", "past", "present", "weekend", "weekends", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "noon", "midnight", "midday", "hourly", "daily", "nightly", "weekly", "monthly", "yearly", "christmas", "thanksgiving", "halloween", "valentine", "fiscal", "spring", "summer", "fall", "autumn", "winter", "nineteen", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "date", "period", "dawn", "daybreak", "term", "ahead"]
+    + ["yesterday", "today", "tomorrow", "tonight", "overnight", "now", "current", "currently", "recent", "recently", "lately", "presently", "nowadays", "future", "past", "present", "weekend", "weekends", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "night", "nights", "week", "weeks", "fortnight", "fortnights", "month", "months", "quarter", "quarters", "year", "years", "decade", "decades", "century", "centuries", "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "noon", "midnight", "midday", "hourly", "daily", "nightly", "weekly", "monthly", "yearly", "christmas", "thanksgiving", "easter", "halloween", "valentine", "fiscal", "spring", "summer", "fall", "autumn", "winter", "nineteen", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties", "date", "period", "dawn", "daybreak", "term", "ahead"]
 )
 _TRIGGER = re.compile(
     r"\b(?:(?:" + _trie(_TRIGGER_WORDS) + r")\b|\d(?:\d\d\ds?\b|0s\b|\d?(?::\d\d|\s?[ap]\.?m\b)))"
@@ -1571,7 +1654,7 @@ _PREFIX_WORDS = frozenset(
     ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred thousand trading business working calendar full near
     distant foreseeable this-year q1 q2 q3 q4 h1 h2 in and additional extra further straight short long
-    consecutive whole""".split()  # noqa: SIM905
+    consecutive whole good orthodox memorial labor election mother's father's""".split()  # noqa: SIM905
 )
 #: modifier words that are walked over but never start an expression (prepositions, units)
 _NON_START = frozenset(["and", "on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
