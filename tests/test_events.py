@@ -203,7 +203,8 @@ def test_trigger_anchors_cover_patterns(seed_path):
     texts = [seed_frame(seed_path)["text"][0],
              "Anti-missile defences intercepted a Kh-101. S-300 missiles hit Kharkiv; re-took the town. "
              "Ukrainian forces de-occupied Lyman. A sit-in was held. Strikes with FPV drones continued.",
-             "Crowds joined a march; others attended rallies, organised a demonstration or took to the streets."]
+             "Crowds joined a march; others attended rallies, organised a demonstration or took to the streets. "
+             "They plan to stage a rally and hold a rally."]
     for name in ("acled_sample.csv", "acled_sample_b.csv", "acled_sample_c.csv", "acled_ukraine_tuning.csv",
                  "acled_ukraine_holdout.csv", "acled_ukraine_holdout_b.csv", "acled_ukraine_holdout_c.csv"):
         texts += list(pd.read_csv(Path(__file__).parent / "fixtures" / name)["notes"])

@@ -201,7 +201,7 @@ caught captur* agree* detention exploded came completed ukrainians russians laun
 pulled handed without cede ceded cedes recaptur* retook retaken re de regain* liberat* deoccupied took gained
 established assumed occupied overran raised entered advanced pushed broke loot* plunder* pillag* arson* torch*
 vandali* burn* demolish* dismantl* property damaged toppled removed confiscated expropriat* stole stolen
-nationali* protest* demonstrat* rally rallies rallied picket* gathered march* sit hunger flash* swap* pow pows joined attended staged organi* led
+nationali* protest* demonstrat* rally rallies rallied picket* gathered march* sit hunger flash* swap* pow pows joined attended stage staged organi* led hold
 return* released freed brought captives servicem* defenders repatriat* hand* transfer* receiv* bodies remains
 peace ceasefire* direct bilateral trilateral fresh new face talks round rounds negotiat* mediat* stalled cease*
 truce* armistice cessation moratorium signs
