@@ -417,6 +417,10 @@ RULE_CASES = [
      "2024-11-05"),
     ("Talks resumed after Labor Day.", dt.date(2023, 9, 20), "Labor Day", "DATE", "2023-09-04"),
     ("The shop was busy before Mother's Day.", WED, "Mother's Day", "DATE", "2025-05-11"),
+    # "one day" after a modal is an indefinite future (TimeML FUTURE_REF), else a duration
+    ("Refugees say they will one day go home.", WED, "one day", "DATE", "FUTURE_REF"),
+    ("She hopes one day to rebuild the school.", WED, "one day", "DATE", "FUTURE_REF"),
+    ("The bridge was closed for one day.", WED, "one day", "DURATION", "P1D"),
 ]
 
 #: "daily", "weekly" as a noun (a periodical) is no time expression; adjective and adverb are a SET

@@ -687,6 +687,10 @@ _GENERIC_AFTER = re.compile(
     r"|children|kids|teenagers|students|families|parents|consumers|voters|technology|technologies"
     r"|computers|economy|culture|politics|media|warfare|wars|armies|battlefield|standards"
     r"|dollars|terms)\b")
+#: a modal verb right before "one day": "will one day rebuild" (TimeML: FUTURE_REF)
+_MODAL_BEFORE = re.compile(
+    r"\b(?:will|would|could|may|might|can|shall|should|must|hope|hopes|hoped)\s+$|['\u2019]ll\s+$",
+    re.I)
 _OVER_BEFORE = re.compile(r"\b(?:over|during|throughout)\s+$", re.I)
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.I)
 
@@ -1435,6 +1439,8 @@ def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
         n = None
     if g["n"].lower() in ("some", "many") and not (g.get("rel") or g.get("the")):
         return None
+    if (low == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0])):
+        return "DATE", "FUTURE_REF", "none"  # "Kyiv will one day join": an indefinite future
     return "DURATION", _duration(n, u), "none"
 
 
