@@ -217,6 +217,47 @@ CASES = [
         [("The talks are over for now", "Dmitry Peskov", "the Kremlin spokesman Dmitry Peskov",
           "said", "direct")],
     ),
+    (
+        "next_sentence_with_its_own_clause_is_not_the_attribution",
+        '"The dam held," Mayor Iryna Koval told reporters. "Water levels are falling." '
+        "Engineer Taras Hnatiuk said he would inspect the gates on Friday.",
+        [("The dam held", "Iryna Koval", "Mayor Iryna Koval", "told reporters", "direct"),
+         ("Water levels are falling.", "Iryna Koval", "Mayor Iryna Koval", "told reporters",
+          "continuation")],
+    ),
+    (
+        "attribution_sentence_of_its_own_after_a_full_stop",
+        'The mayor spoke after the meeting. "Water levels are falling." Koval said on Friday.',
+        [("Water levels are falling.", "Koval", "Koval", "said", "direct")],
+    ),
+    (
+        "speakerless_quote_paragraph_then_attributed_paragraph",
+        "Farmers met in the square.\n\n\u201cThe harvest is the worst in a decade.\u201d\n\n"
+        "\u201cWe cannot pay for fuel or seed,\u201d farmer Mykola Shevchuk said.",
+        [("The harvest is the worst in a decade.", "Mykola Shevchuk", "farmer Mykola Shevchuk",
+          "said", "direct"),
+         ("We cannot pay for fuel or seed", "Mykola Shevchuk", "farmer Mykola Shevchuk",
+          "said", "continuation")],
+    ),
+    (
+        "quote_paragraph_after_a_quote_with_long_attribution",
+        '"The shelter is full," volunteer Dana Moroz said outside the station in the center '
+        'of town, where dozens waited.\n\n"We need blankets and water more than anything."',
+        [("The shelter is full", "Dana Moroz", "volunteer Dana Moroz", "said", "direct"),
+         ("We need blankets and water more than anything.", "Dana Moroz",
+          "volunteer Dana Moroz", "said", "continuation")],
+    ),
+    (
+        "more_reporting_verbs",
+        'Petra Lind blogged: "Turnout will decide this race."\n\n'
+        '"Nobody expected the vote to be this close," confessed the campaign manager.\n\n'
+        '"That number is simply wrong," reacted Governor Alan Price.',
+        [("Turnout will decide this race.", "Petra Lind", "Petra Lind", "blogged", "direct"),
+         ("Nobody expected the vote to be this close", "the campaign manager",
+          "the campaign manager", "confessed", "direct"),
+         ("That number is simply wrong", "Alan Price", "Governor Alan Price", "reacted",
+          "direct")],
+    ),
 ]
 
 

@@ -261,6 +261,11 @@ _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
 _NEW_SENTENCE = re.compile(r"\s+[\"“‘'(]?[A-Z]")
 _THAT = re.compile(r"\bthat\b")
+# what may follow an attribution that is a sentence of its own ('Kasich said on Friday.')
+_ATTR_ENDS_SENTENCE = re.compile(
+    r"(?![ \t]*(?:that|he|she|they|it|we|I|the|a|an|his|her|their|its)\b)"
+    r"[^.!?\n\"“”]{0,40}?[.!?]?(?:\s|$)"
+)
 _SENT_BREAK = re.compile(r"[.!?][\"”’')\]]*\s*$")
 
 
@@ -883,6 +888,7 @@ def _find(text: str) -> list[Quote]:
     prev: Quote | None = None
     prev_para = -9
     prev_para_end_quote = False
+    prev_standalone = False
     spans = [(r.open, r.close) for r, _, _, _ in raws]
     breaks: tuple[list[int], list[int]] = ([], [])
     for ps, pe in dict.fromkeys((ps, pe) for _, _, ps, pe in raws):
@@ -912,6 +918,13 @@ def _find(text: str) -> list[Quote]:
         if raw.close < pe:
             after_attr, after_end = _after_attr(text, raw.close, s_end if s_end > raw.close
                                                 else pe)
+            if after_attr is not None and not lead.strip(" ([") and \
+                    text[raw.close - 1 : raw.close] == "." and \
+                    _NEW_SENTENCE.match(text, raw.close + 1, pe) and \
+                    not _ATTR_ENDS_SENTENCE.match(text, after_end, pe):
+                # '"... campaign." Ohio Gov. John Kasich said he would have ...': a new
+                # sentence with its own content, not the attribution of the quote
+                after_attr, after_end = None, raw.close
         before_attr = _before_attr(text, raw.open, lead_start) if raw.open > ps else None
         attr = after_attr or before_attr
         if after_attr is not None and before_attr is not None and \
@@ -947,6 +960,12 @@ def _find(text: str) -> list[Quote]:
         standalone = raw.open == ps and (raw.close >= pe - 2) and attr is None
         if not cont and standalone and prev is not None and prev_para == pi - 1 and \
                 prev_para_end_quote and prev.speaker:
+            cont = True
+        if not cont and raw.open == ps and after_attr is not None and prev is not None and \
+                prev_para == pi - 1 and prev_standalone and not prev.speaker and \
+                prev.kind == "direct":
+            # a speaker-less quote paragraph, then a quote paragraph attributed at its end:
+            # one statement over two paragraphs (the speaker is passed back by _backfill)
             cont = True
         # the cue right before the mark makes the quote the whole content ('X cited "..."')
         cue_led = (before_attr is not None or (
@@ -989,8 +1008,11 @@ def _find(text: str) -> list[Quote]:
         out.append(q)
         prev = q
         prev_para = pi
+        prev_standalone = raw.open == ps and raw.close >= pe - 2
         prev_para_end_quote = raw.close >= pe - 3 or after_end >= pe - 2 or \
-            not text[max(after_end, raw.close + 1) : pe].strip(" .")
+            not text[max(after_end, raw.close + 1) : pe].strip(" .") or (
+                # '"A," X said during a visit to Y.' is the whole paragraph
+                after_attr is not None and raw.open == ps and s_end >= pe - 1)
     # lead-ins closing the paragraph before a quote ("Cruz continued:") are read last
     return _backfill(_with_lead_ins(text, paras, out, names))
 
