@@ -472,3 +472,22 @@ def test_rule_classes(sentence, dct, phrase, type_, value):
     t = _find(sentence, dct, phrase)
     assert (t.type, t.value) == (type_, value)
     assert sentence[t.start : t.end] == phrase
+
+
+_TINY_TML = """<TimeML><DCT><TIMEX3 tid="t0" type="DATE" value="2025-06-11"
+functionInDocument="CREATION_TIME">2025-06-11</TIMEX3></DCT>
+<TEXT>Talks ended on <TIMEX3 tid="t1" type="DATE" value="2025-06-09">Monday</TIMEX3>.</TEXT></TimeML>
+"""
+
+
+@pytest.mark.parametrize(("half", "kept"), [(None, ["a1", "a2", "a3", "b1", "b2"]),
+                                            ("even", ["a1", "a3", "b1"]), ("odd", ["a2", "b2"])])
+def test_scorer_halves(tmp_path, half, kept):
+    """The scorer's study/check halves: every other document of each part, in file-name order."""
+    from toolkit.evaluate.timeml import load_folder
+
+    for name in ("a3", "a1", "a2", "b2", "b1"):
+        part = tmp_path / name[0].upper()
+        part.mkdir(exist_ok=True)
+        (part / f"{name}.tml").write_text(_TINY_TML, encoding="utf-8")
+    assert [d.doc_id for d in load_folder([tmp_path], half=half)] == kept

@@ -23,6 +23,8 @@ the plain text of ``<TEXT>`` with all tags removed and XML entities decoded.
 Command line::
 
     python -m toolkit evaluate timeml ../shared/gold/timeml [--errors errors.tsv]
+    python -m toolkit evaluate timeml ../shared/gold/timeml/AQUAINT --half even  # study half
+    python -m toolkit evaluate timeml ../shared/gold/timeml/AQUAINT --half odd   # check half
 """
 
 from __future__ import annotations
@@ -135,8 +137,17 @@ def parse_tml(path: str | Path) -> GoldDoc:
     return GoldDoc(doc_id, dct, "".join(parts), sorted(timexes, key=lambda t: (t.start, t.end)))
 
 
-def load_folder(paths: list[str | Path]) -> list[GoldDoc]:
-    """All ``.tml`` files under the given files/folders (recursively), sorted by path."""
+def load_folder(paths: list[str | Path], *, half: str | None = None) -> list[GoldDoc]:
+    """All ``.tml`` files under the given files/folders (recursively), sorted by path.
+
+    Args:
+        paths: ``.tml`` files or folders.
+        half: ``"even"`` or ``"odd"`` keeps every other document of each part (sub-folder), by
+            position in file-name order (0, 2, 4 ... or 1, 3, 5 ...): two disjoint halves, one to
+            study errors on and one to check a rule on before keeping it.
+    """
+    if half not in (None, "even", "odd"):
+        raise ValueError(f"half must be 'even' or 'odd', not {half!r}")
     files: list[tuple[Path, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
@@ -144,6 +155,14 @@ def load_folder(paths: list[str | Path]) -> list[GoldDoc]:
                          for f in sorted(p.rglob("*.tml")))
         else:
             files.append((p, ""))
+    if half is not None:
+        seen: Counter[str] = Counter()
+        kept = []
+        for f, group in files:
+            if (seen[group] % 2 == 1) == (half == "odd"):
+                kept.append((f, group))
+            seen[group] += 1
+        files = kept
     docs = []
     for f, group in files:
         doc = parse_tml(f)
@@ -327,8 +346,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("paths", nargs="+", help=".tml files or folders (searched recursively)")
     ap.add_argument("--errors", help="write every error to this TSV")
     ap.add_argument("--top", type=int, default=15, help="number of error classes to print")
+    ap.add_argument("--half", choices=["even", "odd"],
+                    help="score every other document of each part (file-name order): a study half "
+                         "and a check half")
     args = ap.parse_args(argv)
-    docs = load_folder(args.paths)
+    docs = load_folder(args.paths, half=args.half)
     if not docs:
         print(f"no .tml files under {args.paths}", file=sys.stderr)
         return 2
