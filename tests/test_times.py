@@ -416,6 +416,9 @@ RULE_CASES = [
     ("The senator campaigned until Election Day.", dt.date(2024, 11, 8), "Election Day", "DATE",
      "2024-11-05"),
     ("Talks resumed after Labor Day.", dt.date(2023, 9, 20), "Labor Day", "DATE", "2023-09-04"),
+    ("Unions rallied on International Labor Day.", dt.date(2023, 9, 20),
+     "International Labor Day", "DATE", "2023-05-01"),
+    ("Workers marched on Labour Day.", WED, "Labour Day", "DATE", "2025-05-01"),
     ("The shop was busy before Mother's Day.", WED, "Mother's Day", "DATE", "2025-05-11"),
     # "one day" after a modal is an indefinite future (TimeML FUTURE_REF), else a duration
     ("Refugees say they will one day go home.", WED, "one day", "DATE", "FUTURE_REF"),

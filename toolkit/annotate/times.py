@@ -122,7 +122,8 @@ _HOLIDAYS = {  # fixed-date holidays (month, day)
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
     "valentine's day": (2, 14), "halloween": (10, 31),
-    "victory day": (5, 9), "may day": (5, 1), "boxing day": (12, 26), "independence day": (8, 24),
+    "victory day": (5, 9), "may day": (5, 1), "international labor day": (5, 1),
+    "international labour day": (5, 1), "labour day": (5, 1), "boxing day": (12, 26), "independence day": (8, 24),
 }
 
 # --------------------------------------------------------------------------- patterns
@@ -281,7 +282,7 @@ _FAMILIES: list[tuple[str, str]] = [
                 r"|New\s+Year's\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Valentine's\s+Day"
                 # movable feasts and US federal holidays (computed per year, see _movable_holiday)
                 r"|(?:Orthodox\s+)?Easter(?:\s+(?:Sunday|Monday|week))?|Good\s+Friday"
-                r"|Memorial\s+Day|Labor\s+Day|(?-i:Election\s+Day)"
+                r"|Memorial\s+Day|(?:International\s+)?Labou?r\s+Day|(?-i:Election\s+Day)"
                 r"|Mother's\s+Day|Father's\s+Day"
                 r"|Victory\s+Day|Halloween|Boxing\s+Day"
                 # Ukraine's Independence Day (August 24), when the country is named
@@ -1660,7 +1661,7 @@ _PREFIX_WORDS = frozenset(
     ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred thousand trading business working calendar full near
     distant foreseeable this-year q1 q2 q3 q4 h1 h2 in and additional extra further straight short long
-    consecutive whole good orthodox memorial labor election mother's father's""".split()  # noqa: SIM905
+    consecutive whole good orthodox memorial labor labour international election mother's father's""".split()  # noqa: SIM905
 )
 #: modifier words that are walked over but never start an expression (prepositions, units)
 _NON_START = frozenset(["and", "on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
