@@ -258,6 +258,36 @@ CASES = [
          ("That number is simply wrong", "Alan Price", "Governor Alan Price", "reacted",
           "direct")],
     ),
+    (
+        "any_finite_verb_after_subject_closing_the_quote",
+        '"The queue was four hours long, and nobody told us why," Maria Hordiienko griped '
+        "outside the consulate.\n\n"
+        '"It will not reopen before spring," And the council voted again.',
+        [("The queue was four hours long, and nobody told us why", "Maria Hordiienko",
+          "Maria Hordiienko", "griped", "direct"),
+         ("It will not reopen before spring", "", None, "", "partial")],
+    ),
+    (
+        "colon_then_straight_mark_without_space",
+        'Senator Ruth Adler (D-Maine):"We will not vote for this budget."',
+        [("We will not vote for this budget.", "Ruth Adler", "Senator Ruth Adler", ":",
+          "direct")],
+    ),
+    (
+        "bidi_format_character_before_a_reversed_mark",
+        "Readers answered the post.\n\n\u202a\u201dThis is the best news of the whole "
+        "week!!\u201d wrote Ivan Melnyk.",
+        [("This is the best news of the whole week!!", "Ivan Melnyk", "Ivan Melnyk", "wrote",
+          "direct")],
+    ),
+    (
+        "straight_mark_after_full_stop_without_space_opens",
+        '"The market is empty," said trader Oleh Bilyk, who sells fish near the port."We '
+        'have not had a buyer since noon."',
+        [("The market is empty", "Oleh Bilyk", "trader Oleh Bilyk", "said", "direct"),
+         ("We have not had a buyer since noon.", "Oleh Bilyk", "trader Oleh Bilyk", "said",
+          "continuation")],
+    ),
 ]
 
 

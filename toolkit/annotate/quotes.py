@@ -115,6 +115,7 @@ _DOUBLE_OPEN = "“„‟«"
 _DOUBLE_CLOSE = "”»"
 _DOUBLE_ANY = '"“”„‟«»'
 _SINGLE_ANY = "'‘’"
+_INVISIBLE = "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2060\ufeff"
 _DOUBLE_MARK = re.compile('["“”„‟«»]')
 _SINGLE_MARK = re.compile("['‘’]")
 
@@ -280,6 +281,12 @@ class _Raw(NamedTuple):
 def _is_double_open(text: str, i: int, p_start: int, p_end: int) -> bool | None:
     ch = text[i]
     before = text[i - 1] if i > p_start else " "
+    if before in _INVISIBLE:
+        # a bidi/zero-width format character before the mark reads as nothing
+        j = i - 1
+        while j >= p_start and text[j] in _INVISIBLE:
+            j -= 1
+        before = text[j] if j >= p_start else " "
     after = text[i + 1] if i + 1 < p_end else " "
     if ch in _DOUBLE_OPEN:
         return not (after.isspace() and not before.isspace())
@@ -289,7 +296,8 @@ def _is_double_open(text: str, i: int, p_start: int, p_end: int) -> bool | None:
     # straight "
     if before.isspace() or before in "([{—–-/" or i == p_start:
         return None if after.isspace() else True
-    return False
+    # 'Rep. Smith (R-Ohio):"I have not heard ...': a colon lead-in whose space was lost
+    return before == ":" and after.isalnum()
 
 
 def _single_role(text: str, i: int, p_start: int, p_end: int) -> str | None:
@@ -321,6 +329,9 @@ def _pair_double(text: str, p_start: int, p_end: int, carry: bool) -> tuple[list
             if open_at < 0:
                 continue
             role = False
+        if open_at < 0 and not role and text[i] == '"' and text[i - 1 : i] in ".!?" and \
+                text[i + 1 : i + 2].isupper():
+            role = True  # 'the authorities."We were deceived': the space before the mark lost
         if open_at < 0:
             if role:
                 open_at = i
@@ -692,6 +703,34 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
     return None, k
 
 
+_ANY_VERB = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?!(?:is|was|has|does|its|his|hers|this|thus|"
+                       r"us|as|yes|less|unless|across|plus|news|series|species|"
+                       r"bus|gas|chaos|status|bonus|focus|census|campus|virus|"
+                       r"needed|used|based|called|named|dubbed|titled)\b)"
+                       r"([a-z]{2,}(?:ed|s))\b")
+
+
+def _generic_after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
+    """'"...," Hannity started.' / '"...?" the crowd jeered': a quote closed by a comma, ?
+    or ! at the start of its sentence, then a subject and a finite verb that is not in
+    the cue lexicon. The verb must come right after the subject."""
+    k = close + 1
+    win_end = min(s_end, k + 120)
+    m0 = re.match(r",?\s*", text[k:win_end])
+    start = k + (m0.end() if m0 else 0)
+    mention = _speaker_in(text, start, win_end, head=True)
+    if mention is None or mention.start != start:
+        return None, k
+    first = mention.text.split()[0]
+    if mention.kind != "pron" and (first.lower() in _FUNCTION_CAPS or (
+            first[0].islower() and not _DET_START.match(mention.text))):
+        return None, k  # '"...," And ...' / '"...," to Western actions'
+    verb = _ANY_VERB.match(text, mention.end, win_end)
+    if verb is None:
+        return None, k
+    return _Attr(mention, verb.group(1), "after"), verb.end()
+
+
 def _clean_cue(cue: str) -> str:
     return re.sub(r"\s+", " ", cue.strip())
 
@@ -914,6 +953,8 @@ def _find(text: str) -> list[Quote]:
                     lead_start = o.end + 1
                     break
         lead = text[lead_start : max(raw.open, ps)]
+        if lead and not lead.strip(" \t" + _INVISIBLE):
+            lead = ""  # only a bidi/zero-width format character before the mark
         after_attr, after_end = (None, raw.close)
         if raw.close < pe:
             after_attr, after_end = _after_attr(text, raw.close, s_end if s_end > raw.close
@@ -925,6 +966,11 @@ def _find(text: str) -> list[Quote]:
                 # '"... campaign." Ohio Gov. John Kasich said he would have ...': a new
                 # sentence with its own content, not the attribution of the quote
                 after_attr, after_end = None, raw.close
+            if after_attr is None and not lead.strip(" ([") and (
+                    text[raw.close - 1 : raw.close] in ",?!"
+                    or text[raw.close + 1 : raw.close + 2] == ","):
+                after_attr, after_end = _generic_after_attr(
+                    text, raw.close, s_end if s_end > raw.close else pe)
         before_attr = _before_attr(text, raw.open, lead_start) if raw.open > ps else None
         attr = after_attr or before_attr
         if after_attr is not None and before_attr is not None and \
