@@ -281,6 +281,17 @@ CASES = [
           "direct")],
     ),
     (
+        "headline_quote_running_on_in_title_case_is_partial",
+        "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
+        "The mayor spoke on Monday.",
+        [("Not Yet", "Koval", "Mayor Koval", ":", "partial")],
+    ),
+    (
+        "headline_quote_after_colon_takes_the_headline_subject",
+        "The dockers' union: 'Strike on Monday.'\n\nDockers voted on Friday.",
+        [("Strike on Monday.", "the dockers' union", "The dockers' union", ":", "direct")],
+    ),
+    (
         "straight_mark_after_full_stop_without_space_opens",
         '"The market is empty," said trader Oleh Bilyk, who sells fish near the port."We '
         'have not had a buyer since noon."',

@@ -260,6 +260,7 @@ _LEAD_IN_END = re.compile(r"[:,]\s*$")
 _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
+_RUNS_ON_TITLE = re.compile(r"\s*(?!(?:Says|Said|Tells|Told|Writes|Wrote)\b)[A-Z$][\w’'-]*")
 _NEW_SENTENCE = re.compile(r"\s+[\"“‘'(]?[A-Z]")
 _THAT = re.compile(r"\bthat\b")
 # what may follow an attribution that is a sentence of its own ('Kasich said on Friday.')
@@ -1013,12 +1014,17 @@ def _find(text: str) -> list[Quote]:
             # a speaker-less quote paragraph, then a quote paragraph attributed at its end:
             # one statement over two paragraphs (the speaker is passed back by _backfill)
             cont = True
+        # the first line of an article without a full stop in it is its headline
+        headline = pi == 0 and pe - ps < 250 and len(paras) > 1 and \
+            not _SENT_END.search(text, ps, raw.open)
         # the cue right before the mark makes the quote the whole content ('X cited "..."')
         cue_led = (before_attr is not None or (
             raw.open > lead_start and _cue_led(text, lead_start, raw.open))
         ) and not _THAT_END.search(lead) and not (
             # 'testified "thousands" of emails were lost': the quoted words run on
-            text[raw.close - 1 : raw.close] not in ".,!?…" and _RUNS_ON.match(tail))
+            text[raw.close - 1 : raw.close] not in ".,!?…" and (_RUNS_ON.match(tail) or (
+                # a Title Case headline: 'X: "No Idea" If I Had Told Her ...'
+                headline and after_attr is None and _RUNS_ON_TITLE.match(tail))))
         kind = "continuation" if (cont or same_para_cont) else (
             "direct" if cue_led or (lead_ok and tail_ok) else "partial")
         if kind == "direct" and lead.strip() and _paraphrase_lead(text, lead_start, raw.open):
@@ -1043,6 +1049,12 @@ def _find(text: str) -> list[Quote]:
                 speaker, sp_s, sp_e = _resolve(text, found.mention, names, prev, spans)
                 cue = found.cue
                 conf = 0.7
+            elif headline and kind == "direct" and lead.rstrip().endswith(":") and \
+                    _subject(text, ps, raw.open) is not None:
+                # 'WSJ editorial: "Deport Her."': a headline's subject before its colon
+                found = _subject(text, ps, raw.open)
+                speaker, sp_s, sp_e = _resolve(text, found, names, prev, spans)
+                cue, conf = ":", 0.7
             elif prev is not None and pi - prev_para <= 1 and prev.speaker and kind == "direct":
                 speaker, sp_s, sp_e, cue = (prev.speaker, prev.speaker_start, prev.speaker_end,
                                             prev.cue)
