@@ -281,6 +281,20 @@ CASES = [
           "direct")],
     ),
     (
+        "cue_leading_into_the_next_quote_is_not_the_previous_attribution",
+        "Oksana Lysak praised the repairs. She says the new dam is \u201ca solid piece of "
+        "work.\u201d He adds, \u201cIt will hold for fifty years at least.\u201d",
+        [("a solid piece of work.", "Oksana Lysak", "She", "says", "partial"),
+         ("It will hold for fifty years at least.", "Oksana Lysak", "He", "adds", "direct")],
+    ),
+    (
+        "led_in_cue_kept_as_last_resort_for_a_short_partial_quote",
+        "The blast was \u201cjust the beginning.\u201d He added: \u201cEverything taken will "
+        "be returned.\u201d",
+        [("just the beginning.", "He", "He", "added", "partial"),
+         ("Everything taken will be returned.", "He", "He", "added", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

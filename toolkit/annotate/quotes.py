@@ -260,6 +260,7 @@ _LEAD_IN_END = re.compile(r"[:,]\s*$")
 _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
+_LEADS_INTO_QUOTE = re.compile(r"[ \t]*[,:]?[ \t]*[\"“‘']")
 _RUNS_ON_TITLE = re.compile(r"\s*(?!(?:Says|Said|Tells|Told|Writes|Wrote)\b)[A-Z$][\w’'-]*")
 _NEW_SENTENCE = re.compile(r"\s+[\"“‘'(]?[A-Z]")
 _THAT = re.compile(r"\bthat\b")
@@ -929,6 +930,7 @@ def _find(text: str) -> list[Quote]:
     prev_para = -9
     prev_para_end_quote = False
     prev_standalone = False
+    prev_led = False  # the previous quote's speaker came from the next quote's lead-in
     spans = [(r.open, r.close) for r, _, _, _ in raws]
     breaks: tuple[list[int], list[int]] = ([], [])
     for ps, pe in dict.fromkeys((ps, pe) for _, _, ps, pe in raws):
@@ -957,6 +959,7 @@ def _find(text: str) -> list[Quote]:
         if lead and not lead.strip(" \t" + _INVISIBLE):
             lead = ""  # only a bidi/zero-width format character before the mark
         after_attr, after_end = (None, raw.close)
+        led_attr = None
         if raw.close < pe:
             after_attr, after_end = _after_attr(text, raw.close, s_end if s_end > raw.close
                                                 else pe)
@@ -967,6 +970,13 @@ def _find(text: str) -> list[Quote]:
                 # '"... campaign." Ohio Gov. John Kasich said he would have ...': a new
                 # sentence with its own content, not the attribution of the quote
                 after_attr, after_end = None, raw.close
+            if after_attr is not None and text[raw.close - 1 : raw.close] in ".!?" and \
+                    _NEW_SENTENCE.match(text, raw.close + 1, pe) and \
+                    _LEADS_INTO_QUOTE.match(text, after_end, pe):
+                # 'calls her "a fine woman." He adds, "In a campaign ...": the new
+                # sentence's cue introduces the next quote (its speaker is kept as a last
+                # resort: 'added' says the same person spoke before)
+                led_attr, after_attr, after_end = after_attr, None, raw.close
             if after_attr is None and not lead.strip(" ([") and (
                     text[raw.close - 1 : raw.close] in ",?!"
                     or text[raw.close + 1 : raw.close + 2] == ","):
@@ -978,7 +988,7 @@ def _find(text: str) -> list[Quote]:
                 re.search(r"[:,]\s*$", lead) and text[q_end - 1 : q_end] in ".?!":
             # 'X responded: "...?" Her critics cited it': the lead-in owns a finished quote
             attr = before_attr
-        has_cue = attr is not None or (raw.open > lead_start
+        has_cue = attr is not None or led_attr is not None or (raw.open > lead_start
                                        and _cue_led(text, lead_start, raw.open))
         if _is_not_speech(text, q_start, q_end, lead, has_cue or raw.cont):
             continue
@@ -995,7 +1005,7 @@ def _find(text: str) -> list[Quote]:
         cont = raw.cont
         same_para_cont = False
         if not cont and prev is not None and prev_para == pi and prev.speaker \
-                and raw.open > ps \
+                and raw.open > ps and not prev_led \
                 and (attr is None or attr.mention.start == prev.speaker_start):
             between = text[prev.end : raw.open]
             # "A," he said. "B."  /  "A," said X, "B."
@@ -1030,6 +1040,7 @@ def _find(text: str) -> list[Quote]:
         if kind == "direct" and lead.strip() and _paraphrase_lead(text, lead_start, raw.open):
             kind = "partial"
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
+        cue_from_led = False
         if attr is not None:
             speaker, sp_s, sp_e = _resolve(text, attr.mention, names, prev, spans)
             cue = attr.cue
@@ -1049,6 +1060,10 @@ def _find(text: str) -> list[Quote]:
                 speaker, sp_s, sp_e = _resolve(text, found.mention, names, prev, spans)
                 cue = found.cue
                 conf = 0.7
+            elif led_attr is not None:
+                speaker, sp_s, sp_e = _resolve(text, led_attr.mention, names, prev, spans)
+                cue, conf = led_attr.cue, 0.45
+                cue_from_led = True
             elif headline and kind == "direct" and lead.rstrip().endswith(":") and \
                     _subject(text, ps, raw.open) is not None:
                 # 'WSJ editorial: "Deport Her."': a headline's subject before its colon
@@ -1067,6 +1082,7 @@ def _find(text: str) -> list[Quote]:
         prev = q
         prev_para = pi
         prev_standalone = raw.open == ps and raw.close >= pe - 2
+        prev_led = cue_from_led
         prev_para_end_quote = raw.close >= pe - 3 or after_end >= pe - 2 or \
             not text[max(after_end, raw.close + 1) : pe].strip(" .") or (
                 # '"A," X said during a visit to Y.' is the whole paragraph
