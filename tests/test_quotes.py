@@ -295,6 +295,12 @@ CASES = [
          ("Everything taken will be returned.", "He", "He", "added", "direct")],
     ),
     (
+        "abbreviation_at_sentence_end_is_not_an_initial_of_the_speaker",
+        "Refugees wrote to the PM. Sarah Greene met them at the station.\n\n"
+        '"They are exhausted," she said.',
+        [("They are exhausted", "Sarah Greene", "she", "said", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -202,7 +202,11 @@ _PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "presi
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 _ORG_NOUNS = _wordlist("org_nouns.txt")
-_NAME_TOK = (r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mrs|Mr|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Maj|"
+# an initial is not the end of an abbreviation ('PM.', 'TV.') nor a sentence end before a
+# sentence-opening word ('the U.K. The EU said')
+_NAME_TOK = (r"(?:(?<![A-Za-z])[A-Z]\.(?:[A-Z]\.)*(?![ \u00a0]+(?:The|A|An|This|That|These|"
+             r"While|But|And|Or|So|He|She|It|They|We|I|In|On|At|As|If|When|After|Before)\b)"
+             r"|(?:Mrs|Mr|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Maj|"
              r"Capt|Prof|Rev|Ft|Mt|Adm|Cmdr|Supt)\.(?=\s+[A-Z])"
              r"|(?:Mc|Mac|O’|O')?[A-Z][\w’'-]*)")
 _PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|el|di|du|dos|ter)"
