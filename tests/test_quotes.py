@@ -423,3 +423,26 @@ def test_any_text_never_raises_and_offsets_hold(text: str) -> None:
         assert (q.speaker_start == -1) == (q.speaker_end == -1)
         if q.speaker_start >= 0:
             assert 0 <= q.speaker_start < q.speaker_end <= len(text)
+
+
+@pytest.mark.parametrize(("context", "expected"), [
+    (0, None),
+    (12, "engineer: ¶ '[[The water is falling]]'. ¶ Crews wor"),
+])
+def test_scorer_error_context(tmp_path, context: int, expected: str | None) -> None:
+    """``brat.score(..., context=N)`` adds the text around each error (here a miss)."""
+    from toolkit.evaluate import brat
+
+    text = "Said the dam engineer:\n'The water is falling'.\nCrews worked all night.\n"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "d.txt").write_text(text, encoding="utf-8")
+    s = text.index("'The")
+    e = text.index("'.") + 1
+    (tmp_path / "attributions" / "d_x.ann").write_text(
+        f"T1\tContent {s} {e}\t{text[s:e]}\nE1\tAttribution:T1 Content:T1\n",
+        encoding="utf-8")
+    docs = brat.read_brat(tmp_path)
+    result = brat.score(docs, lambda frame: schema.empty("quotes"), context=context)
+    assert [err["error"] for err in result.errors] == ["missed"]
+    assert result.errors[0].get("context") == expected

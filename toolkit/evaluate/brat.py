@@ -323,7 +323,7 @@ def _resolve_groups(groups: list[list[dict[str, object]]], gspans: list[tuple[in
 
 
 def score(docs: list[GoldDoc], extractor: Callable[[pd.DataFrame], pd.DataFrame], *,
-          system: str = "toolkit.quotes") -> Scores:
+          system: str = "toolkit.quotes", context: int = 0) -> Scores:
     """Score ``extractor`` (a ``quotes()``-like public function) on gold documents.
 
     Args:
@@ -331,6 +331,9 @@ def score(docs: list[GoldDoc], extractor: Callable[[pd.DataFrame], pd.DataFrame]
         extractor: takes a frame with ``doc_id``/``text``/``published`` and returns
             the ``quotes`` table.
         system: name printed in the score table.
+        context: when > 0, each error record also gets ``context``: the article text
+            this many characters either side of the gold (or predicted) quote, with the
+            quote in ``[[ ]]`` and paragraph breaks shown as ``¶``.
 
     Returns:
         :class:`Scores` with counts, and per-error records in ``errors``.
@@ -378,13 +381,13 @@ def score(docs: list[GoldDoc], extractor: Callable[[pd.DataFrame], pd.DataFrame]
                 errors.append(_error(doc, g, p, pspans[i],
                                      "boundary" if not exact and ok else
                                      _speaker_class(g, spk) if exact else
-                                     "boundary+" + _speaker_class(g, spk)))
+                                     "boundary+" + _speaker_class(g, spk), context))
         for i, p in enumerate(preds):
             if i not in used_p:
-                errors.append(_error(doc, None, p, pspans[i], "false_positive"))
+                errors.append(_error(doc, None, p, pspans[i], "false_positive", context))
         for j, g in enumerate(doc.quotes):
             if j not in used_g:
-                errors.append(_error(doc, g, None, None, "missed"))
+                errors.append(_error(doc, g, None, None, "missed", context))
     return Scores(system, len(docs), n_gold, n_pred, tp_o, tp_x, sp_n, sp_ok, tp_e,
                   seconds, errors)
 
@@ -400,14 +403,14 @@ def _speaker_class(g: GoldQuote, speaker: str) -> str:
 
 
 def _error(doc: GoldDoc, g: GoldQuote | None, p: dict[str, object] | None,
-           pspan: tuple[int, int] | None, kind: str) -> dict[str, object]:
+           pspan: tuple[int, int] | None, kind: str, context: int = 0) -> dict[str, object]:
     text = doc.text
 
     def clip(s: str) -> str:
         s = " ".join(s.split())
         return s if len(s) <= 160 else s[:157] + "..."
 
-    return {
+    rec: dict[str, object] = {
         "doc_id": doc.doc_id,
         "error": kind,
         "gold_quote": clip(text[g.start : g.end]) if g else "",
@@ -421,6 +424,12 @@ def _error(doc: GoldDoc, g: GoldQuote | None, p: dict[str, object] | None,
         "gold_start": g.start if g else -1,
         "pred_start": pspan[0] if pspan else -1,
     }
+    if context > 0:
+        a, b = (g.start, g.end) if g else pspan if pspan else (0, 0)
+        piece = (text[max(0, a - context) : a] + "[[" + text[a:b] + "]]"
+                 + text[b : b + context])
+        rec["context"] = " ".join(piece.replace("\n", " ¶ ").split())
+    return rec
 
 
 def format_scores(scores: list[Scores]) -> str:
@@ -438,7 +447,8 @@ def format_scores(scores: list[Scores]) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """CLI: ``python -m toolkit evaluate quotes DIR [--errors F.tsv] [--baseline] [--min-confidence C]``."""
+    """CLI: ``python -m toolkit evaluate quotes DIR [--errors F.tsv [--context N]] [--baseline]
+    [--min-confidence C]``."""
     parser = argparse.ArgumentParser(prog="python -m toolkit evaluate quotes",
                                      description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -447,6 +457,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true",
                         help="also score the naive regex baseline in the same run")
     parser.add_argument("--top", type=int, default=10, help="error classes to print")
+    parser.add_argument("--context", type=int, default=0, metavar="N",
+                        help="with --errors: add a context column, N characters of article "
+                             "text either side of each quote (quote in [[ ]])")
     parser.add_argument("--min-confidence", type=float, action="append", default=[],
                         help="also score quotes(min_confidence=C), keeping only attributions at "
                              "least this sure (repeatable); the default table keeps every quote")
@@ -459,7 +472,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no brat documents found under {args.paths} (expected text/*.txt and "
               "attributions/*.ann)", file=sys.stderr)
         return 2
-    results = [score(docs, quotes)]
+    results = [score(docs, quotes, context=args.context)]
     for threshold in args.min_confidence:
         results.append(score(docs, functools.partial(quotes, min_confidence=threshold),
                              system=f"toolkit.quotes(min_confidence={threshold:g})"))
