@@ -301,6 +301,21 @@ CASES = [
         [("They are exhausted", "Sarah Greene", "she", "said", "direct")],
     ),
     (
+        "quote_paragraph_signed_by_a_dash_line",
+        "The fact check follows.\n\n"
+        '"Wages have gone up faster here than anywhere else in the region."\n\n'
+        "- Governor Marta Kuzmenko, in a radio interview.\n\n"
+        "The figure is out of date.",
+        [("Wages have gone up faster here than anywhere else in the region.", "Marta Kuzmenko",
+          "Governor Marta Kuzmenko", "-", "direct")],
+    ),
+    (
+        "plural_noun_after_the_subject_is_no_verb",
+        'Cheers rose from the square.\n\n"We want a new vote, and we want it now," Kyiv '
+        "students marched on.",
+        [("We want a new vote, and we want it now", "", None, "", "partial")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -716,6 +716,11 @@ _ANY_VERB = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?!(?:is|was|has|does|its|his|
                        r"([a-z]{2,}(?:ed|s))\b")
 
 
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:in|on|at|to|from|as|after|before|during|"
+                         r"while|with|about|of|outside|inside|into|over|under|again|later|then|"
+                         r"last|this|yesterday|today|tonight|recently|afterwards?)\b")
+
+
 def _generic_after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
     """'"...," Hannity started.' / '"...?" the crowd jeered': a quote closed by a comma, ?
     or ! at the start of its sentence, then a subject and a finite verb that is not in
@@ -732,8 +737,9 @@ def _generic_after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None
             first[0].islower() and not _DET_START.match(mention.text))):
         return None, k  # '"...," And ...' / '"...," to Western actions'
     verb = _ANY_VERB.match(text, mention.end, win_end)
-    if verb is None:
-        return None, k
+    if verb is None or (not verb.group(1).endswith("ed")
+                        and not _CLAUSE_END.match(text, verb.end(), win_end + 1)):
+        return None, k  # '"...," Trump supporters chanted': 'supporters' is no verb
     return _Attr(mention, verb.group(1), "after"), verb.end()
 
 
@@ -1121,6 +1127,8 @@ def _with_lead_ins(text: str, paras: list[tuple[int, int]], out: list[Quote],
             q = q._replace(speaker=prev.speaker, speaker_start=prev.speaker_start,
                            speaker_end=prev.speaker_end, cue=prev.cue)
         if q.confidence <= 0.45:
+            q = _with_dash_line(text, paras, q, names, prev)
+        if q.confidence <= 0.45:
             ps = q.start - 1
             while ps > 0 and text[ps - 1] in " \t" + _DOUBLE_ANY + _SINGLE_ANY:
                 ps -= 1
@@ -1139,6 +1147,30 @@ def _with_lead_ins(text: str, paras: list[tuple[int, int]], out: list[Quote],
         fixed.append(q)
         prev = q
     return fixed
+
+
+_DASH_LINE = re.compile(r"[-–—]+[ \t]*(?=[A-Z])")
+
+
+def _with_dash_line(text: str, paras: list[tuple[int, int]], q: Quote, names: _Names,
+                    prev: Quote | None) -> Quote:
+    """'"...." / - Hillary Clinton.': a quote paragraph signed by a dash line after it."""
+    k = bisect_right(paras, (q.end, len(text) + 1)) - 1
+    if k < 0 or k + 1 >= len(paras):
+        return q
+    ps, pe = paras[k]
+    if not ps <= q.end <= pe or text[q.end : pe].strip(" .,!?" + _DOUBLE_ANY + _SINGLE_ANY):
+        return q
+    ns, ne = paras[k + 1]
+    dash = _DASH_LINE.match(text, ns, ne)
+    if dash is None or ne - ns > 200:
+        return q
+    mention = _speaker_in(text, dash.end(), ne, head=True)
+    if mention is None or mention.kind == "pron":
+        return q
+    speaker, sp_s, sp_e = _resolve(text, mention, names, prev)
+    return q._replace(speaker=speaker, speaker_start=sp_s, speaker_end=sp_e, cue="-",
+                      confidence=0.8)
 
 
 def _lead_in_attr(text: str, ps: int, colon: int) -> _Attr | None:
