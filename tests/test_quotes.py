@@ -316,6 +316,26 @@ CASES = [
         [("We want a new vote, and we want it now", "", None, "", "partial")],
     ),
     (
+        "hyphenated_premodifier_before_the_speaker",
+        'The visit ended.\n\n"We did not discuss the wall," tight-and-tired Mayor Petro Osyp '
+        "said.",
+        [("We did not discuss the wall", "Petro Osyp", "tight-and-tired Mayor Petro Osyp",
+          "said", "direct")],
+    ),
+    (
+        "determiner_subject_then_any_past_tense_verb",
+        'The clip ended.\n\n"Let me help you out, the answer is no," the party\'s deputy '
+        "leader riffed on the radio, drawing applause.",
+        [("Let me help you out, the answer is no", "the party's deputy leader",
+          "the party's deputy leader", "riffed", "direct")],
+    ),
+    (
+        "capitalised_phrase_after_question_mark_is_a_new_sentence",
+        'The aide shrugged.\n\n"What is the point of going there at all?" The ministry '
+        "blamed the schedule.",
+        [("What is the point of going there at all?", "", None, "", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -237,9 +237,9 @@ _NP_START = re.compile(
     rf"|(?P<name>(?:(?:{_TITLE_ALT}|[A-Z][\w’'.-]*)[ \u00a0]+){{0,6}}{_NAME_RUN.pattern}"
     rf"|(?:{_TITLE_WORD}\s+){{0,4}}?{_NAME_RUN.pattern}))"
 )
-_STOP_NP = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can|did|does|do|"
-                      r"had|has|have|not|that|because|if|when|but|and|before|after|on|in|at|"
-                      r"to|for|with|by|from)\b")
+_STOP_NP = re.compile(r"(?<![\w-])(?:is|are|was|were|be|been|will|would|could|should|can|did|"
+                      r"does|do|had|has|have|not|that|because|if|when|but|and|before|after|on|"
+                      r"in|at|to|for|with|by|from)(?![\w-])")  # not inside 'warm-and-fuzzy'
 _STOP_DET = re.compile(r"\b(?:is|are|was|were|be|been|will|would|could|should|can|did|does|do|"
                        r"had|has|have|not|that|because|if|when|but|and|before|after|then|"
                        r"while|so|also)\b")
@@ -721,6 +721,9 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:in|on|at|to|from|as|after|be
                          r"last|this|yesterday|today|tonight|recently|afterwards?)\b")
 
 
+_ED_WORD = re.compile(r"(?<=\s)[a-z]{3,}ed\b")
+
+
 def _generic_after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
     """'"...," Hannity started.' / '"...?" the crowd jeered': a quote closed by a comma, ?
     or ! at the start of its sentence, then a subject and a finite verb that is not in
@@ -730,11 +733,21 @@ def _generic_after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None
     m0 = re.match(r",?\s*", text[k:win_end])
     start = k + (m0.end() if m0 else 0)
     mention = _speaker_in(text, start, win_end, head=True)
+    if mention is not None and mention.kind == "org":
+        # 'the Republican nominee riffed on ...': the phrase ran into its verb
+        for w in _ED_WORD.finditer(text, start, min(mention.end, start + 80)):
+            sub = _speaker_in(text, start, w.start(), head=False)
+            if sub is not None and sub.start == start and sub.end >= w.start() - 1:
+                mention = sub
+                break
     if mention is None or mention.start != start:
         return None, k
     first = mention.text.split()[0]
-    if mention.kind != "pron" and (first.lower() in _FUNCTION_CAPS or (
-            first[0].islower() and not _DET_START.match(mention.text))):
+    if text[close - 1 : close] in "?!" and mention.kind != "name" and first[0].isupper():
+        return None, k  # '"... going?" The Kremlin blamed ...': a new sentence
+    if (mention.kind == "name" and first.lower() in _FUNCTION_CAPS) or (
+            mention.kind != "pron" and first[0].islower()
+            and not _DET_START.match(mention.text)):
         return None, k  # '"...," And ...' / '"...," to Western actions'
     verb = _ANY_VERB.match(text, mention.end, win_end)
     if verb is None or (not verb.group(1).endswith("ed")
