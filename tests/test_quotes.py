@@ -336,6 +336,19 @@ CASES = [
         [("What is the point of going there at all?", "", None, "", "direct")],
     ),
     (
+        "reversed_mark_opening_a_paragraph",
+        "The paper disagreed.\n\n\u201d \u2026 if the governor can visit the flooded towns, so "
+        "can the candidate,\u201d the editorial read.",
+        [("\u2026 if the governor can visit the flooded towns, so can the candidate",
+          "the editorial", "the editorial", "read", "direct")],
+    ),
+    (
+        "adverb_now_between_subject_and_cue",
+        'The site changed overnight.\n\n"This is your campaign now," it now says on the front '
+        "page.",
+        [("This is your campaign now", "it", "it", "now says", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -177,7 +177,7 @@ _VERBS = (
     "(?:statement|video|letter|message)"
 )
 _ADVERBS = r"(?:(?:later|also|then|simply|once|previously|recently|earlier|again|further|" \
-    r"flatly|bluntly|reportedly|publicly|privately|repeatedly|often|has|have|had|" \
+    r"flatly|bluntly|reportedly|publicly|privately|repeatedly|often|has|have|had|now|still|" \
     r"would|will|has\s+since|once\s+famously|famously|had\s+earlier)\s+)*"
 _CUE_VERB = rf"(?:{_ADVERBS})(?:[a-z]+ly\s+)?(?:(?:smiled|laughed|paused|nodded|shrugged)\s+and\s+)?(?:{_VERBS})"
 # cue extensions: "wrote on Telegram", "told reporters", "said in a statement"
@@ -338,6 +338,9 @@ def _pair_double(text: str, p_start: int, p_end: int, carry: bool) -> tuple[list
         if open_at < 0 and not role and text[i] == '"' and text[i - 1 : i] in ".!?" and \
                 text[i + 1 : i + 2].isupper():
             role = True  # 'the authorities."We were deceived': the space before the mark lost
+        elif open_at < 0 and not role and first and not carry and text[i] in _DOUBLE_CLOSE \
+                and not text[p_start:i].strip(_INVISIBLE) and i + 2 < p_end:
+            role = True  # '” … if the president can visit, ...': a reversed opening mark
         if open_at < 0:
             if role:
                 open_at = i
