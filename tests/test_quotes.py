@@ -349,6 +349,15 @@ CASES = [
         [("This is your campaign now", "it", "it", "now says", "direct")],
     ),
     (
+        "short_quote_right_after_an_attributed_quote_is_speech",
+        '"That makes no sense at all," analyst Ruta Kalnina said. "None." Markets fell.\n\n'
+        '"It was a good year," the trader said. "Record" sales were reported.',
+        [("That makes no sense at all", "Ruta Kalnina", "analyst Ruta Kalnina", "said",
+          "direct"),
+         ("None.", "Ruta Kalnina", "analyst Ruta Kalnina", "said", "continuation"),
+         ("It was a good year", "the trader", "the trader", "said", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -264,6 +264,7 @@ _LEAD_IN_END = re.compile(r"[:,]\s*$")
 _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
+_ENDS_HERE = re.compile(r"[.?!]|\s*$")
 _LEADS_INTO_QUOTE = re.compile(r"[ \t]*[,:]?[ \t]*[\"“‘']")
 _RUNS_ON_TITLE = re.compile(r"\s*(?!(?:Says|Said|Tells|Told|Writes|Wrote)\b)[A-Z$][\w’'-]*")
 _NEW_SENTENCE = re.compile(r"\s+[\"“‘'(]?[A-Z]")
@@ -1016,7 +1017,12 @@ def _find(text: str) -> list[Quote]:
             attr = before_attr
         has_cue = attr is not None or led_attr is not None or (raw.open > lead_start
                                        and _cue_led(text, lead_start, raw.open))
-        if _is_not_speech(text, q_start, q_end, lead, has_cue or raw.cont):
+        # '"A," X wrote on Y. "Blacklisted?"': a short quote right after an attributed one
+        follows_attr = prev is not None and prev_para == pi and bool(prev.speaker) and \
+            prev.end <= prev.speaker_start and prev.speaker_end <= raw.open < prev.speaker_end + 60 \
+            and not lead.strip(" ([") and bool(_SENT_BREAK.search(text, prev.speaker_end, raw.open)) \
+            and (text[q_end - 1 : q_end] in ".?!" or _ENDS_HERE.match(text, raw.close + 1, pe + 1))
+        if _is_not_speech(text, q_start, q_end, lead, has_cue or raw.cont or follows_attr):
             continue
         # direct vs partial
         lead_ok = ((not lead.strip(" ([")) or before_attr is not None
