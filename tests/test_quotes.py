@@ -358,6 +358,14 @@ CASES = [
          ("It was a good year", "the trader", "the trader", "said", "direct")],
     ),
     (
+        "weekday_is_not_part_of_the_speaker",
+        'Chairman Reince Moyer later Thursday told Fox News: "Both sides will meet next week."'
+        '\n\nOn Friday Biden said: "We will send more help to the region."',
+        [("Both sides will meet next week.", "Reince Moyer", "Chairman Reince Moyer", "told",
+          "direct"),
+         ("We will send more help to the region.", "Biden", "Biden", "said", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -456,6 +456,9 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | No
                 return _classify(text, m.start(kind), m.end(kind), kind)
         return None
     seg = text[start:end].rstrip()
+    day = _DAY_EDGE.search(seg)
+    if day is not None and day.start() > 0:
+        seg = seg[: day.start()]  # 'Priebus later Thursday told': the time is no part of it
     stop = start + len(seg)
     if seg.endswith(","):
         # "X, director of Y, said": drop the appositive, keep X -- unless the part after
@@ -502,10 +505,31 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | No
     return None
 
 
+_DAY_EDGE = re.compile(r"^(?:(?:(?:On|By|Since|Until|Last|This|Early|Late|Later|Earlier)\s+)?"
+                       r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|"
+                       r"Yesterday|Tonight),?(?:\s+|$))+|(?:\s+(?:later\s+|earlier\s+|[Oo]n\s+)?"
+                       r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                       r"(?:\s+(?:morning|afternoon|evening|night))?)+$")
+
+
 def _classify(text: str, s: int, e: int, kind: str) -> _Mention | None:
     piece = text[s:e]
     if kind == "pron":
         return _Mention(s, e, piece, "pron")
+    if kind == "name":
+        # 'said Wednesday', 'Friday Biden said', 'Priebus later Thursday told': no speakers
+        trimmed = False
+        for m in list(_DAY_EDGE.finditer(piece))[::-1]:
+            if m.start() == 0:
+                s += m.end()
+            else:
+                e = s + m.start() if m.start() < len(piece) else e
+            trimmed = True
+        if trimmed:
+            piece = text[s:e]
+            if not piece.strip() or piece.split()[-1].lower() in _FUNCTION_CAPS or \
+                    not piece.split()[-1][0].isupper():
+                return None  # 'on' left of 'on Thursday'
     words = piece.split()
     if not words:
         return None
@@ -558,6 +582,7 @@ class _Names:
             words = name.split()
             if words and words[0].lower() in _FUNCTION_CAPS:
                 words = words[1:]
+            words = _DAY_EDGE.sub("", " ".join(words)).split()  # 'On Friday Biden'
             if len(words) > 3 and not any(len(w) == 2 and w.endswith(".") for w in words):
                 # a Title Case headline run ("McCain Challenger Kelli Ward"): keep the last two
                 words = words[-2:]
