@@ -366,6 +366,12 @@ CASES = [
          ("We will send more help to the region.", "Biden", "Biden", "said", "direct")],
     ),
     (
+        "participle_right_after_an_attribution_takes_its_speaker",
+        "Mateen left as soon as prayers ended, imam Salah Nefzi said, adding, \"He was not a "
+        'regular here."',
+        [("He was not a regular here.", "Salah Nefzi", "imam Salah Nefzi", "adding", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -824,6 +824,15 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
     if not _CUE_GAP.fullmatch(after):
         return None
     if _PARTICIPLE.match(cue_text) and re.search(r"[,\w]\s*$", text[s_start : best.start()]):
+        # "..., Nefzi said, adding, '...'": the attribution right before the participle
+        said = None
+        for c in _CUE.finditer(text, s_start, best.start()):
+            said = c
+        if said is not None and not text[said.end() : best.start()].strip(" ,") and \
+                not _PARTICIPLE.match(_clean_cue(said.group(0))):
+            mention = _speaker_in(text, s_start, said.start(), head=False)
+            if mention is not None:
+                return _Attr(mention, cue_text, "before")
         # "Trump went on the attack, saying, '...'": the speaker is the clause's subject
         subject = _subject(text, s_start, best.start())
         if subject is not None:
