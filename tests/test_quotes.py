@@ -372,6 +372,14 @@ CASES = [
         [("He was not a regular here.", "Salah Nefzi", "imam Salah Nefzi", "adding", "direct")],
     ),
     (
+        "long_leading_adjunct_before_the_subject",
+        "Asked whether the long-standing freeze on arms exports to the region would be lifted "
+        "before the summit next spring, adviser Tomas Lind did not answer but told reporters: "
+        '"Nothing is on the table."',
+        [("Nothing is on the table.", "Tomas Lind", "adviser Tomas Lind", "told reporters",
+          "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

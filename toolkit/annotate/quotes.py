@@ -882,7 +882,7 @@ _LEADING_ADJUNCT = re.compile(
     r"(?:(?:And|But|So|Then|Yet|Also|Still|Meanwhile|Later|Earlier|Instead|Now|and|but|then)"
     r"\s+)+|(?:(?:On|In|At|After|Before|During|When|While|Back|Since|Last|Earlier|Later|"
     r"Speaking|Asked|As|Following|Ahead|Despite|Even|With|Without|Under|Over|For|From|By)\b"
-    r"[^,]{0,80},\s*)"
+    r"[^,]{0,130},\s*)"
     r"|(?:[A-Z][a-z]+ly|Outside|Inside|Here|There|Meanwhile|Still|Later|Earlier|Instead|Today|"
     r"Yesterday|Tonight|Afterward|Afterwards|Separately|Elsewhere|Again|Overall|Finally)\s*,\s*"
     r"|(?:Here|There|Back|Elsewhere|Outside|Inside|Earlier|Later)\s+(?:in|at|on)\b[^,]{0,60},\s*")
