@@ -380,6 +380,19 @@ CASES = [
           "direct")],
     ),
     (
+        "capitalised_function_words_are_no_speakers",
+        'Statement: "We have paused all shipments to the region until further notice."\n\n'
+        'His spokesperson told reporters: "The minister supports the inquiry fully."\n\n'
+        'However, the mayor said: "We will rebuild the school by spring."\n\n'
+        'Another added: "Nobody here believes that promise."',
+        [("We have paused all shipments to the region until further notice.", "", None, "",
+          "direct"),
+         ("The minister supports the inquiry fully.", "his spokesperson", "His spokesperson",
+          "told reporters", "direct"),
+         ("We will rebuild the school by spring.", "the mayor", "the mayor", "said", "direct"),
+         ("Nobody here believes that promise.", "Another", "Another", "added", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

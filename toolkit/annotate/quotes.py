@@ -505,6 +505,9 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | No
     return None
 
 
+# capitalised function words that do stand for a speaker ('Another said: "..."')
+_INDEFINITE_SPEAKERS = frozenset({"another", "one", "others", "some", "many", "several", "both",
+                                  "all", "most", "few", "none", "neither", "either"})
 _DAY_EDGE = re.compile(r"^(?:(?:(?:On|By|Since|Until|Last|This|Early|Late|Later|Earlier)\s+)?"
                        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Today|"
                        r"Yesterday|Tonight),?(?:\s+|$))+|(?:\s+(?:later\s+|earlier\s+|[Oo]n\s+)?"
@@ -549,7 +552,7 @@ def _classify(text: str, s: int, e: int, kind: str) -> _Mention | None:
 def _canonical_org(piece: str) -> str:
     """'The Ministry of Defence' -> 'the Ministry of Defence'; 'a resident' stays."""
     piece = " ".join(piece.split())
-    m = re.match(r"(?i)(the|a|an)\s+", piece)
+    m = re.match(r"(?i)(the|a|an|his|her|its|their|our)\s+", piece)
     return m.group(1).lower() + piece[m.end() - 1 :] if m else piece
 
 
@@ -884,7 +887,8 @@ _LEADING_ADJUNCT = re.compile(
     r"Speaking|Asked|As|Following|Ahead|Despite|Even|With|Without|Under|Over|For|From|By)\b"
     r"[^,]{0,130},\s*)"
     r"|(?:[A-Z][a-z]+ly|Outside|Inside|Here|There|Meanwhile|Still|Later|Earlier|Instead|Today|"
-    r"Yesterday|Tonight|Afterward|Afterwards|Separately|Elsewhere|Again|Overall|Finally)\s*,\s*"
+    r"Yesterday|Tonight|Afterward|Afterwards|Separately|Elsewhere|Again|Overall|Finally|"
+    r"However|Nevertheless|Nonetheless|Moreover|Furthermore|Indeed|Still|Instead)\s*,\s*"
     r"|(?:Here|There|Back|Elsewhere|Outside|Inside|Earlier|Later)\s+(?:in|at|on)\b[^,]{0,60},\s*")
 
 
@@ -1142,6 +1146,11 @@ def _find(text: str) -> list[Quote]:
                 conf = 0.45
         if not speaker and kind != "continuation" and len(_WORDS.findall(text[q_start:q_end])) < 6:
             continue
+        if speaker.lower() in _FUNCTION_CAPS and speaker.lower() not in _INDEFINITE_SPEAKERS \
+                and speaker.lower() not in _PRONOUNS:
+            # 'When asked ...', 'The comments ...', 'Statement: "..."': a capitalised function
+            # word is no speaker (the quote is kept, as the attribution was read as one)
+            speaker, sp_s, sp_e, cue = "", -1, -1, ""
         q = Quote(q_start, q_end, text[q_start:q_end], speaker, sp_s, sp_e, cue, kind,
                   round(conf, 2), raw.unbalanced)
         out.append(q)
@@ -1307,7 +1316,9 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
         runs = [r.group(0) for r in _NAME_RUN.finditer(mention.text)
                 if r.group(0) not in ("The", "A", "An")]
         if runs and not mention.text.lower().startswith(("the ", "a ", "an ")):
-            return names.canonical(max(runs, key=len)), mention.start, mention.end
+            best = max(runs, key=len)
+            if best.lower() not in _FUNCTION_CAPS:  # 'His spokesperson' stays a phrase
+                return names.canonical(best), mention.start, mention.end
         return _canonical_org(mention.text), mention.start, mention.end
     runs = list(_NAME_RUN.finditer(mention.text))
     if runs and runs[-1].end() == len(mention.text.rstrip(" ,.")) and " " in runs[-1].group(0):
