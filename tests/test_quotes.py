@@ -393,6 +393,29 @@ CASES = [
          ("Nobody here believes that promise.", "Another", "Another", "added", "direct")],
     ),
     (
+        "indefinite_pronoun_after_cue",
+        'Planes wrote messages in the sky.\n\n"Vote them all out," read one.\n\n'
+        '"We already sent them away once," said another.',
+        [("Vote them all out", "one", "one", "read", "direct"),
+         ("We already sent them away once", "another", "another", "said", "direct")],
+    ),
+    (
+        "long_appositive_pushes_the_cue_out",
+        '"A very good reporter, a very good one," Mayor Ostap Dudka, the frontrunner in the '
+        "city race and by a wide margin the best-funded candidate of the season after winning "
+        "the primary in March with the support of both of the large unions of the port, said "
+        "on Monday.",
+        [("A very good reporter, a very good one", "Ostap Dudka", "Mayor Ostap Dudka", "said",
+          "direct")],
+    ),
+    (
+        "own_clause_quote_with_its_own_attribution_is_direct",
+        'Union leader Halyna Vovk said in a statement. "The factory will close in May," as '
+        "workers left the gates.",
+        [("The factory will close in May", "Halyna Vovk", "Union leader Halyna Vovk",
+          "said in a statement", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

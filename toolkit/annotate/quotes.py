@@ -695,6 +695,13 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
     m0 = re.match(r"[,—–-]?\s*", seg)
     off = m0.end() if m0 else 0
     cue = _CUE.search(text, k + off, win_end)
+    if not cue and s_end > win_end and text[close - 1 : close] == "," and \
+            "," in text[k + off : win_end]:
+        # '"...," Trump, the 2016 frontrunner and leader ... after winning X, said': a long
+        # appositive pushes the cue further out
+        cue = _CUE.search(text, k + off, min(s_end, k + 300))
+        if cue and not _APPOSITIVE.fullmatch(text, k + off, cue.start()):
+            cue = None
     if not cue:
         return None, k
     pre = text[k + off : cue.start()]
@@ -705,6 +712,11 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
         if _PARTICIPLE.fullmatch(cue_text):
             return None, k  # '"...," adding that ...': no speaker after a participle
         mention = _speaker_in(text, cue.end(), win_end, head=True)
+        if mention is None:
+            # '"...," read one.' / '"...," wrote another.': an indefinite pronoun
+            bare = _BARE_INDEFINITE.match(text, cue.end(), win_end)
+            if bare:
+                mention = _Mention(bare.start(1), bare.end(1), bare.group(1), "org")
         if mention:
             return _Attr(mention, cue_text, "after"), mention.end
         return None, k
@@ -786,6 +798,9 @@ def _generic_after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None
                         and not _CLAUSE_END.match(text, verb.end(), win_end + 1)):
         return None, k  # '"...," Trump supporters chanted': 'supporters' is no verb
     return _Attr(mention, verb.group(1), "after"), verb.end()
+
+
+_BARE_INDEFINITE = re.compile(r"\s+(one|another|others|some|many|several)(?=\s*(?:[.,;:!?]|$))")
 
 
 def _clean_cue(cue: str) -> str:
@@ -1072,6 +1087,11 @@ def _find(text: str) -> list[Quote]:
             tail = ""  # '"... 45." She is 45.': the quote ended its sentence
         tail_ok = after_attr is not None or not tail.strip(" .,!?;:—–-\"”’'\u00a0)") or \
             tail.lstrip().startswith(("“", '"'))
+        # '"...," the crowd chanted as ...': a quote that opens its sentence and is closed by
+        # a comma, ? or ! is a clause of its own -- direct if a speaker is found for it
+        own_clause = not tail_ok and not lead.strip(" ([") and (
+            text[raw.close - 1 : raw.close] in ",?!" or text[raw.close + 1 : raw.close + 2] == ",")
+        tail_ok = tail_ok or own_clause
         cont = raw.cont
         same_para_cont = False
         if not cont and prev is not None and prev_para == pi and prev.speaker \
@@ -1144,6 +1164,12 @@ def _find(text: str) -> list[Quote]:
                 speaker, sp_s, sp_e, cue = (prev.speaker, prev.speaker_start, prev.speaker_end,
                                             prev.cue)
                 conf = 0.45
+        if own_clause and kind == "direct" and not cue_led and (not speaker or conf < 0.7):
+            # no attribution of its own: the words may run on a paraphrase (and a partial
+            # quote inherits no speaker from the quote before)
+            kind = "partial"
+            if conf < 0.7:
+                speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
         if not speaker and kind != "continuation" and len(_WORDS.findall(text[q_start:q_end])) < 6:
             continue
         if speaker.lower() in _FUNCTION_CAPS and speaker.lower() not in _INDEFINITE_SPEAKERS \
