@@ -17,14 +17,23 @@ articles per second per core:
    word, before a space or punctuation; not the apostrophe in
    ``don't``/``Russia's``, nor a plural possessive ``soldiers' families``), so
    British outlets' single-quoted speech is read too. Single quotes nested
-   inside double quotes stay part of the outer quote.
+   inside double quotes stay part of the outer quote. Marks whose space was
+   lost still open: a straight mark after a colon (``X (R-Ohio):"...``) or
+   between a full stop and a capital with nothing open (``lies."We ...``);
+   bidi/zero-width format characters before a mark read as nothing, and a
+   closing-style curly mark that opens a paragraph opens a quote.
 2. **Paragraph rules** (the typographic convention of news): an opening mark
    not closed by the end of its paragraph continues when the next paragraph
    opens with a mark (``kind="continuation"``); in text whose paragraph breaks
    were lost, a new opening mark right after a finished sentence inside an open
    quote (``"A. "B."``) is read the same way. A paragraph made only of a quote
    that follows a quote of the previous paragraph continues it, as does
-   ``"A," he said. "B."`` within a paragraph. A mark that cannot be paired (an
+   ``"A," he said. "B."`` within a paragraph, and a quote paragraph after a
+   paragraph that is only ``"A," X said <adjuncts>.``. A speaker-less quote
+   paragraph followed by a quote paragraph attributed at its end is one
+   statement. A short quote that ends its sentence right after an attributed
+   quote's attribution (``"A," X wrote. "Blacklisted?"``) is speech, not a
+   scare quote. A mark that cannot be paired (an
    odd number of marks) never raises: the quote ends at the paragraph end (or
    before the next opening mark) and is flagged ``unbalanced=True``; a stray
    closing mark flags the quote before it.
@@ -38,7 +47,19 @@ articles per second per core:
    ``according to X, "..."``, ``X: "..."``, participial cues (``X condemned the
    attack, saying, "..."`` -> the clause subject X), an ``X said in a
    statement.`` sentence right before the quote, an ``X said:`` paragraph
-   before it, or a cue elsewhere in the quote's sentence. Cues come from a
+   before it, an ``X said:`` line closing the headline, a ``- Name.`` line
+   signing a quote paragraph (fact-check style), or a cue elsewhere in the
+   quote's sentence. A participle right after an attribution takes its
+   speaker (``..., Nefzi said, adding, "..."``). After a quote that opens its
+   sentence and closes with ``, ? !`` any finite verb right after a subject
+   attributes it (``"...," X griped``; an ``-s`` form only where its clause
+   ends, not after a capitalised phrase following ``? !``); an indefinite
+   pronoun after a cue is a speaker (``"...," read one``); a long appositive
+   may push the cue out (``"...," X, the frontrunner ... , said``). A new
+   sentence after a quote that ends in a full stop is not its attribution
+   unless it is only the attribution (``"... campaign." Ohio Gov. X said he
+   would ...``), nor is a cue that leads into the next quote (``calls her "a
+   fine woman." He adds, "..."``). Cues come from a
    lexicon of reporting verbs with their usual extensions ("wrote on
    Telegram", "told reporters", "said in a statement"). A quote with no cue of
    its own that continues another inherits its speaker; a multi-paragraph quote
@@ -51,13 +72,22 @@ articles per second per core:
    else the last named person before the pronoun (outside quotes), skipping
    names whose titles in the article clash in gender (Mr/Ms, spokesman/
    spokeswoman). Organisations and other noun phrases keep their phrase with a
-   lower-case determiner ("the ministry", "a senior official"); ``they``,
-   ``it``, ``I``, ``we`` are kept as written.
+   lower-case determiner ("the ministry", "a senior official", "his
+   spokesperson"); ``they``, ``it``, ``I``, ``we`` are kept as written.
+   Weekdays next to a name are no part of it (``On Friday Biden said``,
+   ``Priebus later Thursday told``), an initial is not the end of an
+   abbreviation (``the PM. While ...``), and a capitalised function word is
+   no speaker (``When asked ...``, ``Statement: "..."``; the quote is kept).
 6. **Kind.** ``direct`` when the quote is its own clause: it opens its sentence
    (or follows a ``:``/``,`` lead-in or a reporting cue) and nothing but an
    attribution follows it; ``partial`` when quoted words sit inside a
    paraphrase (``said the deal was "a disaster"``, ``said that "..."``);
-   ``continuation`` as above.
+   ``continuation`` as above. A quote that opens its sentence and closes with
+   ``, ? !`` is direct even if more words follow when it has an attribution
+   of its own (confidence >= 0.7). In a headline (a first line without a
+   full stop) a quote that runs on in Title Case (``X: "No Idea" If I ...``)
+   is partial, and one after the headline's colon takes its subject as
+   speaker.
 7. **Confidence.** 0.95 for an attribution right after the quote, 0.9 right
    before it, 0.1 less for a pronoun, 0.8 for an ``X said:`` paragraph, 0.7
    for a cue elsewhere in the sentence, 0.45 for a speaker inherited from the
