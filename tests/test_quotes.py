@@ -416,6 +416,13 @@ CASES = [
           "said in a statement", "direct")],
     ),
     (
+        "news_digest_item_with_source_tag",
+        "WHAT'S BREWING.\n\nGRAIN PRICES HIT A NEW HIGH \u201cFarmers are holding back their "
+        "stocks and waiting for spring.\u201d [Kyiv Post.]",
+        [("Farmers are holding back their stocks and waiting for spring.", "Kyiv Post",
+          "Kyiv Post", "[]", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -295,6 +295,8 @@ _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
 _ENDS_HERE = re.compile(r"[.?!]|\s*$")
+_CAPS_LEAD = re.compile(r"[^a-z“”\"]*[A-Z]{2,}[^a-z“”\"]*\s[^a-z“”\"]*[A-Z]{2,}[^a-z“”\"]*")
+_SOURCE_TAG = re.compile(r"\s*\[([A-Z][^\[\]]{0,40}?)\.?\]")
 _LEADS_INTO_QUOTE = re.compile(r"[ \t]*[,:]?[ \t]*[\"“‘']")
 _RUNS_ON_TITLE = re.compile(r"\s*(?!(?:Says|Said|Tells|Told|Writes|Wrote)\b)[A-Z$][\w’'-]*")
 _NEW_SENTENCE = re.compile(r"\s+[\"“‘'(]?[A-Z]")
@@ -1161,7 +1163,14 @@ def _find(text: str) -> list[Quote]:
             kind = "partial"
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
         cue_from_led = False
-        if attr is not None:
+        digest = None
+        if attr is None and kind != "continuation" and _CAPS_LEAD.fullmatch(lead):
+            # a news digest item: 'HEADLINE IN CAPITALS "pull quote" [Outlet.]'
+            digest = _SOURCE_TAG.match(text, raw.close + 1, pe)
+        if digest is not None:
+            kind, cue, conf = "direct", "[]", 0.7
+            speaker, sp_s, sp_e = digest.group(1), digest.start(1), digest.end(1)
+        elif attr is not None:
             speaker, sp_s, sp_e = _resolve(text, attr.mention, names, prev, spans)
             cue = attr.cue
             conf = 0.95 if attr.where == "after" else 0.9
