@@ -423,6 +423,15 @@ CASES = [
           "Kyiv Post", "[]", "direct")],
     ),
     (
+        "quote_as_object_of_a_sentence_initial_participle",
+        'Citing "urgent family matters at home," the minister\'s spokeswoman said the trip was '
+        "cancelled.\n\n"
+        'Receiving "one small payment a year from the state" is no help, the union said.',
+        [("urgent family matters at home", "the minister's spokeswoman",
+          "the minister's spokeswoman", "said", "direct"),
+         ("one small payment a year from the state", "", None, "", "partial")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -295,6 +295,10 @@ _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
 _ENDS_HERE = re.compile(r"[.?!]|\s*$")
+_PARTICIPLE_LEAD = re.compile(
+    r"\s*(?:Citing|Quoting|Recalling|Echoing|Saying|Calling|Noting|Describing|Invoking|"
+    r"Insisting|Warning|Urging|Promising|Vowing|Declaring|Praising|Decrying|Denouncing|"
+    r"Repeating|Arguing|Claiming|Pledging|Stressing|Dismissing)\s*")
 _CAPS_LEAD = re.compile(r"[^a-z“”\"]*[A-Z]{2,}[^a-z“”\"]*\s[^a-z“”\"]*[A-Z]{2,}[^a-z“”\"]*")
 _SOURCE_TAG = re.compile(r"\s*\[([A-Z][^\[\]]{0,40}?)\.?\]")
 _LEADS_INTO_QUOTE = re.compile(r"[ \t]*[,:]?[ \t]*[\"“‘']")
@@ -1111,6 +1115,9 @@ def _find(text: str) -> list[Quote]:
             continue
         # direct vs partial
         lead_ok = ((not lead.strip(" ([")) or before_attr is not None
+                   # 'Citing "obligations at home," the spokeswoman said': a participle whose
+                   # subject is the attributed speaker
+                   or (after_attr is not None and bool(_PARTICIPLE_LEAD.fullmatch(lead)))
                    or bool(_LEAD_IN_END.search(lead))
                    or (after_attr is not None and bool(_DASH_END.search(lead)))
                    ) and not _THAT_END.search(lead)
