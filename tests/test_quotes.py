@@ -432,6 +432,15 @@ CASES = [
          ("one small payment a year from the state", "", None, "", "partial")],
     ),
     (
+        "parenthetical_and_dash_quotes_after_a_paraphrase",
+        "The mayor said that the budget was tight - \"We cut every line twice,\" she said - "
+        "and promised new buses.\n\n"
+        "Some residents stayed home after the shelling (\"We are too old to run,\" one "
+        "pensioner said).",
+        [("We cut every line twice", "she", "she", "said", "direct"),
+         ("We are too old to run", "one pensioner", "one pensioner", "said", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -295,6 +295,9 @@ _THAT_END = re.compile(r"\bthat\W*$")
 _DASH_END = re.compile(r"(?:—|–|--|\s-)\s*$")
 _RUNS_ON = re.compile(r"\s*(?!(?:and|but|or|as|when|while|he|she|they|it|said|says|who)\b)[a-z]")
 _ENDS_HERE = re.compile(r"[.?!]|\s*$")
+# a colon, an opening bracket or a dash (with an attribution after the quote) ends a
+# paraphrase and opens a quote of its own: 'X told Y that ... last long: "..."'
+_OWN_LEAD_END = re.compile(r"(?:\(|(?:—|–|--|\s-))\s*$")
 _PARTICIPLE_LEAD = re.compile(
     r"\s*(?:Citing|Quoting|Recalling|Echoing|Saying|Calling|Noting|Describing|Invoking|"
     r"Insisting|Warning|Urging|Promising|Vowing|Declaring|Praising|Decrying|Denouncing|"
@@ -1115,6 +1118,7 @@ def _find(text: str) -> list[Quote]:
             continue
         # direct vs partial
         lead_ok = ((not lead.strip(" ([")) or before_attr is not None
+                   or lead.rstrip().endswith("(")  # '... conquest ("A," X wrote)'
                    # 'Citing "obligations at home," the spokeswoman said': a participle whose
                    # subject is the attributed speaker
                    or (after_attr is not None and bool(_PARTICIPLE_LEAD.fullmatch(lead)))
@@ -1166,7 +1170,8 @@ def _find(text: str) -> list[Quote]:
                 headline and after_attr is None and _RUNS_ON_TITLE.match(tail))))
         kind = "continuation" if (cont or same_para_cont) else (
             "direct" if cue_led or (lead_ok and tail_ok) else "partial")
-        if kind == "direct" and lead.strip() and _paraphrase_lead(text, lead_start, raw.open):
+        if kind == "direct" and lead.strip() and not _OWN_LEAD_END.search(lead) and \
+                _paraphrase_lead(text, lead_start, raw.open):
             kind = "partial"
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
         cue_from_led = False
