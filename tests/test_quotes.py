@@ -441,6 +441,16 @@ CASES = [
          ("We are too old to run", "one pensioner", "one pensioner", "said", "direct")],
     ),
     (
+        "time_and_participle_adjuncts_before_the_subject",
+        "Eight years ago, activist Marko Hrytsak backed the mayor and said, \"He has never done "
+        'anything for us."\n\n'
+        "Arriving at the summit, Chancellor Eva Lind said she would not comment but added: "
+        '"Stability matters most now."',
+        [("He has never done anything for us.", "Marko Hrytsak", "activist Marko Hrytsak",
+          "said", "direct"),
+         ("Stability matters most now.", "Eva Lind", "Chancellor Eva Lind", "added", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -943,7 +943,11 @@ _LEADING_ADJUNCT = re.compile(
     r"|(?:[A-Z][a-z]+ly|Outside|Inside|Here|There|Meanwhile|Still|Later|Earlier|Instead|Today|"
     r"Yesterday|Tonight|Afterward|Afterwards|Separately|Elsewhere|Again|Overall|Finally|"
     r"However|Nevertheless|Nonetheless|Moreover|Furthermore|Indeed|Still|Instead)\s*,\s*"
-    r"|(?:Here|There|Back|Elsewhere|Outside|Inside|Earlier|Later)\s+(?:in|at|on)\b[^,]{0,60},\s*")
+    r"|(?:Here|There|Back|Elsewhere|Outside|Inside|Earlier|Later)\s+(?:in|at|on)\b[^,]{0,60},\s*"
+    # 'Eight years ago, ', 'Minutes later, ', 'Smiling broadly throughout her speech, '
+    r"|(?:[A-Z][a-z]*\s+|A\s+few\s+)?(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Hh]ours?|"
+    r"[Mm]inutes?|[Mm]oments?)\s+(?:ago|later|earlier|after|before)\b[^,]{0,40},\s*"
+    r"|[A-Z][a-z]+ing\b[^,]{0,80},\s*")
 
 
 def _subject(text: str, s_start: int, end: int) -> _Mention | None:
