@@ -451,6 +451,15 @@ CASES = [
          ("Stability matters most now.", "Eva Lind", "Chancellor Eva Lind", "added", "direct")],
     ),
     (
+        "subject_and_past_tense_verb_before_a_colon",
+        "The rally ended late.\n\nShe then addressed the volunteers again: \"Here is what I "
+        'regret most."\n\nIt seemed logical: "We live here, so we speak the language here."',
+        [("Here is what I regret most.", "She", "She", "addressed", "direct"),
+         # 'It seemed' is no attribution: the speaker is inherited from the quote before
+         ("We live here, so we speak the language here.", "She", "She", "addressed",
+          "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

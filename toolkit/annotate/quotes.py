@@ -804,6 +804,11 @@ _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?)]|$)|\s+(?:in|on|at|to|from|as|after|be
                          r"last|this|yesterday|today|tonight|recently|afterwards?)\b")
 
 
+_SUBJECT_VERB_ED = re.compile(r"\s+(?:[a-z]+ly\s+|then\s+|also\s+|later\s+)?"
+                              r"(?!(?:seemed|appeared|looked|sounded|happened|remained|included|"
+                              r"turned|used|needed|tried|listed|featured|involved|contained)\b)"
+                              r"([a-z]{3,}ed)\b"
+                              r"[^:.!?\"“”]{0,80}:\s*$")
 _ED_WORD = re.compile(r"(?<=\s)[a-z]{3,}ed\b")
 
 
@@ -868,6 +873,12 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
             if mention is not None and mention.kind == "name" and (
                     len(_WORDS.findall(colon)) <= 6 or " " in mention.text):
                 return _Attr(mention, ":", "before")
+            # 'She then addressed the crowd again: "...': a subject, then a past-tense verb
+            subject = _subject(text, s_start, s_start + len(colon) - 1)
+            if subject is not None and subject.kind in ("pron", "name"):
+                verb = _SUBJECT_VERB_ED.match(text, subject.end, s_start + len(colon))
+                if verb is not None:
+                    return _Attr(subject, verb.group(1), "before")
         return None
     after = text[best.end() : open_at]
     cue_text = _clean_cue(best.group(0))
@@ -938,7 +949,8 @@ _PARTICIPLE = re.compile(r"(?:[a-z]+ly\s+)?[a-z]+ing\b")
 _LEADING_ADJUNCT = re.compile(
     r"(?:(?:And|But|So|Then|Yet|Also|Still|Meanwhile|Later|Earlier|Instead|Now|and|but|then)"
     r"\s+)+|(?:(?:On|In|At|After|Before|During|When|While|Back|Since|Last|Earlier|Later|"
-    r"Speaking|Asked|As|Following|Ahead|Despite|Even|With|Without|Under|Over|For|From|By)\b"
+    r"Speaking|Asked|As|Following|Ahead|Despite|Even|With|Without|Under|Over|For|From|By|"
+    r"Although|Though|Because|If|Unless|Whereas|Once|Until)\b"
     r"[^,]{0,130},\s*)"
     r"|(?:[A-Z][a-z]+ly|Outside|Inside|Here|There|Meanwhile|Still|Later|Earlier|Instead|Today|"
     r"Yesterday|Tonight|Afterward|Afterwards|Separately|Elsewhere|Again|Overall|Finally|"
