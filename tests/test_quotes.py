@@ -460,6 +460,16 @@ CASES = [
           "direct")],
     ),
     (
+        "tight_list_of_unattributed_quote_lines_is_one_quote",
+        "He spoke in slogans during the interview.\n\n"
+        "\u201cWe have to be much tougher than we are.\u201d\n"
+        "\u201cWe are playing by a different set of rules.\u201d\n\n"
+        "\u201cNobody in this city will stop us now.\u201d",
+        [("We have to be much tougher than we are.", "", None, "", "direct"),
+         ("We are playing by a different set of rules.", "", None, "", "continuation"),
+         ("Nobody in this city will stop us now.", "", None, "", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

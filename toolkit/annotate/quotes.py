@@ -1167,6 +1167,12 @@ def _find(text: str) -> list[Quote]:
         if not cont and standalone and prev is not None and prev_para == pi - 1 and \
                 prev_para_end_quote and prev.speaker:
             cont = True
+        if not cont and standalone and prev is not None and prev_para == pi - 1 and \
+                prev_standalone and not prev.speaker and prev.kind != "partial" and \
+                text.count("\n", prev.end, raw.open) == 1:
+            # a tight list of quote lines with no attribution ('"A."\n"B."\n"C."'): one
+            # source quoted line by line
+            cont = True
         if not cont and raw.open == ps and after_attr is not None and prev is not None and \
                 prev_para == pi - 1 and prev_standalone and not prev.speaker and \
                 prev.kind == "direct":
