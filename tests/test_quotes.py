@@ -470,6 +470,22 @@ CASES = [
          ("Nobody in this city will stop us now.", "", None, "", "direct")],
     ),
     (
+        "had_this_to_say_and_inverted_said_before_a_participle",
+        "A study from the Kyiv School of Economics had this to say about the plan: \"Most of "
+        'the money would go to the richest households."\n\n'
+        "Alongside the union's protest, even a senior party strategist said the vote was "
+        'close, adding, "We could lose this one."\n\n'
+        "Over 900 schools were damaged, said Education Minister Oksen Lisovyi, noting: "
+        '"Dozens are gone for good."',
+        [("Most of the money would go to the richest households.",
+          "a study from the Kyiv School of Economics",
+          "A study from the Kyiv School of Economics", "had this to say", "direct"),
+         ("We could lose this one.", "a senior party strategist",
+          "a senior party strategist", "adding", "direct"),
+         ("Dozens are gone for good.", "Oksen Lisovyi", "Education Minister Oksen Lisovyi",
+          "noting", "direct")],
+    ),
+    (
         "headline_quote_running_on_in_title_case_is_partial",
         "Mayor Koval: \u2018Not Yet\u2019 Time To Reopen The Bridge\n\n"
         "The mayor spoke on Monday.",

@@ -203,6 +203,7 @@ def _trie_pattern(words: set[str]) -> str:
 
 _VERBS = (
     _cue_verbs() + "|told reporters|wrote on|explained to|"
+    "had\\s+(?:this|the\\s+following|much|plenty|little)\\s+to\\s+say|"
     "(?:issued|released|put\\s+out|posted|published)\\s+(?:a|an|the)\\s+(?:following\\s+)?"
     "(?:statement|video|letter|message)"
 )
@@ -896,9 +897,17 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
         said = None
         for c in _CUE.finditer(text, s_start, best.start()):
             said = c
-        if said is not None and not text[said.end() : best.start()].strip(" ,") and \
-                not _PARTICIPLE.match(_clean_cue(said.group(0))):
-            mention = _speaker_in(text, s_start, said.start(), head=False)
+        if said is not None and not _PARTICIPLE.match(_clean_cue(said.group(0))):
+            mention = None
+            if not text[said.end() : best.start()].strip(" ,"):
+                mention = _speaker_in(text, s_start, said.start(), head=False)
+            else:
+                # '..., said Health Minister X, noting: "...': the speaker after the cue
+                after = _speaker_in(text, said.end(), best.start(), head=True) \
+                    if _clean_cue(said.group(0)) in ("said", "says") else None
+                if after is not None and after.kind == "name" and \
+                        not text[after.end : best.start()].strip(" ,"):
+                    mention = after
             if mention is not None:
                 return _Attr(mention, cue_text, "before")
         # "Trump went on the attack, saying, '...'": the speaker is the clause's subject
@@ -950,7 +959,8 @@ _LEADING_ADJUNCT = re.compile(
     r"(?:(?:And|But|So|Then|Yet|Also|Still|Meanwhile|Later|Earlier|Instead|Now|and|but|then)"
     r"\s+)+|(?:(?:On|In|At|After|Before|During|When|While|Back|Since|Last|Earlier|Later|"
     r"Speaking|Asked|As|Following|Ahead|Despite|Even|With|Without|Under|Over|For|From|By|"
-    r"Although|Though|Because|If|Unless|Whereas|Once|Until)\b"
+    r"Although|Though|Because|If|Unless|Whereas|Once|Until|Alongside|Amid|Among|Against|"
+    r"Beyond|Besides|Unlike|Throughout|Within|Across|Toward|Towards|Like)\b"
     r"[^,]{0,130},\s*)"
     r"|(?:[A-Z][a-z]+ly|Outside|Inside|Here|There|Meanwhile|Still|Later|Earlier|Instead|Today|"
     r"Yesterday|Tonight|Afterward|Afterwards|Separately|Elsewhere|Again|Overall|Finally|"
@@ -976,6 +986,9 @@ def _subject(text: str, s_start: int, end: int) -> _Mention | None:
                        r"[^,]{0,100},\s*", text[pos:end])
         if low:
             pos += low.end()
+    focus = re.match(r"(?:even|also|only|just)\s+", text[pos:end])
+    if focus:
+        pos += focus.end()  # 'even a top GOP strategist said'
     return _speaker_in(text, pos, end, head=True)
 
 
