@@ -33,7 +33,8 @@ articles per second per core:
    paragraph followed by a quote paragraph attributed at its end is one
    statement. A short quote that ends its sentence right after an attributed
    quote's attribution (``"A," X wrote. "Blacklisted?"``) is speech, not a
-   scare quote. A mark that cannot be paired (an
+   scare quote. A tight list of unattributed quote lines (one line break
+   between them) is one quote. A mark that cannot be paired (an
    odd number of marks) never raises: the quote ends at the paragraph end (or
    before the next opening mark) and is flagged ``unbalanced=True``; a stray
    closing mark flags the quote before it.
@@ -49,8 +50,14 @@ articles per second per core:
    statement.`` sentence right before the quote, an ``X said:`` paragraph
    before it, an ``X said:`` line closing the headline, a ``- Name.`` line
    signing a quote paragraph (fact-check style), or a cue elsewhere in the
-   quote's sentence. A participle right after an attribution takes its
-   speaker (``..., Nefzi said, adding, "..."``). After a quote that opens its
+   quote's sentence, a ``subject + past-tense verb ...:`` lead-in (``She then
+   addressed the crowd again: "..."``), ``X had this to say:``, or the
+   bracketed outlet of a news-digest item (``HEADLINE "pull quote" [Outlet.]``).
+   A participle right after an attribution takes its speaker (``..., Nefzi
+   said, adding, "..."``, ``..., said Minister X, noting:``). Clause subjects
+   skip leading adjuncts (``On Thursday,``, ``Eight years ago,``, ``Arriving
+   at the summit,``, ``Alongside ...,``, ``Although ...,``, ``even``). After a
+   quote that opens its
    sentence and closes with ``, ? !`` any finite verb right after a subject
    attributes it (``"...," X griped``; an ``-s`` form only where its clause
    ends, not after a capitalised phrase following ``? !``); an indefinite
@@ -87,7 +94,9 @@ articles per second per core:
    of its own (confidence >= 0.7). In a headline (a first line without a
    full stop) a quote that runs on in Title Case (``X: "No Idea" If I ...``)
    is partial, and one after the headline's colon takes its subject as
-   speaker.
+   speaker. A quote after an opening bracket or a dash, or the object of a
+   sentence-initial speech participle followed by its attribution (``Citing
+   "...," the spokeswoman said``), is direct even after a paraphrase.
 7. **Confidence.** 0.95 for an attribution right after the quote, 0.9 right
    before it, 0.1 less for a pronoun, 0.8 for an ``X said:`` paragraph, 0.7
    for a cue elsewhere in the sentence, 0.45 for a speaker inherited from the
