@@ -312,9 +312,14 @@ _PARTICIPLE_LEAD = re.compile(
     r"\s*(?:Citing|Quoting|Recalling|Echoing|Saying|Calling|Noting|Describing|Invoking|"
     r"Insisting|Warning|Urging|Promising|Vowing|Declaring|Praising|Decrying|Denouncing|"
     r"Repeating|Arguing|Claiming|Pledging|Stressing|Dismissing)\s*")
-_CAPS_LEAD = re.compile(r"[^a-z“”\"]*[A-Z]{2,}[^a-z“”\"]*\s[^a-z“”\"]*[A-Z]{2,}[^a-z“”\"]*")
+# a news-digest headline before a pull quote: no lower-case letter nor double mark, and a
+# run of capitals, then a space, then another (checked in linear time by _is_caps_lead:
+# one regex for it backtracks cubically on long all-capital leads)
+_NOT_CAPS_LEAD = re.compile(r"[a-z“”\"]")
+_CAPS_PAIR = re.compile(r"[A-Z]{2}")
+_SPACE = re.compile(r"\s")
 _SOURCE_TAG = re.compile(r"\s*\[([A-Z][^\[\]]{0,40}?)\.?\]")
-_LEADS_INTO_QUOTE = re.compile(r"[ \t]*[,:]?[ \t]*[\"“‘']")
+_LEADS_INTO_QUOTE = re.compile(r"[ \t]*(?:[,:][ \t]*)?[\"“‘']")
 _RUNS_ON_TITLE = re.compile(r"\s*(?!(?:Says|Said|Tells|Told|Writes|Wrote)\b)[A-Z$][\w’'-]*")
 _NEW_SENTENCE = re.compile(r"\s+[\"“‘'(]?[A-Z]")
 _THAT = re.compile(r"\bthat\b")
@@ -945,6 +950,14 @@ _CUE_GAP = re.compile(
     r"(?:\s+[\w’'.-]+){0,7}\s*[,:]\s*|\s*[,:—–-]?\s*")
 
 
+def _is_caps_lead(lead: str) -> bool:
+    """'PRESIDENT VISITS KYIV ': an all-capital headline (news-digest item) before a quote."""
+    if _NOT_CAPS_LEAD.search(lead):
+        return False
+    pairs = [m.start() for m in _CAPS_PAIR.finditer(lead)]
+    return bool(pairs) and _SPACE.search(lead, pairs[0] + 2, pairs[-1]) is not None
+
+
 def _paraphrase_lead(text: str, lead_start: int, open_at: int) -> bool:
     """The quote carries on a paraphrase: 'X warned that if Y happened, "..."'."""
     cues = list(_CUE.finditer(text, lead_start, open_at))
@@ -1220,7 +1233,7 @@ def _find(text: str) -> list[Quote]:
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
         cue_from_led = False
         digest = None
-        if attr is None and kind != "continuation" and _CAPS_LEAD.fullmatch(lead):
+        if attr is None and kind != "continuation" and _is_caps_lead(lead):
             # a news digest item: 'HEADLINE IN CAPITALS "pull quote" [Outlet.]'
             digest = _SOURCE_TAG.match(text, raw.close + 1, pe)
         if digest is not None:
