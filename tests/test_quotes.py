@@ -289,10 +289,10 @@ CASES = [
     ),
     (
         "led_in_cue_kept_as_last_resort_for_a_short_partial_quote",
-        "The blast was \u201cjust the beginning.\u201d He added: \u201cEverything taken will "
-        "be returned.\u201d",
-        [("just the beginning.", "He", "He", "added", "partial"),
-         ("Everything taken will be returned.", "He", "He", "added", "direct")],
+        "The storm was \u201conly a warning.\u201d He added: \u201cThe levees must be raised "
+        "this year.\u201d",
+        [("only a warning.", "He", "He", "added", "partial"),
+         ("The levees must be raised this year.", "He", "He", "added", "direct")],
     ),
     (
         "abbreviation_at_sentence_end_is_not_an_initial_of_the_speaker",
@@ -317,23 +317,23 @@ CASES = [
     ),
     (
         "hyphenated_premodifier_before_the_speaker",
-        'The visit ended.\n\n"We did not discuss the wall," tight-and-tired Mayor Petro Osyp '
+        'The visit ended.\n\n"The bridge was not on the agenda," tight-and-tired Mayor Petro Osyp '
         "said.",
-        [("We did not discuss the wall", "Petro Osyp", "tight-and-tired Mayor Petro Osyp",
+        [("The bridge was not on the agenda", "Petro Osyp", "tight-and-tired Mayor Petro Osyp",
           "said", "direct")],
     ),
     (
         "determiner_subject_then_any_past_tense_verb",
-        'The clip ended.\n\n"Let me help you out, the answer is no," the party\'s deputy '
-        "leader riffed on the radio, drawing applause.",
-        [("Let me help you out, the answer is no", "the party's deputy leader",
+        'The clip ended.\n\n"Put simply, the plan has no money behind it," the party\'s deputy '
+        "leader riffed on the radio before the break.",
+        [("Put simply, the plan has no money behind it", "the party's deputy leader",
           "the party's deputy leader", "riffed", "direct")],
     ),
     (
         "capitalised_phrase_after_question_mark_is_a_new_sentence",
-        'The aide shrugged.\n\n"What is the point of going there at all?" The ministry '
-        "blamed the schedule.",
-        [("What is the point of going there at all?", "", None, "", "direct")],
+        'The aide shrugged.\n\n"Who would pay for a second bridge?" The ministry '
+        "blamed the budget.",
+        [("Who would pay for a second bridge?", "", None, "", "direct")],
     ),
     (
         "reversed_mark_opening_a_paragraph",
@@ -350,26 +350,27 @@ CASES = [
     ),
     (
         "short_quote_right_after_an_attributed_quote_is_speech",
-        '"That makes no sense at all," analyst Ruta Kalnina said. "None." Markets fell.\n\n'
+        '"The numbers do not add up," analyst Ruta Kalnina said. "Never." Markets fell.\n\n'
         '"It was a good year," the trader said. "Record" sales were reported.',
-        [("That makes no sense at all", "Ruta Kalnina", "analyst Ruta Kalnina", "said",
+        [("The numbers do not add up", "Ruta Kalnina", "analyst Ruta Kalnina", "said",
           "direct"),
-         ("None.", "Ruta Kalnina", "analyst Ruta Kalnina", "said", "continuation"),
+         ("Never.", "Ruta Kalnina", "analyst Ruta Kalnina", "said", "continuation"),
          ("It was a good year", "the trader", "the trader", "said", "direct")],
     ),
     (
         "weekday_is_not_part_of_the_speaker",
-        'Chairman Reince Moyer later Thursday told Fox News: "Both sides will meet next week."'
-        '\n\nOn Friday Biden said: "We will send more help to the region."',
-        [("Both sides will meet next week.", "Reince Moyer", "Chairman Reince Moyer", "told",
+        'Chairman Anton Moyer later Thursday told Radio Lviv: "The depot reopens in June."'
+        '\n\nOn Friday Hnatiuk said: "We will send more buses to the region."',
+        [("The depot reopens in June.", "Anton Moyer", "Chairman Anton Moyer", "told",
           "direct"),
-         ("We will send more help to the region.", "Biden", "Biden", "said", "direct")],
+         ("We will send more buses to the region.", "Hnatiuk", "Hnatiuk", "said", "direct")],
     ),
     (
         "participle_right_after_an_attribution_takes_its_speaker",
-        "Mateen left as soon as prayers ended, imam Salah Nefzi said, adding, \"He was not a "
-        'regular here."',
-        [("He was not a regular here.", "Salah Nefzi", "imam Salah Nefzi", "adding", "direct")],
+        "The driver turned back before the checkpoint, rabbi Ivan Tkach said, adding, \"He "
+        'never stopped here before."',
+        [("He never stopped here before.", "Ivan Tkach", "rabbi Ivan Tkach", "adding",
+          "direct")],
     ),
     (
         "long_leading_adjunct_before_the_subject",
@@ -395,9 +396,9 @@ CASES = [
     (
         "indefinite_pronoun_after_cue",
         'Planes wrote messages in the sky.\n\n"Vote them all out," read one.\n\n'
-        '"We already sent them away once," said another.',
+        '"We have waited here since dawn," said another.',
         [("Vote them all out", "one", "one", "read", "direct"),
-         ("We already sent them away once", "another", "another", "said", "direct")],
+         ("We have waited here since dawn", "another", "another", "said", "direct")],
     ),
     (
         "long_appositive_pushes_the_cue_out",
@@ -452,21 +453,21 @@ CASES = [
     ),
     (
         "subject_and_past_tense_verb_before_a_colon",
-        "The rally ended late.\n\nShe then addressed the volunteers again: \"Here is what I "
-        'regret most."\n\nIt seemed logical: "We live here, so we speak the language here."',
-        [("Here is what I regret most.", "She", "She", "addressed", "direct"),
+        "The rally ended late.\n\nShe later addressed the volunteers once more: \"This is the "
+        'part I find hardest."\n\nIt seemed simple: "Every house on this street needs a roof."',
+        [("This is the part I find hardest.", "She", "She", "addressed", "direct"),
          # 'It seemed' is no attribution: the speaker is inherited from the quote before
-         ("We live here, so we speak the language here.", "She", "She", "addressed",
+         ("Every house on this street needs a roof.", "She", "She", "addressed",
           "direct")],
     ),
     (
         "tight_list_of_unattributed_quote_lines_is_one_quote",
         "He spoke in slogans during the interview.\n\n"
-        "\u201cWe have to be much tougher than we are.\u201d\n"
-        "\u201cWe are playing by a different set of rules.\u201d\n\n"
+        "\u201cThe trains must run on time again.\u201d\n"
+        "\u201cThe schools must open in September.\u201d\n\n"
         "\u201cNobody in this city will stop us now.\u201d",
-        [("We have to be much tougher than we are.", "", None, "", "direct"),
-         ("We are playing by a different set of rules.", "", None, "", "continuation"),
+        [("The trains must run on time again.", "", None, "", "direct"),
+         ("The schools must open in September.", "", None, "", "continuation"),
          ("Nobody in this city will stop us now.", "", None, "", "direct")],
     ),
     (
