@@ -7,7 +7,7 @@ Texts are the sentences (``toolkit.sentences``) and the quotes
 Prints texts/s and MB/s (UTF-8 bytes of the scored texts) per method, on CPU
 time of this process (the machine is shared, so CPU time is the fairer
 per-core figure) and on wall-clock time. Loading the model and its word
-vectors is done before timing (both are cached per process).
+vectors (and text CNN) is done before timing (all are cached per process).
 """
 
 from __future__ import annotations
@@ -24,7 +24,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from _common import research_articles
 
 from toolkit.annotate.sentences import sentences
-from toolkit.annotate.sentiment import METHODS, news_model, score_sentiment, word_vectors
+from toolkit.annotate.sentiment import (
+    METHODS,
+    news_model,
+    score_sentiment,
+    text_cnn,
+    word_vectors,
+)
 from toolkit.resources import vader_analyzer
 
 
@@ -58,6 +64,8 @@ def main(argv: list[str] | None = None) -> int:
     vader_analyzer()
     news_model()
     word_vectors()
+    if news_model().cnn_weight:
+        text_cnn()
     sets = {"sentences": sentences(articles)[["doc_id", "text"]]}
     try:
         from toolkit.annotate.quotes import quotes

@@ -258,3 +258,70 @@ def test_build_writes_npz_byte_for_byte(tmp_path):
     vectors = load_word_vectors(tmp_path / "a.npz")
     assert vectors.index == {"peace": 0, "war": 1}
     assert vectors.vectors.tolist() == [[0.5, -0.5], [1.5, 1.0]]
+
+
+def _naive_cnn_logits(cnn, ids, marks):
+    """Direct convolution with explicit zero padding (Kim 2014), as a reference."""
+    import numpy as np
+
+    x = np.hstack([cnn.inputs[ids], np.asarray(marks, np.float32)[:, None]]).astype(np.float64)
+    pooled, col = [], 0
+    for w, b in zip(cnn.widths, cnn.bias, strict=True):
+        f = b.shape[0]
+        taps = [cnn.kernel[:, col + j * f:col + (j + 1) * f] for j in range(w)]
+        col += w * f
+        pad = np.vstack([np.zeros((w - 1, x.shape[1])), x, np.zeros((w - 1, x.shape[1]))])
+        h = [sum(pad[o + j] @ taps[j] for j in range(w)) + b for o in range(len(ids) + w - 1)]
+        pooled.append(np.maximum(np.max(h, axis=0), 0.0))
+    return np.concatenate(pooled) @ cnn.out_w + cnn.out_b
+
+
+@pytest.mark.parametrize("n_tokens", [1, 2, 5, 17])
+def test_cnn_logits_match_a_direct_convolution(tmp_path, n_tokens):
+    import numpy as np
+
+    from toolkit.annotate.sentiment import WordVectors, cnn_logits, load_text_cnn
+    from toolkit.resources.build_sentiment import write_npz
+
+    rng = np.random.default_rng(n_tokens)
+    vectors = WordVectors({f"w{i}": i for i in range(30)}, rng.normal(size=(30, 4)))
+    arrays = {"out_w": rng.normal(size=(3, 2 * 5)).astype(np.float32),
+              "out_b": rng.normal(size=3).astype(np.float32)}
+    for k, w in enumerate((2, 3)):
+        arrays[f"conv{k}_w"] = rng.normal(size=(5, 6, w)).astype(np.float32)
+        arrays[f"conv{k}_b"] = rng.normal(size=5).astype(np.float32)
+    write_npz(tmp_path / "cnn.npz", arrays)
+    cnn = load_text_cnn(tmp_path / "cnn.npz", vectors)
+    assert cnn.widths == (2, 3)
+    ids = rng.integers(0, 31, size=n_tokens).tolist()
+    marks = rng.integers(0, 2, size=n_tokens).astype(float).tolist()
+    got = cnn_logits(ids, marks, cnn)
+    np.testing.assert_allclose(got, _naive_cnn_logits(cnn, ids, marks), rtol=1e-4, atol=1e-4)
+    assert cnn_logits([], [], cnn).tolist() == [0.0, 0.0, 0.0]
+
+
+def test_cnn_tokens_mark_the_target():
+    from toolkit.annotate.sentiment import cnn_tokens
+
+    index = {"the": 0, "mayor": 1, "praised": 2}
+    text = "The Mayor praised rescuers!"
+    ids, marks = cnn_tokens(text, (4, 9), index)
+    assert ids == [1, 2, 3, 0, 0]  # 0: unknown word ("rescuers", "!")
+    assert marks == [0.0, 1.0, 0.0, 0.0, 0.0]
+    assert cnn_tokens(text, None, index) == (ids, [0.0] * 5)
+
+
+def test_shipped_text_cnn_is_small_and_fits_the_vectors():
+    import numpy as np
+
+    from toolkit.annotate.sentiment import TEXT_CNN, text_cnn
+
+    path = resource_path(*TEXT_CNN)
+    assert path.stat().st_size < 500_000
+    with np.load(path, allow_pickle=False) as npz:
+        assert all(npz[k].dtype != object for k in npz.files)
+    cnn = text_cnn()
+    assert cnn is text_cnn()
+    assert cnn.inputs.shape == (word_vectors().vectors.shape[0] + 1, word_vectors().vectors.shape[1] + 1)
+    assert cnn.kernel.shape[0] == cnn.inputs.shape[1] + 1
+    assert news_model().cnn_weight > 0

