@@ -49,28 +49,28 @@ articles per second per core:
    attack, saying, "..."`` -> the clause subject X), an ``X said in a
    statement.`` sentence right before the quote, an ``X said:`` paragraph
    before it, an ``X said:`` line closing the headline, a ``- Name.`` line
-   signing a quote paragraph (fact-check style), or a cue elsewhere in the
-   quote's sentence, a ``subject + past-tense verb ...:`` lead-in (``She then
-   addressed the crowd again: "..."``), ``X had this to say:``, or the
-   bracketed outlet of a news-digest item (``HEADLINE "pull quote" [Outlet.]``).
-   A participle right after an attribution takes its speaker (``..., Nefzi
+   signing a quote paragraph (fact-check style), a ``subject + past-tense verb
+   ...:`` lead-in (``She then addressed the crowd again: "..."``), ``X had
+   this to say:``, the bracketed outlet of a news-digest item (``HEADLINE
+   "pull quote" [Outlet.]``), or a cue elsewhere in the quote's sentence.
+   A participle right after an attribution takes its speaker (``..., X
    said, adding, "..."``, ``..., said Minister X, noting:``). Clause subjects
    skip leading adjuncts (``On Thursday,``, ``Eight years ago,``, ``Arriving
    at the summit,``, ``Alongside ...,``, ``Although ...,``, ``even``). After a
-   quote that opens its
-   sentence and closes with ``, ? !`` any finite verb right after a subject
-   attributes it (``"...," X griped``; an ``-s`` form only where its clause
-   ends, not after a capitalised phrase following ``? !``); an indefinite
-   pronoun after a cue is a speaker (``"...," read one``); a long appositive
-   may push the cue out (``"...," X, the frontrunner ... , said``). A new
-   sentence after a quote that ends in a full stop is not its attribution
-   unless it is only the attribution (``"... campaign." Ohio Gov. X said he
-   would ...``), nor is a cue that leads into the next quote (``calls her "a
-   fine woman." He adds, "..."``). Cues come from a
-   lexicon of reporting verbs with their usual extensions ("wrote on
-   Telegram", "told reporters", "said in a statement"). A quote with no cue of
-   its own that continues another inherits its speaker; a multi-paragraph quote
-   attributed only at its end passes that speaker back to its first parts.
+   quote that opens its sentence and closes with ``, ? !`` any finite verb
+   right after a subject attributes it (``"...," X griped``; an ``-s`` form
+   only where its clause ends, not after a capitalised phrase following
+   ``? !``); an indefinite pronoun after a cue is a speaker (``"...," read
+   one``); a long appositive may push the cue out (``"...," X, the
+   frontrunner ... , said``). A new sentence after a quote that ends in a
+   full stop is not its attribution unless it is only the attribution
+   (``"... campaign." Ohio Gov. X said he would ...``), nor is a cue that
+   leads into the next quote (``calls her "a fine woman." He adds, "..."``).
+   Cues come from a lexicon of reporting verbs with their usual extensions
+   ("wrote on Telegram", "told reporters", "said in a statement"). A quote
+   with no cue of its own that continues another inherits its speaker; a
+   multi-paragraph quote attributed only at its end passes that speaker back
+   to its first parts.
 5. **Speakers.** Titles and roles are stripped ("Ukrainian President Volodymyr
    Zelenskyy" -> "Volodymyr Zelenskyy"; lexicon in
    ``toolkit/resources/quotes/titles.txt``) and each name maps to the longest
@@ -580,7 +580,7 @@ def _classify(text: str, s: int, e: int, kind: str) -> _Mention | None:
             if m.start() == 0:
                 s += m.end()
             else:
-                e = s + m.start() if m.start() < len(piece) else e
+                e = s + m.start()
             trimmed = True
         if trimmed:
             piece = text[s:e]
@@ -603,10 +603,13 @@ def _classify(text: str, s: int, e: int, kind: str) -> _Mention | None:
     return _Mention(s, e, piece, "name")
 
 
+_DETERMINER = re.compile(r"(?i)(the|a|an|his|her|its|their|our)\s+")
+
+
 def _canonical_org(piece: str) -> str:
     """'The Ministry of Defence' -> 'the Ministry of Defence'; 'a resident' stays."""
     piece = " ".join(piece.split())
-    m = re.match(r"(?i)(the|a|an|his|her|its|their|our)\s+", piece)
+    m = _DETERMINER.match(piece)
     return m.group(1).lower() + piece[m.end() - 1 :] if m else piece
 
 
@@ -827,14 +830,16 @@ _SUBJECT_VERB_ED = re.compile(r"\s+(?:[a-z]+ly\s+|then\s+|also\s+|later\s+)?"
 _ED_WORD = re.compile(r"(?<=\s)[a-z]{3,}ed\b")
 
 
+_COMMA_SPACE = re.compile(r",?\s*")
+
+
 def _generic_after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
     """'"...," Hannity started.' / '"...?" the crowd jeered': a quote closed by a comma, ?
     or ! at the start of its sentence, then a subject and a finite verb that is not in
     the cue lexicon. The verb must come right after the subject."""
     k = close + 1
     win_end = min(s_end, k + 120)
-    m0 = re.match(r",?\s*", text[k:win_end])
-    start = k + (m0.end() if m0 else 0)
+    start = _COMMA_SPACE.match(text, k, win_end).end()
     mention = _speaker_in(text, start, win_end, head=True)
     if mention is not None and mention.kind == "org":
         # 'the Republican nominee riffed on ...': the phrase ran into its verb
@@ -986,12 +991,15 @@ _LEADING_ADJUNCT = re.compile(
     r"[^,]{0,130},\s*)"
     r"|(?:[A-Z][a-z]+ly|Outside|Inside|Here|There|Meanwhile|Still|Later|Earlier|Instead|Today|"
     r"Yesterday|Tonight|Afterward|Afterwards|Separately|Elsewhere|Again|Overall|Finally|"
-    r"However|Nevertheless|Nonetheless|Moreover|Furthermore|Indeed|Still|Instead)\s*,\s*"
+    r"However|Nevertheless|Nonetheless|Moreover|Furthermore|Indeed)\s*,\s*"
     r"|(?:Here|There|Back|Elsewhere|Outside|Inside|Earlier|Later)\s+(?:in|at|on)\b[^,]{0,60},\s*"
     # 'Eight years ago, ', 'Minutes later, ', 'Smiling broadly throughout her speech, '
     r"|(?:[A-Z][a-z]*\s+|A\s+few\s+)?(?:[Yy]ears?|[Mm]onths?|[Ww]eeks?|[Dd]ays?|[Hh]ours?|"
     r"[Mm]inutes?|[Mm]oments?)\s+(?:ago|later|earlier|after|before)\b[^,]{0,40},\s*"
     r"|[A-Z][a-z]+ing\b[^,]{0,80},\s*")
+
+
+_FOCUS_ADVERB = re.compile(r"(?:even|also|only|just)\s+")
 
 
 def _subject(text: str, s_start: int, end: int) -> _Mention | None:
@@ -1008,9 +1016,9 @@ def _subject(text: str, s_start: int, end: int) -> _Mention | None:
                        r"[^,]{0,100},\s*", text[pos:end])
         if low:
             pos += low.end()
-    focus = re.match(r"(?:even|also|only|just)\s+", text[pos:end])
+    focus = _FOCUS_ADVERB.match(text, pos, end)
     if focus:
-        pos += focus.end()  # 'even a top GOP strategist said'
+        pos = focus.end()  # 'even a top GOP strategist said'
     return _speaker_in(text, pos, end, head=True)
 
 
