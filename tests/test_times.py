@@ -424,6 +424,7 @@ RULE_CASES = [
     ("Refugees say they will one day go home.", WED, "one day", "DATE", "FUTURE_REF"),
     ("She hopes one day to rebuild the school.", WED, "one day", "DATE", "FUTURE_REF"),
     ("The bridge was closed for one day.", WED, "one day", "DURATION", "P1D"),
+    ("In May one day before the vote, talks failed.", WED, "one day", "DURATION", "P1D"),
 ]
 
 #: "daily", "weekly" as a noun (a periodical) is no time expression; adjective and adverb are a SET

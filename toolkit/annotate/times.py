@@ -29,10 +29,12 @@ TempEval-3 (UzZaman et al., SemEval 2013):
 * holidays with a fixed date ("Victory Day"; Ukraine's Independence Day, August 24, when the
   country is named) follow tense like other dates; movable ones get their computed date
   (Easter and Orthodox Easter by the Gregorian/Julian computus, Good Friday, Thanksgiving,
-  Memorial Day, Labor Day, US Election Day, Mother's/Father's Day; "Easter week" is the ISO
-  week of Easter Sunday); generic "today's youth" / "today's world" (nowadays) is no TIMEX3; a weekday written with a date ("Friday,
-  June 6") fixes the year; "last Oct. 23" is the latest such day before the dateline; years
-  may be spelled out ("nineteen ninety-six");
+  Memorial Day, US Labor Day, US Election Day, Mother's/Father's Day; "Easter week" is the
+  ISO week of Easter Sunday; "Labour Day" and "International Labor Day" are May 1); a weekday
+  written with a date ("Friday, June 6") fixes the year; "last Oct. 23" is the latest such day
+  before the dateline; years may be spelled out ("nineteen ninety-six");
+* generic "today's youth" / "tomorrow's wars" (nowadays) is no TIMEX3; "one day" after a modal
+  ("will one day return") is the indefinite future ``FUTURE_REF``, elsewhere ``P1D``;
 * "April 24 and 25", "9-10 July": a second day and a span of days share the month (and a
   year written after them);
 * tense cues also include present-tense verbs of a schedule in the clause before the date ("the
@@ -52,6 +54,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+from collections.abc import Callable
 from typing import NamedTuple
 
 import pandas as pd
@@ -122,8 +125,10 @@ _HOLIDAYS = {  # fixed-date holidays (month, day)
     "christmas eve": (12, 24), "christmas day": (12, 25), "christmas": (12, 25),
     "new year's eve": (12, 31), "new year's day": (1, 1), "new year": (1, 1),
     "valentine's day": (2, 14), "halloween": (10, 31),
-    "victory day": (5, 9), "may day": (5, 1), "international labor day": (5, 1),
-    "international labour day": (5, 1), "labour day": (5, 1), "boxing day": (12, 26), "independence day": (8, 24),
+    "victory day": (5, 9), "may day": (5, 1), "boxing day": (12, 26),
+    # International Workers' Day; the US "Labor Day" is movable (see _movable_holiday)
+    "international labor day": (5, 1), "international labour day": (5, 1), "labour day": (5, 1),
+    "independence day": (8, 24),
 }
 
 # --------------------------------------------------------------------------- patterns
@@ -688,10 +693,11 @@ _GENERIC_AFTER = re.compile(
     r"|children|kids|teenagers|students|families|parents|consumers|voters|technology|technologies"
     r"|computers|economy|culture|politics|media|warfare|wars|armies|battlefield|standards"
     r"|dollars|terms)\b")
-#: a modal verb right before "one day": "will one day rebuild" (TimeML: FUTURE_REF)
+#: a modal verb (or "hope") right before "one day": "will one day rebuild" (TimeML:
+#: FUTURE_REF); "may" in lower case only, not the month ("in May one day before the vote")
 _MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|could|may|might|can|shall|should|must|hope|hopes|hoped)\s+$|['\u2019]ll\s+$",
-    re.I)
+    r"\b(?:will|would|could|(?-i:may)|might|can|shall|should|must|hope|hopes|hoped)\s+$"
+    r"|['\u2019]ll\s+$", re.I)
 _OVER_BEFORE = re.compile(r"\b(?:over|during|throughout)\s+$", re.I)
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.I)
 
@@ -832,7 +838,7 @@ def _movable_holiday(h: str, y: int) -> dt.date | None:
     }.get(h, lambda: None)()
 
 
-def _norm_movable(h: str, g: dict, ctx: _Ctx, fut) -> _R:
+def _norm_movable(h: str, g: dict, ctx: _Ctx, fut: Callable[[], bool]) -> _R:
     """A movable holiday: the explicit year, else "last/next" from the dateline's year, else the
     year chosen the way :func:`_closest_year` chooses it for a fixed date."""
     dct = ctx.dct
@@ -1130,7 +1136,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         return "DATE", f"{_iso_week(base)}-WE", "dateline"
     if fam == "holiday":
         h = re.sub(r"\s+", " ", g["h"].lower())
-        if _movable_holiday(h, 2000) is not None:
+        if _movable_holiday(h, 2000) is not None:  # any year: is it a movable one?
             return _norm_movable(h, g, ctx, fut)
         md = _HOLIDAYS.get(h)
         y = int(g["y"]) if g.get("y") else None
