@@ -1143,10 +1143,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if y is None and dct is not None:
             rel = (g.get("rel") or "").lower()
             y = dct.year + {"last": -1, "next": 1}.get(rel, 0)
-            if not rel and md is not None:
+            if not rel:
                 y = _closest_year(dct, md[0], md[1], fut())
-            elif not rel and not fut() and dct < dt.date(y, 11, 20):
-                y -= 1
         if y is None:
             return "DATE", f"XXXX-{md[0]:02d}-{md[1]:02d}", "none"
         date = dt.date(y, *md)
