@@ -420,6 +420,11 @@ RULE_CASES = [
      "International Labor Day", "DATE", "2023-05-01"),
     ("Workers marched on Labour Day.", WED, "Labour Day", "DATE", "2025-05-01"),
     ("The shop was busy before Mother's Day.", WED, "Mother's Day", "DATE", "2025-05-11"),
+    # a curly apostrophe reads like a straight one
+    ("Flowers sold out before Mother\u2019s Day.", WED, "Mother\u2019s Day", "DATE",
+     "2025-05-11"),
+    ("The bars closed early on New Year\u2019s Eve.", WED, "New Year\u2019s Eve", "DATE",
+     "2024-12-31"),
     # "one day" after a modal is an indefinite future (TimeML FUTURE_REF), else a duration
     ("Refugees say they will one day go home.", WED, "one day", "DATE", "FUTURE_REF"),
     ("She hopes one day to rebuild the school.", WED, "one day", "DATE", "FUTURE_REF"),
@@ -458,6 +463,10 @@ def test_daily_newspaper(sentence, value):
         ("Two died on March 3 and 4 others were hurt.", ["March 3"]),
         ("Prices rose on May 5 and 6 percent later.", ["May 5"]),
         ("He gave an Independence Day speech in Minsk.", []),
+        # place and event names and lower-case "easter" are no Easter Sunday
+        ("The ship sailed on to Easter Island.", []),
+        ("The 1916 Easter Rising is taught in schools.", ["1916"]),
+        ("The game hides an easter egg for fans.", []),
         # generic "today" (nowadays) before a generic noun names no day; a specific one does
         ("Drones are central to today's warfare.", []),
         ("Few of today's young voters remember the Soviet era.", []),

@@ -284,11 +284,13 @@ _FAMILIES: list[tuple[str, str]] = [
     ("weekend", r"the\s+weekend\b"),
     # holidays
     ("holiday", r"(?:(?P<rel>last|this|next)\s+)?(?P<h>Christmas\s+Eve|Christmas\s+Day|Christmas"
-                r"|New\s+Year's\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Valentine's\s+Day"
+                r"|New\s+Year['’]s\s+(?:Eve|Day)|Thanksgiving(?:\s+Day)?|Valentine['’]s\s+Day"
                 # movable feasts and US federal holidays (computed per year, see _movable_holiday)
-                r"|(?:Orthodox\s+)?Easter(?:\s+(?:Sunday|Monday|week))?|Good\s+Friday"
+                # not 'Easter Island', 'the Easter Rising', 'an easter egg'
+                r"|(?:Orthodox\s+)?(?-i:Easter)(?!\s+(?:Island|Rising|[Ee]ggs?|[Bb]unny)\b)"
+                r"(?:\s+(?:Sunday|Monday|week))?|Good\s+Friday"
                 r"|Memorial\s+Day|(?:International\s+)?Labou?r\s+Day|(?-i:Election\s+Day)"
-                r"|Mother's\s+Day|Father's\s+Day"
+                r"|Mother['’]s\s+Day|Father['’]s\s+Day"
                 r"|Victory\s+Day|Halloween|Boxing\s+Day"
                 # Ukraine's Independence Day (August 24), when the country is named
                 r"|(?<=Ukraine's\s)Independence\s+Day|(?<=Ukraine’s\s)Independence\s+Day"
@@ -1135,7 +1137,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             base = dct - dt.timedelta(days=dct.isoweekday())
         return "DATE", f"{_iso_week(base)}-WE", "dateline"
     if fam == "holiday":
-        h = re.sub(r"\s+", " ", g["h"].lower())
+        h = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'")  # curly apostrophe
         if _movable_holiday(h, 2000) is not None:  # any year: is it a movable one?
             return _norm_movable(h, g, ctx, fut)
         md = _HOLIDAYS.get(h)
@@ -1665,11 +1667,11 @@ _PREFIX_WORDS = frozenset(
     ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty
     fifty sixty seventy eighty ninety hundred thousand trading business working calendar full near
     distant foreseeable this-year q1 q2 q3 q4 h1 h2 in and additional extra further straight short long
-    consecutive whole good orthodox memorial labor labour international election mother's father's""".split()  # noqa: SIM905
+    consecutive whole good orthodox memorial labor labour international election mother's father's mother’s father’s""".split()  # noqa: SIM905
 )
 #: modifier words that are walked over but never start an expression (prepositions, units)
 _NON_START = frozenset(["and", "on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
-_TOKEN_PUNCT = "'./-_"
+_TOKEN_PUNCT = "'’./-_"
 _SEPARATORS = " ,\t\n\xa0"
 _NUMBERISH = re.compile(r"[\d.,/]+(?:st|nd|rd|th)?|\d+-\w+", re.I)
 
