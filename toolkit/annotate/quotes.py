@@ -1136,12 +1136,17 @@ def _find(text: str) -> list[Quote]:
         lead = text[lead_start : max(raw.open, ps)]
         if lead and not lead.strip(" \t" + _INVISIBLE):
             lead = ""  # only a bidi/zero-width format character before the mark
+        # nothing but an opening bracket before the mark: the quote opens its sentence
+        opens_sentence = not lead.strip(" ([")
+        # '"...," X said' / '"...?" she asked': closed by a comma, ? or !
+        closes_clause = text[raw.close - 1 : raw.close] in ",?!" or \
+            text[raw.close + 1 : raw.close + 2] == ","
+        attr_end = s_end if s_end > raw.close else pe  # where an attribution after it may end
         after_attr, after_end = (None, raw.close)
         led_attr = None
         if raw.close < pe:
-            after_attr, after_end = _after_attr(text, raw.close, s_end if s_end > raw.close
-                                                else pe)
-            if after_attr is not None and not lead.strip(" ([") and \
+            after_attr, after_end = _after_attr(text, raw.close, attr_end)
+            if after_attr is not None and opens_sentence and \
                     text[raw.close - 1 : raw.close] == "." and \
                     _NEW_SENTENCE.match(text, raw.close + 1, pe) and \
                     not _ATTR_ENDS_SENTENCE.match(text, after_end, pe):
@@ -1155,15 +1160,12 @@ def _find(text: str) -> list[Quote]:
                 # sentence's cue introduces the next quote (its speaker is kept as a last
                 # resort: 'added' says the same person spoke before)
                 led_attr, after_attr, after_end = after_attr, None, raw.close
-            if after_attr is None and not lead.strip(" ([") and (
-                    text[raw.close - 1 : raw.close] in ",?!"
-                    or text[raw.close + 1 : raw.close + 2] == ","):
-                after_attr, after_end = _generic_after_attr(
-                    text, raw.close, s_end if s_end > raw.close else pe)
+            if after_attr is None and opens_sentence and closes_clause:
+                after_attr, after_end = _generic_after_attr(text, raw.close, attr_end)
         before_attr = _before_attr(text, raw.open, lead_start) if raw.open > ps else None
         attr = after_attr or before_attr
         if after_attr is not None and before_attr is not None and \
-                re.search(r"[:,]\s*$", lead) and text[q_end - 1 : q_end] in ".?!":
+                _LEAD_IN_END.search(lead) and text[q_end - 1 : q_end] in ".?!":
             # 'X responded: "...?" Her critics cited it': the lead-in owns a finished quote
             attr = before_attr
         has_cue = attr is not None or led_attr is not None or (raw.open > lead_start
@@ -1171,12 +1173,12 @@ def _find(text: str) -> list[Quote]:
         # '"A," X wrote on Y. "Blacklisted?"': a short quote right after an attributed one
         follows_attr = prev is not None and prev_para == pi and bool(prev.speaker) and \
             prev.end <= prev.speaker_start and prev.speaker_end <= raw.open < prev.speaker_end + 60 \
-            and not lead.strip(" ([") and bool(_SENT_BREAK.search(text, prev.speaker_end, raw.open)) \
+            and opens_sentence and bool(_SENT_BREAK.search(text, prev.speaker_end, raw.open)) \
             and (text[q_end - 1 : q_end] in ".?!" or _ENDS_HERE.match(text, raw.close + 1, pe + 1))
         if _is_not_speech(text, q_start, q_end, lead, has_cue or raw.cont or follows_attr):
             continue
         # direct vs partial
-        lead_ok = ((not lead.strip(" ([")) or before_attr is not None
+        lead_ok = (opens_sentence or before_attr is not None
                    or lead.rstrip().endswith("(")  # '... conquest ("A," X wrote)'
                    # 'Citing "obligations at home," the spokeswoman said': a participle whose
                    # subject is the attributed speaker
@@ -1191,8 +1193,7 @@ def _find(text: str) -> list[Quote]:
             tail.lstrip().startswith(("“", '"'))
         # '"...," the crowd chanted as ...': a quote that opens its sentence and is closed by
         # a comma, ? or ! is a clause of its own -- direct if a speaker is found for it
-        own_clause = not tail_ok and not lead.strip(" ([") and (
-            text[raw.close - 1 : raw.close] in ",?!" or text[raw.close + 1 : raw.close + 2] == ",")
+        own_clause = not tail_ok and opens_sentence and closes_clause
         tail_ok = tail_ok or own_clause
         cont = raw.cont
         same_para_cont = False
