@@ -408,6 +408,9 @@ RULE_CASES = [
     ("A truce was declared for Easter.", WED, "Easter", "DATE", "2025-04-20"),
     ("Churches were shelled on Orthodox Easter 2021.", WED, "Orthodox Easter 2021", "DATE",
      "2021-05-02"),
+    # the Julian calendar lagged 12 days in the 1800s (13 since 1900)
+    ("Riots began after Orthodox Easter 1881.", WED, "Orthodox Easter 1881", "DATE",
+     "1881-04-24"),
     ("Pilgrims gathered as Easter week began.", dt.date(2000, 4, 17), "Easter week", "DATE",
      "2000-W16"),
     ("Shops were shut on Good Friday.", dt.date(2024, 4, 2), "Good Friday", "DATE",

@@ -791,13 +791,14 @@ _R = tuple[str, str, str] | None  # (type, value, anchor)
 
 def _easter(y: int, *, orthodox: bool = False) -> dt.date:
     """Easter Sunday: the Gregorian computus (Meeus/Jones/Butcher); ``orthodox``: the Julian
-    computus (Meeus) converted to the Gregorian calendar (13 days, valid 1900-2099)."""
+    computus (Meeus) converted to the Gregorian calendar (the Julian lag: 13 days in
+    1900-2099, 12 in the 1800s, 14 in the 2100s)."""
     if orthodox:
         a, b, c = y % 4, y % 7, y % 19
         d = (19 * c + 15) % 30
         e = (2 * a + 4 * b - d + 34) % 7
         month, day = divmod(d + e + 114, 31)
-        return dt.date(y, month, day + 1) + dt.timedelta(days=13)
+        return dt.date(y, month, day + 1) + dt.timedelta(days=y // 100 - y // 400 - 2)
     a, b, c = y % 19, y // 100, y % 100
     d, e = divmod(b, 4)
     f = (b + 8) // 25
