@@ -109,6 +109,7 @@ Measured on PolNeAR (``python -m toolkit evaluate quotes DIR``, see
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
@@ -437,9 +438,15 @@ def _pair_single(text: str, p_start: int, p_end: int, blocked: list[tuple[int, i
                  ) -> list[_Raw]:
     raws: list[_Raw] = []
     open_at = -1
+    # a mark inside a double quote is blocked; spans sorted by start with the running maximum
+    # of their ends answer that by bisection (a scan per mark was quadratic on long paragraphs)
+    blocked = sorted(blocked)
+    starts = [a for a, _ in blocked]
+    reach = list(itertools.accumulate((b for _, b in blocked), max))
     for mark in _SINGLE_MARK.finditer(text, p_start, p_end):
         i = mark.start()
-        if any(a <= i <= b for a, b in blocked):
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i <= reach[k]:
             continue
         role = _single_role(text, i, p_start, p_end)
         if role is None:
