@@ -64,8 +64,8 @@ articles per second per core:
    one``); a long appositive may push the cue out (``"...," X, the
    frontrunner ... , said``). A new sentence after a quote that ends in a
    full stop is not its attribution unless it is only the attribution
-   (``"... campaign." Ohio Gov. X said he would ...``), nor is a cue that
-   leads into the next quote (``calls her "a fine woman." He adds, "..."``).
+   (``"... vote." Gov. X said he would ...``), nor is a cue that
+   leads into the next quote (``calls him "a good man." She adds, "..."``).
    Cues come from a lexicon of reporting verbs with their usual extensions
    ("wrote on Telegram", "told reporters", "said in a statement"). A quote
    with no cue of its own that continues another inherits its speaker; a
@@ -82,7 +82,7 @@ articles per second per core:
    lower-case determiner ("the ministry", "a senior official", "his
    spokesperson"); ``they``, ``it``, ``I``, ``we`` are kept as written.
    Weekdays next to a name are no part of it (``On Friday Biden said``,
-   ``Priebus later Thursday told``), an initial is not the end of an
+   ``Smith later Thursday told``), an initial is not the end of an
    abbreviation (``the PM. While ...``), and a capitalised function word is
    no speaker (``When asked ...``, ``Statement: "..."``; the quote is kept).
 6. **Kind.** ``direct`` when the quote is its own clause: it opens its sentence
@@ -324,7 +324,7 @@ _LEADS_INTO_QUOTE = re.compile(r"[ \t]*(?:[,:][ \t]*)?[\"“‘']")
 _RUNS_ON_TITLE = re.compile(r"\s*(?!(?:Says|Said|Tells|Told|Writes|Wrote)\b)[A-Z$][\w’'-]*")
 _NEW_SENTENCE = re.compile(r"\s+[\"“‘'(]?[A-Z]")
 _THAT = re.compile(r"\bthat\b")
-# what may follow an attribution that is a sentence of its own ('Kasich said on Friday.')
+# what may follow an attribution that is a sentence of its own ('Smith said on Friday.')
 _ATTR_ENDS_SENTENCE = re.compile(
     r"(?![ \t]*(?:that|he|she|they|it|we|I|the|a|an|his|her|their|its)\b)"
     r"[^.!?\n\"“”]{0,40}?[.!?]?(?:\s|$)"
@@ -519,11 +519,11 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | No
     seg = text[start:end].rstrip()
     day = _DAY_EDGE.search(seg)
     if day is not None and day.start() > 0:
-        seg = seg[: day.start()]  # 'Priebus later Thursday told': the time is no part of it
+        seg = seg[: day.start()]  # 'Smith later Thursday told': the time is no part of it
     stop = start + len(seg)
     if seg.endswith(","):
         # "X, director of Y, said": drop the appositive, keep X -- unless the part after
-        # the last comma is itself a name ("After winning Ohio, Gov. John Kasich (R-OH), said")
+        # the last comma is itself a name ("After the vote, Gov. Jane Doe (D-XX), said")
         inner = seg[:-1]
         comma = inner.rfind(",")
         stop = start + comma if comma > 0 else start + len(inner)
@@ -581,7 +581,7 @@ def _classify(text: str, s: int, e: int, kind: str) -> _Mention | None:
     if kind == "pron":
         return _Mention(s, e, piece, "pron")
     if kind == "name":
-        # 'said Wednesday', 'Friday Biden said', 'Priebus later Thursday told': no speakers
+        # 'said Wednesday', 'Friday Smith said', 'Smith later Thursday told': no speakers
         trimmed = False
         for m in list(_DAY_EDGE.finditer(piece))[::-1]:
             if m.start() == 0:
@@ -841,7 +841,7 @@ _COMMA_SPACE = re.compile(r",?\s*")
 
 
 def _generic_after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
-    """'"...," Hannity started.' / '"...?" the crowd jeered': a quote closed by a comma, ?
+    """'"...," the host started.' / '"...?" the crowd jeered': a quote closed by a comma, ?
     or ! at the start of its sentence, then a subject and a finite verb that is not in
     the cue lexicon. The verb must come right after the subject."""
     k = close + 1
@@ -919,7 +919,7 @@ def _before_attr(text: str, open_at: int, s_start: int) -> _Attr | None:
     if not _CUE_GAP.fullmatch(after):
         return None
     if _PARTICIPLE.match(cue_text) and re.search(r"[,\w]\s*$", text[s_start : best.start()]):
-        # "..., Nefzi said, adding, '...'": the attribution right before the participle
+        # "..., Smith said, adding, '...'": the attribution right before the participle
         said = None
         for c in _CUE.finditer(text, s_start, best.start()):
             said = c
@@ -1157,13 +1157,13 @@ def _find(text: str) -> list[Quote]:
                     text[raw.close - 1 : raw.close] == "." and \
                     _NEW_SENTENCE.match(text, raw.close + 1, pe) and \
                     not _ATTR_ENDS_SENTENCE.match(text, after_end, pe):
-                # '"... campaign." Ohio Gov. John Kasich said he would have ...': a new
+                # '"... vote." Gov. Jane Doe said she would have ...': a new
                 # sentence with its own content, not the attribution of the quote
                 after_attr, after_end = None, raw.close
             if after_attr is not None and text[raw.close - 1 : raw.close] in ".!?" and \
                     _NEW_SENTENCE.match(text, raw.close + 1, pe) and \
                     _LEADS_INTO_QUOTE.match(text, after_end, pe):
-                # 'calls her "a fine woman." He adds, "In a campaign ...": the new
+                # 'calls him "a good man." She adds, "In a race ...": the new
                 # sentence's cue introduces the next quote (its speaker is kept as a last
                 # resort: 'added' says the same person spoke before)
                 led_attr, after_attr, after_end = after_attr, None, raw.close
