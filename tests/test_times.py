@@ -56,6 +56,11 @@ def _find(text: str, dct: dt.date | None, phrase: str):
         ("Protests are planned this weekend.", WED, "this weekend", "DATE", "2025-W24-WE"),
         ("Rallies drew thousands this weekend.", SUN, "this weekend", "DATE", "2025-W24-WE"),
         ("Grain moved by rail for the first time in years.", WED, "years", "DURATION", "PXY"),
+        # numbers with thousands separators; years before 1 in the BC form
+        ("The site will stay toxic for 10,000 years.", WED, "10,000 years", "DURATION", "P10000Y"),
+        ("The siege began 1,000 days ago.", WED, "1,000 days ago", "DATE", "2022-09-15"),
+        ("The mound was built 3,000 years ago.", WED, "3,000 years ago", "DATE", "BC0976"),
+        ("A town was founded 1,200 years ago.", WED, "1,200 years ago", "DATE", "0825"),
         # explicit dates
         ("The exchange happened on 11 June.", WED, "11 June", "DATE", "2025-06-11"),
         ("It was signed on June 11, 2025.", WED, "June 11, 2025", "DATE", "2025-06-11"),
@@ -507,3 +512,9 @@ def test_scorer_halves(tmp_path, half, kept):
         part.mkdir(exist_ok=True)
         (part / f"{name}.tml").write_text(_TINY_TML, encoding="utf-8")
     assert [d.doc_id for d in load_folder([tmp_path], half=half)] == kept
+
+
+@pytest.mark.parametrize("dct", [dt.date(1, 1, 1), dt.date(999, 12, 31), dt.date(9999, 1, 1)])
+def test_dateline_outside_the_calendar_range_is_a_clear_error(dct):
+    with pytest.raises(ValueError, match="outside the supported range"):
+        find_time_expressions("Next year, and last week.", dct=dct)

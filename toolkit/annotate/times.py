@@ -160,7 +160,7 @@ _YEARW = (
     rf"(?:{_YEARW19}|two\s+thousand(?:(?:\s+and)?[\s-]+(?:{_TEENW}|twenty(?:[\s-]+{_UNITW})?|{_UNITW}))?\b)"
 )
 _NUM = (
-    rf"(?:(?:\d+|{_NUMW})\s+and\s+a\s+half|\d+(?:\.\d+)?(?:\s+1/2)?"
+    rf"(?:(?:\d+|{_NUMW})\s+and\s+a\s+half|\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?(?:\s+1/2)?"
     rf"|{_NUMW}(?:[- ]{_NUMW})?(?:\s+hundred|\s+thousand)?"
     r"|a\s+couple\s+of|a\s+few|a\s+dozen|several|few|many|some|dozens\s+of|hundreds\s+of"
     r"|couple\s+of|a|an|half\s+a|half\s+an)"
@@ -427,7 +427,7 @@ def _num(text: str) -> float | None:
         return 2
     if t == "a dozen":
         return 12
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2)?", t)
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2)?", t.replace(",", ""))
     if m:
         v = float(m.group(1))
         return v + 0.5 if t.endswith("1/2") else v
@@ -1370,6 +1370,16 @@ def _norm_anaphor(g: dict, ctx: _Ctx, low: str) -> _R:
     return "DATE", str(base.year + off), anchor
 
 
+def _year_value(year: int) -> str:
+    """A TIMEX3 year; before year 1 the TIMEX2/TimeML ``BC`` form (astronomical year 0 = 1 BC).
+
+    After 9999 there is no four-digit form, so the value is the vague ``FUTURE_REF``.
+    """
+    if year < 1:
+        return f"BC{1 - year:04d}"
+    return f"{year:04d}" if year <= 9999 else "FUTURE_REF"
+
+
 def _norm_ago(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R:
     dct = ctx.dct
     plural = g["u"].lower().endswith(("s", "ies"))
@@ -1406,7 +1416,7 @@ def _norm_ago(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R:
                 return "DATE", str(dct.year - 1), "dateline"
             y, q = ctx.focus_quarter(back=1)
             return "DATE", f"{y}-Q{q}", "dateline"
-        return "DATE", str(base.year + int(k)), anchor
+        return "DATE", _year_value(base.year + int(k)), anchor
     if u == "quarter":
         y, q = base.year, _quarter(base)
         idx = y * 4 + (q - 1) + int(k)
@@ -1747,6 +1757,9 @@ def _match_at(text: str, start: int, ctx: _Ctx) -> tuple[int, int, str, tuple[st
     return None
 
 
+_MIN_DCT, _MAX_DCT = dt.date(1000, 1, 1), dt.date(9998, 12, 31)
+
+
 def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[TimeExpression]:
     """Find and normalise the time expressions (TIMEX3) of one text.
 
@@ -1761,9 +1774,15 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
 
     Returns:
         :class:`TimeExpression` records in text order; ``text[start:end]`` is the expression.
+
+    Raises:
+        ValueError: ``dct`` before the year 1000 or after 9998.
     """
     if isinstance(dct, dt.datetime):
         dct = dct.date()
+    if dct is not None and not _MIN_DCT <= dct <= _MAX_DCT:
+        # relative expressions step a year or more either side of the dateline
+        raise ValueError(f"dct {dct} is outside the supported range {_MIN_DCT} to {_MAX_DCT}")
     ctx = _Ctx(text, dct)
     out: list[TimeExpression] = []
     low = text.lower()
