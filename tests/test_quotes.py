@@ -330,6 +330,13 @@ CASES = [
           "the party's deputy leader", "riffed", "direct")],
     ),
     (
+        "participle_object_is_no_cue",
+        'The clip ended.\n\n"Put simply, the plan has no money behind it," the party\'s deputy '
+        "leader riffed on the radio, drawing laughs.",
+        [("Put simply, the plan has no money behind it", "the party's deputy leader",
+          "the party's deputy leader", "riffed", "direct")],
+    ),
+    (
         "capitalised_phrase_after_question_mark_is_a_new_sentence",
         'The aide shrugged.\n\n"Who would pay for a second bridge?" The ministry '
         "blamed the budget.",

@@ -804,7 +804,8 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
         # '"...," federal prosecutors wrote': a bare plural noun phrase
         e = k + off + len(pre.rstrip())
         return _Attr(_Mention(k + off, e, text[k + off : e], "org"), cue_text, "after"), cue.end()
-    if text[close - 1 : close] in ",?!" or text[k : k + 1] == ",":
+    if (text[close - 1 : close] in ",?!" or text[k : k + 1] == ",") and \
+            not _PARTICIPLE_BEFORE_CUE.search(pre):
         # '"...," state Senate leader X and House Speaker Y, both Republicans, said':
         # a quote closed by a comma and followed by a cue: the words between are the source
         e = k + off + len(pre.rstrip(" ,"))
@@ -815,6 +816,10 @@ def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
             return _Attr(_Mention(k + off, e, text[k + off : e], kind), cue_text, "after"), \
                 cue.end()
     return None, k
+
+
+# '..., drawing laughs', '..., prompting cheers': the "cue" is the object of a participle
+_PARTICIPLE_BEFORE_CUE = re.compile(r",\s*[a-z]{2,}ing\s*$")
 
 
 _ANY_VERB = re.compile(r"[ \t]+(?:[a-z]+ly[ \t]+)?(?!(?:is|was|has|does|its|his|hers|this|thus|"
