@@ -325,3 +325,21 @@ def test_shipped_text_cnn_is_small_and_fits_the_vectors():
     assert cnn.inputs.shape == (word_vectors().vectors.shape[0] + 1, word_vectors().vectors.shape[1] + 1)
     assert cnn.kernel.shape[0] == cnn.inputs.shape[1] + 1
     assert news_model().cnn_weight > 0
+
+
+@pytest.mark.parametrize(("better", "worse"), [
+    ("The ceasefire is holding and the families are safe and grateful.",
+     "The shelling destroyed the school and killed three children."),
+    ("Aid convoys reached the town and residents welcomed the volunteers.",
+     "Residents fled in terror as the city burned."),
+])
+def test_shipped_text_cnn_orders_clear_cases(better, worse):
+    from toolkit.annotate.sentiment import cnn_logits, cnn_tokens, text_cnn
+
+    cnn = text_cnn()
+
+    def margin(text):
+        z = cnn_logits(*cnn_tokens(text, None, cnn.index), cnn)
+        return z[2] - z[0]
+
+    assert margin(better) > 0 > margin(worse)

@@ -230,6 +230,7 @@ class TextCNN(NamedTuple):
     bias: tuple[np.ndarray, ...]  # (filters,) per width
     out_w: np.ndarray  # (filters x len(widths), 3)
     out_b: np.ndarray  # (3,)
+    taps: np.ndarray  # (n_words + 1, sum of widths x filters) float32: ``inputs @ kernel[:-1]``
 
 
 def cnn_input_table(vectors: WordVectors) -> np.ndarray:
@@ -249,7 +250,8 @@ def cnn_tokens(text: str, target: tuple[int, int] | None, index: dict[str, int]
     the target marks (1.0 for tokens overlapping ``text[start:end]``, else 0.0)."""
     low = text.lower().translate(_APOSTROPHES)
     if target is None or len(low) != len(text):  # offsets only hold when lowering keeps length
-        return [index.get(w, -1) + 1 for w in _TOKEN.findall(low)], [0.0] * len(_TOKEN.findall(low))
+        ids = [index.get(w, -1) + 1 for w in _TOKEN.findall(low)]
+        return ids, [0.0] * len(ids)
     ids, marks = [], []
     start, end = target
     for m in _TOKEN.finditer(low):
@@ -274,8 +276,11 @@ def load_text_cnn(path, vectors: WordVectors) -> TextCNN:
         taps.extend(w[:, :, j].T for j in range(w.shape[2]))
         bias.append(arrays[f"conv{k}_b"])
         k += 1
-    return TextCNN(vectors.index, cnn_input_table(vectors), np.hstack(taps), tuple(widths),
-                   tuple(bias), arrays["out_w"].T.copy(), arrays["out_b"])
+    table, kernel = cnn_input_table(vectors), np.hstack(taps)
+    # The convolution is linear in its input until the ReLU, so every word's response to
+    # every tap is computed once here (a table lookup per token at run time).
+    return TextCNN(vectors.index, table, kernel, tuple(widths), tuple(bias),
+                   arrays["out_w"].T.copy(), arrays["out_b"], table @ kernel[:-1])
 
 
 @functools.lru_cache(maxsize=1)
@@ -299,15 +304,15 @@ def cnn_logits(ids: list[int], marks: list[float], cnn: TextCNN | None = None) -
 
     Each width ``w`` convolves the (zero-padded) sequence of ``[input row, target mark]``
     vectors; windows that overlap at least one token are max-pooled. An empty sequence
-    gives zeros. One matrix product per text, numpy only.
+    gives zeros. Each word's response to every tap is precomputed at load time
+    (``TextCNN.taps``), so a text costs a table lookup, shifted sums and a max; numpy only.
     """
     cnn = text_cnn() if cnn is None else cnn
     if not ids:
         return np.zeros(3)
-    x = np.empty((len(ids), cnn.inputs.shape[1] + 1), dtype=np.float32)
-    x[:, :-1] = cnn.inputs[ids]
-    x[:, -1] = marks
-    y = x @ cnn.kernel  # every tap of every width at every position
+    y = cnn.taps[ids]  # every tap of every width at every position (precomputed per word)
+    if any(marks):
+        y = y + np.outer(np.asarray(marks, dtype=np.float32), cnn.kernel[-1])
     n, pooled, col = len(ids), [], 0
     for w, b in zip(cnn.widths, cnn.bias, strict=True):
         f = b.shape[0]
@@ -421,7 +426,11 @@ def _news_logits(text: str, target: tuple[int, int] | None, vader: dict[str, flo
     z = z + acc
     if model.cnn_weight:
         cnn = text_cnn()
-        z = z + model.cnn_weight * cnn_logits(*cnn_tokens(text, target, cnn.index), cnn)
+        if target is None:  # same tokens as cnn_tokens(text, None, ...), already split
+            ids = [cnn.index.get(w, -1) + 1 for w in words]
+            z = z + model.cnn_weight * cnn_logits(ids, [0.0] * len(ids), cnn)
+        else:
+            z = z + model.cnn_weight * cnn_logits(*cnn_tokens(text, target, cnn.index), cnn)
     return z
 
 
