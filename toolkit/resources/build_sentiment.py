@@ -47,6 +47,7 @@ shipped CNN (trained without them). The linear model alone is printed beside.
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import sys
 import time
@@ -463,6 +464,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="with --keep-vectors: retrain the text CNN (torch) on the kept vectors")
     args = parser.parse_args(argv)
     from pathlib import Path
+
+    needs_torch = args.validate or args.retrain_cnn or not args.keep_vectors
+    if needs_torch and importlib.util.find_spec("torch") is None:
+        step = "--validate" if args.validate else "--retrain-cnn" if args.retrain_cnn else \
+            "the word-vector build"
+        print(f"error: {step} trains with torch, which is not installed. Install the `vectors` "
+              "extra: `make sentiment-validate`, `make sentiment-cnn` or `make sentiment-vectors` "
+              "do it (TORCH=<cpu wheel> avoids the CUDA build). `make sentiment-model` refits "
+              "without torch.", file=sys.stderr)
+        return 2
 
     t0 = time.time()
     data = load()
