@@ -68,3 +68,15 @@ def test_by_outlet_and_week(tables):
     assert weekly["period"].nunique() == 2  # weeks starting 9 and 16 June
     per_outlet = event_counts(ev, articles, freq="W", by=("outlet",))
     assert set(per_outlet["outlet"]) >= {"Outlet A", "Outlet B", "Outlet C"}
+
+
+def test_casualty_counts_leave_out_history_unless_asked():
+    text = ("Russian shelling killed 4 people in Kharkiv on Monday. "
+            "In World War II, more than eight million Ukrainians died.")
+    frame = pd.DataFrame({"doc_id": ["a"], "text": [text], "published": [pd.Timestamp("2022-06-08", tz="UTC")]})
+    ev = events(frame)
+    ct = counts(frame, events=ev)
+    now = casualty_counts(ct, ev, frame, count_types=("KILL",))
+    everything = casualty_counts(ct, ev, frame, count_types=("KILL",), include_historical=True, dedupe=False)
+    assert now["number"].sum() == 4
+    assert everything["number"].sum() == 4 + 8_000_000

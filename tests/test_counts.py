@@ -59,7 +59,7 @@ def test_columns(seed):
     _, _, ct = seed
     assert list(ct.columns[: len(schema.columns("counts"))]) == schema.columns("counts")
     empty = counts(pd.DataFrame({"doc_id": ["a"], "text": ["Nothing to count."]}))
-    assert empty.empty and list(empty.columns[:12]) == schema.columns("counts")
+    assert empty.empty and list(empty.columns[: len(schema.columns("counts"))]) == schema.columns("counts")
 
 
 NAN = math.nan
@@ -307,3 +307,28 @@ def test_head_noun_lowercase_variant(word):
     from toolkit.annotate import counts as ct_mod
 
     assert bool(ct_mod._HEAD_NOUN_LOW.match(word.lower())) == bool(ct_mod._HEAD_NOUN.match(word))
+
+
+@pytest.mark.parametrize(("sentence", "historical"), [
+    ("We will never forget World War II, in which more than eight million Ukrainians died.", True),
+    ("Almost 27 million Soviet citizens lost their lives in 1941-1945.", True),
+    ("In 2014, 300 people were killed in Donbas.", False),
+    ("On Monday, 5 people were killed in Kharkiv.", False),
+    ("We remember what our grandparents lived through in the Second World War. Where millions of "
+     "Ukrainians died.", True),
+    ("The Great Patriotic War is long over. In 2022, 200 people were killed in Mariupol.", False),
+])
+def test_historical_figures_are_flagged(sentence, historical):
+    frame = pd.DataFrame({"doc_id": ["a"], "text": [sentence],
+                          "published": [pd.Timestamp("2022-06-11", tz="UTC")]})
+    kill = counts(frame)
+    kill = kill[kill["count_type"] == "KILL"]
+    assert len(kill) == 1 and bool(kill["historical"].iloc[0]) is historical
+
+
+@pytest.mark.parametrize("sentence", [
+    "Due to the aggression, 6 million domestic animals died.",
+    "Executing a million barrels a day is hard.",
+])
+def test_animals_and_goods_are_no_casualties(sentence):
+    assert find_counts(sentence) == []

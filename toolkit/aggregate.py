@@ -9,7 +9,9 @@ Two levels, both offered by every helper (``dedupe=``):
 De-duplication rule (stated once, used everywhere):
 
 1. Hedged or negated mentions and counts are dropped first (a pledge to return 6,000
-   bodies is not a return); pass ``include_hedged=True`` to keep them.
+   bodies is not a return); pass ``include_hedged=True`` to keep them. Casualty figures
+   that their sentence places in history (``counts.historical``: "eight million died in
+   World War II") are dropped too; pass ``include_historical=True`` to keep them.
 2. Within one article, the same event type in the same place on the same date is one
    event; the same figure of the same count type repeated in one article ("killing three
    people ... Three people were confirmed killed") is one figure (first mention kept, on
@@ -129,7 +131,7 @@ def event_counts(events: pd.DataFrame, articles: pd.DataFrame | None = None, *, 
 
 def casualty_counts(counts: pd.DataFrame, events: pd.DataFrame, articles: pd.DataFrame | None = None, *,
                     freq: str = "W", by: tuple[str, ...] = ("count_type",), dedupe: bool = True,
-                    window_days: int = 1, include_hedged: bool = False,
+                    window_days: int = 1, include_hedged: bool = False, include_historical: bool = False,
                     count_types: tuple[str, ...] = ("KILL", "WOUND")) -> pd.DataFrame:
     """Sum of reported figures per period and group (KILL and WOUND by default).
 
@@ -142,6 +144,7 @@ def casualty_counts(counts: pd.DataFrame, events: pd.DataFrame, articles: pd.Dat
         dedupe: apply the module's rule (max within event cluster); ``False`` sums every row.
         window_days: cluster date window.
         include_hedged: keep hedged / negated counts and mentions.
+        include_historical: keep figures placed in history (``counts.historical``).
         count_types: which count types to keep.
 
     Returns:
@@ -150,6 +153,8 @@ def casualty_counts(counts: pd.DataFrame, events: pd.DataFrame, articles: pd.Dat
     ct = counts[counts["count_type"].isin(count_types)].copy()
     if not include_hedged:
         ct = ct[~ct["negated"].fillna(False).astype(bool) & ~ct["hedged"].fillna(False).astype(bool)]
+    if not include_historical and "historical" in ct.columns:
+        ct = ct[~ct["historical"].fillna(False).astype(bool)]
     ev = _with_outlet(events, articles)
     ev = cluster_events(ev, window_days=window_days, include_hedged=True)
     ev_cols = ev[["doc_id", "event_id", "event_type", "place", "date", "cluster_id"]]

@@ -153,6 +153,8 @@ COUNTS: tuple[Column, ...] = (
     Column("event_id", "Int64", "The event mention this count belongs to (events.event_id), when linked."),
     Column("negated", "boolean", "Denied or did not happen ('denied that 5 were killed')."),
     Column("hedged", "boolean", "Pledged, planned, threatened: not (yet) happened ('pledged to return 6,000')."),
+    Column("historical", "boolean", "The sentence places the figure in history: a named past war or famine "
+           "('in World War II', 'the Holodomor') or only years more than 10 before the dateline."),
 )
 
 TABLES: dict[str, tuple[Column, ...]] = {

@@ -324,7 +324,34 @@ def _search_tail(pattern: re.Pattern[str], s: str, width: int) -> re.Match[str] 
 _PROTESTERS = re.compile(r"(?i)(?:protesters|demonstrators)$")
 _DEATH_NOUN = re.compile(r"(?i)(?:deaths?|fatalit|dead\b)")
 _INJURY_NOUN = re.compile(r"(?i)(?:injur|wounded)")
-_MATERIEL = re.compile(r"(?i)\b(?:tanks?|vehicles?|aircraft|helicopters?|positions?|targets?)\b")
+# what can be destroyed or lost but is no casualty: materiel, animals, goods
+_MATERIEL_WORDS = (r"\b(?:tanks?|vehicles?|aircraft|helicopters?|positions?|targets?"
+                   r"|animals?|livestock|cattle|cows|pigs|sheep|poultry|chickens|birds|dolphins|fish"
+                   r"|barrels?|tons?|tonnes?|dollars|euros|hryvnias?|rubles?|roubles?)\b")
+_MATERIEL = re.compile(_MATERIEL_WORDS, re.I)
+_MATERIEL_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + _MATERIEL_WORDS, re.I)
+# a figure placed in history by its sentence: a named past war or famine
+_HISTORY = re.compile(r"\b(?:World\s+War|(?:First|Second)\s+World|Great\s+Patriotic\s+War|Holodomor|Holocaust"
+                      r"|Nazi\s+occupation|Siege\s+of\s+Leningrad|Battle\s+(?:of|for)\s+(?:Stalingrad|the\s+Dnieper|Kursk|Moscow))")
+_YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?!\d|,\d)")
+HISTORY_YEARS = 10
+
+
+def is_historical(sentence: str, *, year: int | None, previous: str = "") -> bool:
+    """Whether ``sentence`` places its figures in history.
+
+    True when it names a past war or famine (World War II, the Great Patriotic War, the
+    Holodomor, ...), or when every year written in it lies more than ``HISTORY_YEARS`` before
+    ``year`` (the dateline's year; ``None``: only the names count). A name in the
+    ``previous`` sentence counts too ("... what our ancestors did in World War II. Where
+    eight million Ukrainians died."), unless this sentence writes a recent year. A casualty
+    figure from 1941 is a fact of history, not a report of the war the article is about.
+    """
+    years = [int(y) for y in _YEAR_IN_TEXT.findall(sentence)]
+    recent = year is not None and any(y >= year - HISTORY_YEARS for y in years)
+    if _HISTORY.search(sentence) or (previous and not recent and _HISTORY.search(previous)):
+        return True
+    return bool(years) and not recent and year is not None
 _PEOPLE_OBJ = re.compile(_PERSON + r"|others|Ukrainians|Russians|families|those|them|suspects|saboteurs|collaborators|agents|spies|protesters|activists", re.I)
 
 
@@ -402,8 +429,8 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int],
         return None, obj  # "a strike killed 27 people": the article counts a person, not "a strike"
     if vtype in {"ARREST", "KIDNAP", "EVACUATE", "DISPLACED"} and obj and not _PEOPLE_OBJ.search(obj):
         return None, obj
-    if vtype == "KILL" and obj and _MATERIEL.search(obj):
-        return None, obj
+    if vtype in ("KILL", "WOUND") and (_MATERIEL.search(obj) if obj else _MATERIEL_AFTER.match(after)):
+        return None, obj  # materiel, animals, goods: no casualties
     return vtype, obj
 
 
@@ -754,9 +781,15 @@ def counts(frame: pd.DataFrame, *, events: pd.DataFrame | None = None, link: boo
             mentions = ev_mod.find_events(text, dct=dct, dates=[], locator=loc)  # links need no dates
         else:
             mentions = []
+        year = None if pub is None or pd.isna(pub) else pd.Timestamp(pub).year
         for c in find_counts(text, mentions=mentions, locator=loc):
+            s0, s1 = loc.sentence_at(c.start)
+            before = len(text[:s0].rstrip())  # the previous sentence ends before the gap
+            p0 = loc.sentence_at(before - 1)[0] if before > 0 else s0
             rows.append((doc_id, c.start, c.end, c.count_type, c.number, c.number_low, c.number_high,
-                         c.approximate, c.object, c.event_id, c.negated, c.hedged, text[c.start : c.end], c.vague))
+                         c.approximate, c.object, c.event_id, c.negated, c.hedged,
+                         is_historical(text[s0:s1], year=year, previous=text[p0:s0]),
+                         text[c.start : c.end], c.vague))
     cols = [*schema.columns("counts"), "text", "vague"]
     if not rows:
         out = schema.empty("counts")
