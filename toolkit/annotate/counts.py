@@ -333,6 +333,7 @@ _MATERIEL_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + _MATERIEL_WORDS, re.I)
 # a figure placed in history by its sentence: a named past war or famine
 _HISTORY = re.compile(r"\b(?:World\s+War|(?:First|Second)\s+World|Great\s+Patriotic\s+War|Holodomor|Holocaust"
                       r"|Nazi\s+occupation|Siege\s+of\s+Leningrad|Battle\s+(?:of|for)\s+(?:Stalingrad|the\s+Dnieper|Kursk|Moscow))")
+_HISTORY_WORDS = ("World", "Patriotic", "Holodomor", "Holocaust", "Nazi", "Siege", "Battle")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?!\d|,\d)")
 HISTORY_YEARS = 10
 
@@ -782,13 +783,18 @@ def counts(frame: pd.DataFrame, *, events: pd.DataFrame | None = None, link: boo
         else:
             mentions = []
         year = None if pub is None or pd.isna(pub) else pd.Timestamp(pub).year
+        names_history: bool | None = None  # speed: most texts name no past war
         for c in find_counts(text, mentions=mentions, locator=loc):
+            if names_history is None:
+                names_history = any(w in text for w in _HISTORY_WORDS) and _HISTORY.search(text) is not None
             s0, s1 = loc.sentence_at(c.start)
-            before = len(text[:s0].rstrip())  # the previous sentence ends before the gap
-            p0 = loc.sentence_at(before - 1)[0] if before > 0 else s0
+            previous = ""
+            if names_history:
+                before = len(text[:s0].rstrip())  # the previous sentence ends before the gap
+                previous = text[loc.sentence_at(before - 1)[0] if before > 0 else s0 : s0]
+            historical = is_historical(text[s0:s1], year=year, previous=previous)
             rows.append((doc_id, c.start, c.end, c.count_type, c.number, c.number_low, c.number_high,
-                         c.approximate, c.object, c.event_id, c.negated, c.hedged,
-                         is_historical(text[s0:s1], year=year, previous=text[p0:s0]),
+                         c.approximate, c.object, c.event_id, c.negated, c.hedged, historical,
                          text[c.start : c.end], c.vague))
     cols = [*schema.columns("counts"), "text", "vague"]
     if not rows:
