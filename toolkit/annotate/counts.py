@@ -333,9 +333,11 @@ _MATERIEL_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + _MATERIEL_WORDS, re.I)
 # a figure placed in history by its sentence: a named past war or famine
 _HISTORY = re.compile(r"\b(?:World\s+War|(?:First|Second)\s+World|Great\s+Patriotic\s+War|Holodomor|Holocaust"
                       r"|Nazi\s+occupation|Siege\s+of\s+Leningrad|Battle\s+(?:of|for)\s+(?:Stalingrad|the\s+Dnieper|Kursk|Moscow))")
+# a word every _HISTORY match contains: a cheap test before the pattern runs on a whole text
 _HISTORY_WORDS = ("World", "Patriotic", "Holodomor", "Holocaust", "Nazi", "Siege", "Battle")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?!\d|,\d)")
 HISTORY_YEARS = 10
+_PEOPLE_OBJ = re.compile(_PERSON + r"|others|Ukrainians|Russians|families|those|them|suspects|saboteurs|collaborators|agents|spies|protesters|activists", re.I)
 
 
 def is_historical(sentence: str, *, year: int | None, previous: str = "") -> bool:
@@ -353,7 +355,6 @@ def is_historical(sentence: str, *, year: int | None, previous: str = "") -> boo
     if _HISTORY.search(sentence) or (previous and not recent and _HISTORY.search(previous)):
         return True
     return bool(years) and not recent and year is not None
-_PEOPLE_OBJ = re.compile(_PERSON + r"|others|Ukrainians|Russians|families|those|them|suspects|saboteurs|collaborators|agents|spies|protesters|activists", re.I)
 
 
 _PERSON_HEAD = re.compile(r"(?i)\b" + _PERSON + r"$")
@@ -790,7 +791,9 @@ def counts(frame: pd.DataFrame, *, events: pd.DataFrame | None = None, link: boo
             s0, s1 = loc.sentence_at(c.start)
             previous = ""
             if names_history:
-                before = len(text[:s0].rstrip())  # the previous sentence ends before the gap
+                before = s0  # the previous sentence ends before the gap
+                while before > 0 and text[before - 1].isspace():
+                    before -= 1
                 previous = text[loc.sentence_at(before - 1)[0] if before > 0 else s0 : s0]
             historical = is_historical(text[s0:s1], year=year, previous=previous)
             rows.append((doc_id, c.start, c.end, c.count_type, c.number, c.number_low, c.number_high,

@@ -820,6 +820,19 @@ def _nth_weekday(y: int, month: int, wd: int, n: int) -> dt.date:
     return first + dt.timedelta(days=(wd - first.weekday()) % 7 + 7 * (n - 1))
 
 
+#: holidays on the n-th weekday of a month: (month, weekday with 0 = Monday, n with -1 = last,
+#: days added)
+_WEEKDAY_HOLIDAYS: dict[str, tuple[int, int, int, int]] = {
+    "thanksgiving": (11, 3, 4, 0),
+    "thanksgiving day": (11, 3, 4, 0),
+    "memorial day": (5, 0, -1, 0),
+    "labor day": (9, 0, 1, 0),
+    "election day": (11, 0, 1, 1),  # US general election: the Tuesday after the first Monday
+    "mother's day": (5, 6, 2, 0),
+    "father's day": (6, 6, 3, 0),
+}
+
+
 def _movable_holiday(h: str, y: int) -> dt.date | None:
     """The date of a movable holiday in year ``y`` (TimeML: holidays are DATEs with their
     calendar value); ``None`` for other names. "Easter week" is the day of its Sunday (the
@@ -829,16 +842,16 @@ def _movable_holiday(h: str, y: int) -> dt.date | None:
     if h.startswith("easter") or h == "good friday":
         e = _easter(y, orthodox=orthodox)
         return e + dt.timedelta(days={"good friday": -2, "easter monday": 1}.get(h, 0))
-    return {
-        "thanksgiving": lambda: _nth_weekday(y, 11, 3, 4),
-        "thanksgiving day": lambda: _nth_weekday(y, 11, 3, 4),
-        "memorial day": lambda: _nth_weekday(y, 5, 0, -1),
-        "labor day": lambda: _nth_weekday(y, 9, 0, 1),
-        # US general election: the Tuesday after the first Monday of November
-        "election day": lambda: _nth_weekday(y, 11, 0, 1) + dt.timedelta(days=1),
-        "mother's day": lambda: _nth_weekday(y, 5, 6, 2),
-        "father's day": lambda: _nth_weekday(y, 6, 6, 3),
-    }.get(h, lambda: None)()
+    rule = _WEEKDAY_HOLIDAYS.get(h)
+    if rule is None:
+        return None
+    month, weekday, n, shift = rule
+    return _nth_weekday(y, month, weekday, n) + dt.timedelta(days=shift)
+
+
+def _is_movable_holiday(h: str) -> bool:
+    h = h.removeprefix("orthodox ")
+    return h.startswith("easter") or h == "good friday" or h in _WEEKDAY_HOLIDAYS
 
 
 def _norm_movable(h: str, g: dict, ctx: _Ctx, fut: Callable[[], bool]) -> _R:
@@ -1139,7 +1152,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         return "DATE", f"{_iso_week(base)}-WE", "dateline"
     if fam == "holiday":
         h = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'")  # curly apostrophe
-        if _movable_holiday(h, 2000) is not None:  # any year: is it a movable one?
+        if _is_movable_holiday(h):
             return _norm_movable(h, g, ctx, fut)
         md = _HOLIDAYS.get(h)
         y = int(g["y"]) if g.get("y") else None
