@@ -289,13 +289,13 @@ def text_cnn() -> TextCNN:
 
     Raises:
         MissingResourceError: when the file is missing (fix: restore it from git, or
-            ``make sentiment-vectors``, which retrains it with torch).
+            ``make sentiment-cnn``, which retrains it with torch).
     """
     path = resource_path(*TEXT_CNN)
     if not path.exists():
         raise MissingResourceError(
             f"Dateline resource missing: {path}\nFix: git checkout -- {path}   "
-            "(or make sentiment-vectors, which retrains it with torch)")
+            "(or make sentiment-cnn, which retrains it with torch)")
     return load_text_cnn(path, word_vectors())
 
 
