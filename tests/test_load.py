@@ -149,6 +149,30 @@ def test_bad_input_is_rejected_with_reasons_and_nothing_is_lost(messy_folder):
                       "short.csv#row=2"}
 
 
+@pytest.mark.parametrize(("body", "loaded_ids", "rejected_lines"), [
+    # The quote opened on line 3 closes at the first mark of line 4 ...
+    ('id,title,text\n1,A,"Fine."\n2,B,"Never closed.\n3,C,"Third."\n4,D,"Fourth."\n',
+     ["1", "3", "4"], "lines 3-4"),
+    # ... or never: the lenient reader would return lines 3-5 as one record's text.
+    ('id,title,text\n1,A,"Fine."\n2,B,"Never closed.\n3,C,Third.\n4,D,Fourth.\n',
+     ["1", "3", "4"], "lines 3-5"),
+    # A stray mark inside a quoted field spoils only its own line.
+    ('id,title,text\n1,A,"He said "no" twice."\n2,B,"Fine."\n', ["2"], "line 2:"),
+    # Quoted fields may span lines; that is no error.
+    ('id,title,text\n1,A,"Para one.\n\nPara two."\n2,B,Fine.\n', ["1", "2"], None),
+])
+def test_an_unterminated_csv_quote_loses_only_its_own_record(tmp_path, body, loaded_ids, rejected_lines):
+    (tmp_path / "rows.csv").write_text(body)
+    frame = toolkit.load_corpus(tmp_path / "rows.csv")
+    assert sorted(frame["doc_id"]) == loaded_ids
+    rejected = frame.attrs["rejected"]
+    if rejected_lines is None:
+        assert rejected.empty
+    else:
+        assert list(rejected["reason"]) == ["bad_record"]
+        assert rejected_lines in rejected["detail"].iloc[0]
+
+
 def test_undecodable_bytes_are_replaced_and_flagged(messy_folder):
     frame = toolkit.load_corpus(messy_folder / "latin1.txt")
     row = frame.iloc[0]

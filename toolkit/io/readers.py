@@ -202,30 +202,63 @@ def _read_table(path: Path, suffix: str, gz: bool, mapping: Mapping[str, str | N
 def _read_csv(text: str, where: str, *, delimiter: str) -> Iterator[tuple[int, dict[str, Any]] | Rejection]:
     # The csv module, not pandas, so that one malformed row becomes one rejection with its row number.
     csv.field_size_limit(2**31 - 1)  # long articles exceed the module's 128 KiB default
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = next(reader)
-    except (StopIteration, csv.Error) as err:
-        yield Rejection(where, None, "bad_record", f"no CSV header: {err}")
+    lines = io.StringIO(text, newline="").readlines()
+    rows = _csv_rows(lines, delimiter=delimiter)
+    header = next(rows, None)
+    if header is None or isinstance(header[2], csv.Error):
+        detail = "the file has no lines" if header is None else str(header[2])
+        yield Rejection(where, None, "bad_record", f"no CSV header: {detail}")
         return
+    header_values = header[2]
     row_no = 0
-    while True:
-        try:
-            values = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as err:
-            row_no += 1
-            yield Rejection(f"{where}#row={row_no}", None, "bad_record", f"CSV error: {err}")
-            continue
-        row_no += 1
+    for first, last, values in rows:
         if not values:
             continue
-        if len(values) != len(header):
+        row_no += 1
+        lines_note = f"line {first}" if first == last else f"lines {first}-{last}"
+        if isinstance(values, csv.Error):
+            reread = f"line {last} is" if last == first + 1 else f"lines {first + 1}-{last} are"
+            swallowed = "" if first == last else (
+                f"; an unterminated quotation mark on line {first} ran on to line {last}, "
+                f"so {reread} read again as records of their own")
             yield Rejection(f"{where}#row={row_no}", None, "bad_record",
-                            f"row has {len(values)} fields, header has {len(header)} (truncated or unquoted delimiter?)")
+                            f"CSV error on {lines_note}: {values}{swallowed}")
             continue
-        yield row_no, dict(zip(header, values, strict=True))
+        if len(values) != len(header_values):
+            yield Rejection(f"{where}#row={row_no}", None, "bad_record",
+                            f"row on {lines_note} has {len(values)} fields, header has "
+                            f"{len(header_values)} (truncated or unquoted delimiter?)")
+            continue
+        yield row_no, dict(zip(header_values, values, strict=True))
+
+
+def _csv_rows(lines: list[str], *, delimiter: str) -> Iterator[tuple[int, int, list[str] | csv.Error]]:
+    """``(first_line, last_line, values or error)`` for each CSV record, in file order.
+
+    The reader is strict, so a quotation mark that is never closed stops at the next stray
+    mark or at the end of the data with an error instead of silently swallowing the records on
+    the lines after it (the lenient default, and pandas, would return them as one long field).
+    The swallowed lines are then parsed again on their own, so only the broken record is lost
+    to the rejection table.
+    """
+    pending = [(0, len(lines))]  # ranges of line indices still to parse, innermost last
+    readers: list[tuple[int, Any]] = []
+    while pending or readers:
+        if pending:
+            lo, hi = pending.pop()
+            readers.append((lo, csv.reader(iter(lines[lo:hi]), delimiter=delimiter, strict=True)))
+        offset, reader = readers[-1]
+        first = reader.line_num + 1
+        try:
+            values: list[str] | csv.Error = next(reader)
+        except StopIteration:
+            readers.pop()
+            continue
+        except csv.Error as err:
+            values = err
+            if reader.line_num > first:
+                pending.append((offset + first, offset + reader.line_num))
+        yield offset + first, offset + reader.line_num, values
 
 
 def read_frame(frame: pd.DataFrame, *, mapping: Mapping[str, str | None] | None = None,
