@@ -1422,7 +1422,8 @@ def _norm_ago(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R:
     k = sign * n
     if u in ("year", "decade", "century"):
         k *= _UNIT_MULT.get(u, 1)
-        if u == "year" and n == 1 and sign < 0 and (ctx.quarterish or _near_quarter(ctx.text, span)):
+        if (u == "year" and n == 1 and sign < 0 and dct is not None
+                and (ctx.quarterish or _near_quarter(ctx.text, span))):
             # a financial comparison ("up from $2 million a year earlier"): the period in focus,
             # a year back
             if isinstance(ctx.focus, str):
