@@ -116,3 +116,26 @@ def test_value_notation_only(gold, system, notation_only):
     doc = timeml.GoldDoc("d", "2000-02-16", "x this week y", [Timex(2, 11, "this week", "DATE", gold)])
     s = score([doc], {"d": [Timex(2, 11, "this week", "DATE", system)]})
     assert s.value_f1 == 0.0 and s.value_notation_only == notation_only
+
+
+@pytest.mark.parametrize(
+    ("gold", "system", "label"),
+    [
+        ("1998-10-23", "1998-10-16", "value 9999-99-99 -> 9999-99-99 (day differs)"),
+        ("1998-10-23", "1998-11-23", "value 9999-99-99 -> 9999-99-99 (month differs)"),
+        ("1988-10-23", "1989-10-23", "value 9999-99-99 -> 9999-99-99 (year differs)"),
+        ("1989-Q4", "1989-Q3", "value 9999-Q9 -> 9999-Q9 (quarter differs)"),
+        ("1998-W32", "1998-W33", "value 9999-W99 -> 9999-W99 (week differs)"),
+        ("1998-SU", "1998-FA", "value 9999-SU -> 9999-FA"),  # letters are not masked
+        ("P2Y", "P3Y", "value P9Y -> P9Y (amount differs)"),
+        ("1998-10-23T10:00", "1998-10-23T22:00", "value 9999-99-99T99:99 -> 9999-99-99T99:99 (hour differs)"),
+        ("1998-10-23T10:15", "1998-10-23T10:30", "value 9999-99-99T99:99 -> 9999-99-99T99:99 (minute differs)"),
+        ("199", "198", "value 999 -> 999 (decade differs)"),
+        ("1998-10-23", "1998-10-23TNI", "value 9999-99-99 -> 9999-99-99TNI"),  # the shape says it
+        ("1998-08-04", "1998-W32", "value 9999-99-99 -> 9999-W99"),
+    ],
+)
+def test_value_error_class_names_what_differs(gold, system, label):
+    doc = timeml.GoldDoc("d", "1999-01-01", "x last week y", [Timex(2, 11, "last week", "DATE", gold)])
+    s = score([doc], {"d": [Timex(2, 11, "last week", "DATE", system)]})
+    assert [e["class"] for e in s.errors if e["kind"] == "value"] == [label]

@@ -215,11 +215,50 @@ def _error_class(kind: str, gold: Timex | None, sys_: Timex | None) -> str:
         return "extent " + ("longer" if sys_.end - sys_.start > gold.end - gold.start else "shorter")
     if kind == "type":
         return f"type {gold.type}->{sys_.type}"
-    # value: coarse shape of both values
-    def shape(v: str) -> str:
-        s = re.sub(r"\d", "9", v)
-        return s
-    return f"value {shape(gold.value)} -> {shape(sys_.value)}"
+    return _value_class(gold.value, sys_.value)
+
+
+_VALUE_TOKEN = re.compile(r"\d+|[A-Za-z_]+|[^\dA-Za-z_]+")
+
+
+def _value_part(prefix: str, token: str, duration: bool) -> str:
+    """The name of the TIMEX3 value component that starts after ``prefix`` (ISO 8601 / TimeML)."""
+    if duration:
+        return "amount" if token.isdigit() else "unit"
+    if not prefix:
+        return {4: "year", 3: "decade", 2: "century"}.get(len(token), "year")
+    for mark, name in (("-W", "week"), ("-Q", "quarter"), ("-H", "half"), (":", "minute")):
+        if prefix.endswith(mark):
+            return name
+    if prefix.endswith("T"):
+        return "hour" if token.isdigit() else "part of day"
+    if re.fullmatch(r"\d{4}-", prefix):
+        return "month" if token.isdigit() else "season"
+    if re.fullmatch(r"\d{4}-\d\d-", prefix):
+        return "day"
+    if re.fullmatch(r"\d{4}-W\d\d-", prefix):
+        return "weekday"
+    return "part"
+
+
+def _value_class(gold: str, system: str) -> str:
+    """An error class for a value error that still groups like errors together.
+
+    Digits are masked (``1998-10-23`` -> ``9999-99-99``) so that one kind of error is one class;
+    when both values have the same shape the class also names the first component that differs
+    (``value 9999-99-99 -> 9999-99-99 (day differs)``, ``value 9999-Q9 -> 9999-Q9 (quarter
+    differs)``, ``value P9Y -> P9Y (amount differs)``), so that it does not read like no error.
+    """
+    g_shape, s_shape = re.sub(r"\d", "9", gold), re.sub(r"\d", "9", system)
+    label = f"value {g_shape} -> {s_shape}"
+    g_tok, s_tok = _VALUE_TOKEN.findall(gold), _VALUE_TOKEN.findall(system)
+    if g_shape != s_shape or len(g_tok) != len(s_tok):
+        return label
+    for i, (a, b) in enumerate(zip(g_tok, s_tok, strict=True)):
+        if a != b:
+            part = _value_part("".join(g_tok[:i]), a, gold.startswith("P"))
+            return f"{label} ({part} differs)"
+    return label
 
 
 def score(docs: list[GoldDoc], system: dict[str, list[Timex]]) -> Scores:
