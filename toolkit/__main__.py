@@ -8,6 +8,7 @@ commands::
     python -m toolkit evaluate quotes ../shared/gold/quotes/polnear/data/...
     python -m toolkit evaluate sentiment ../shared/gold/sentiment/vader/nytEditorialSnippets_GroundTruth.dev.txt
     python -m toolkit evaluate acled my_rows.csv
+    python -m toolkit evaluate dating ../shared/gold/timeml
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ EVALUATORS = {
     "quotes": ("toolkit.evaluate.brat", "PolNeAR brat folder: direct-quote P/R/F1 and speaker accuracy"),
     "sentiment": ("toolkit.evaluate.sentiment", "VADER TSV or NewsMTSC JSONL: r, weighted / macro F1"),
     "acled": ("toolkit.evaluate.acled", "ACLED-style CSV: kill counts, sub-event types, dates"),
+    "dating": ("toolkit.evaluate.dating", "dated articles or .tml: dating from the text alone, per confidence"),
 }
 
 

@@ -99,7 +99,7 @@ DATELINE_GAPS: tuple[Column, ...] = (
     Column("body_dateline_conflict", "boolean", "A body dateline that conflicts with the metadata date."),
     Column("inferred_published", UTC, "Best publication date given all evidence."),
     Column("inferred_evidence", "string", "What inferred_published rests on: menafn_id, metadata, body_dateline, text_dates."),
-    Column("inferred_confidence", "float64", "How sure, 0..1."),
+    Column("inferred_confidence", "float64", "How sure, 0..1: the source's scale (toolkit.datelines.CONFIDENCE), or for text_dates the measured share of exact days (toolkit.annotate.gaps.TEXT_DATES_CONFIDENCE)."),
 )
 
 QUOTES: tuple[Column, ...] = (

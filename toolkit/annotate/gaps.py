@@ -22,7 +22,8 @@ their content when the timestamp is missing):
 * ``inferred_published``: the strongest evidence among the MENAFN id, the metadata,
   the body dateline and the printed header (confidences of
   :data:`toolkit.datelines.CONFIDENCE`), falling back to the text's own explicit,
-  fully specified dates (the latest one mentioned, low confidence).
+  fully specified dates (the latest one mentioned; its confidence is the share of exact days
+  such guesses gave with the known date hidden, ``python -m toolkit evaluate dating``).
 """
 
 from __future__ import annotations
@@ -37,8 +38,12 @@ from toolkit.annotate.sentences import _check_columns
 from toolkit.annotate.times import _future, time_expressions
 from toolkit.datelines import CONFIDENCE  # the loader's scale: one source of truth
 
-#: Confidence of a date inferred from the text alone: base + step per repeated mention, capped.
-TEXT_DATES_CONFIDENCE = (0.2, 0.05, 0.35)
+#: Confidence of a date inferred from the text alone, by how often the latest explicit date is
+#: written: once, two or three times, four times or more. Each is the share of such guesses that
+#: gave the exact day when the known date was hidden (``python -m toolkit evaluate dating``): once,
+#: 38 of 258 (15%; 0 of 21 TBAQ documents, 38 of 237 research articles); two or three times, 27 of
+#: 48 (56%, research articles); four or more, 63 of 79 (80%, research articles).
+TEXT_DATES_CONFIDENCE = ((1, 0.15), (2, 0.55), (4, 0.8))
 
 _INHERENTLY_FUTURE = re.compile(r"tomorrow|tonight|next|coming|upcoming|later|from now|hence", re.I)
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -81,8 +86,8 @@ def _text_date(rows: pd.DataFrame) -> tuple[pd.Timestamp, float] | None:
     days = explicit["value"].str.slice(0, 10)
     latest = days.max()
     n = int((days == latest).sum())
-    base, step, cap = TEXT_DATES_CONFIDENCE
-    return pd.Timestamp(latest, tz="UTC"), min(cap, base + step * (n - 1))
+    confidence = next(c for least, c in reversed(TEXT_DATES_CONFIDENCE) if n >= least)
+    return pd.Timestamp(latest, tz="UTC"), confidence
 
 
 def dateline_gaps(
