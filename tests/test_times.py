@@ -518,3 +518,25 @@ def test_scorer_halves(tmp_path, half, kept):
 def test_dateline_outside_the_calendar_range_is_a_clear_error(dct):
     with pytest.raises(ValueError, match="outside the supported range"):
         find_time_expressions("Next year, and last week.", dct=dct)
+
+
+#: tense cues of English grammar that pick the week of a bare weekday or the year of a bare month
+#: (dateline Monday 16 June 2025): an irregular past participle in a reduced relative is past, a
+#: present perfect or passive is no cue, the futurate progressive close before the date looks ahead
+MON = dt.date(2025, 6, 16)
+TENSE_CASES = [
+    ("Parliament will debate the decree taken Friday, which raised tariffs.", MON, "Friday", "2025-06-13"),
+    ("Lawmakers will discuss the speech given Thursday by the minister.", MON, "Thursday", "2025-06-12"),
+    ("The ministry has given the firm until Wednesday to answer.", MON, "Wednesday", "2025-06-18"),
+    ("The senator, who's speaking at a rally on Saturday, said little.", MON, "Saturday", "2025-06-21"),
+    ("The mayor is travelling to Odesa on Thursday, aides said.", MON, "Thursday", "2025-06-19"),
+    ("The governor, who is running for reelection in August, spoke.", MON, "August", "2025-08"),
+    ("The firm is continuing to try to sell its plant under a May agreement.", MON, "May", "2025-05"),
+    ("The envoy, who’s flying to Warsaw on Thursday, declined to comment.", MON, "Thursday", "2025-06-19"),
+    ("Kyiv's meeting with donors on Friday raised funds.", MON, "Friday", "2025-06-13"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "phrase", "value"), TENSE_CASES)
+def test_tense_cues(sentence, dct, phrase, value):
+    assert _find(sentence, dct, phrase).value == value

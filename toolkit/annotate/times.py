@@ -573,6 +573,21 @@ _PAST_WORDS = frozenset([
     "spoke", "wrote", "led", "rose", "fell", "shot", "flew", "got", "brought", "thought", "paid",
     "sold", "became", "broke", "chose", "drove", "found", "knew", "overran", "seized", "threw",
 ])
+#: irregular past participles: a reduced relative before a date is past ("the executive action
+#: taken Friday", "a speech given Monday"); not after "be" (a passive: "will be taken Friday") nor
+#: after "has"/"have" (the present perfect takes no past date: "has given them until Tuesday")
+_PARTICIPLES = frozenset([
+    "taken", "given", "shown", "seen", "begun", "written", "spoken", "stolen", "chosen", "driven",
+    "broken", "fallen", "risen", "thrown", "drawn", "sworn", "undertaken",
+])
+#: present participles that are no futurate progressive after "is" ("it's nothing", "is being")
+_NOT_FUTURATE = frozenset(["being", "nothing", "something", "anything", "everything", "thing", "king"])
+#: "is" before a futurate progressive, also contracted after a pronoun ("who's", "she’s": a
+#: typographic apostrophe splits the word); not after a noun ("Kyiv's meeting" is a possessive)
+_S_PRONOUNS = frozenset(["he", "she", "it", "who", "that", "there", "what"])
+_BE_PRESENT = frozenset(["is", "are", "am"]) | {f"{p}'s" for p in _S_PRONOUNS}
+_PERFECT_OR_PASSIVE = frozenset(["be", "been", "being", "is", "are", "was", "were", "has", "have",
+                                 "having", "'s"])
 #: words in -ed that are not past-tense cues
 _NOT_PAST_ED = frozenset(["scheduled", "expected", "need", "indeed", "proceed", "exceed", "succeed", "speed"])
 
@@ -603,6 +618,15 @@ def _cue(tokens: list[str], *, schedule: bool = True) -> bool | None:
             return True
         if _is_past(raw, w) and prev != "be" and prev not in _ADJ_BEFORE:  # "will be paid" is not past
             return False
+        if w in _PARTICIPLES and prev not in _PERFECT_OR_PASSIVE and not prev.endswith("'s"):
+            return False
+        if (len(w) > 5 and w.endswith("ing") and len(tokens) - i <= 5 and w not in _NOT_FUTURATE
+                and (prev in _BE_PRESENT or prev.endswith(("'re", "'m"))
+                     or (prev == "s" and i > 1 and tokens[i - 2].lower() in _S_PRONOUNS))):
+            # the futurate progressive, the date close after its verb: "Trump, who's speaking at
+            # CPAC on Saturday", "she is leaving for Kyiv on Friday" (not "is continuing to try
+            # to sell itself under a June agreement")
+            return True
         if w == "to" and prev in _FUTURE_BEFORE_TO and i > 2 and tokens[i - 2].lower() == "been" \
                 and tokens[i - 3].lower() == "had":
             return False  # "it had been due to expire Friday": a plan in the past
