@@ -540,3 +540,20 @@ TENSE_CASES = [
 @pytest.mark.parametrize(("sentence", "dct", "phrase", "value"), TENSE_CASES)
 def test_tense_cues(sentence, dct, phrase, value):
     assert _find(sentence, dct, phrase).value == value
+
+
+#: a day anaphor after a date that names only a month: the day is unknown, not the 1st (TimeML
+#: leaves unknown parts unspecified); after a full date the day is counted from it
+ANAPHOR_CASES = [
+    ("Talks opened in March. Later that day, the envoys left.", MON, "Later that day", "DATE", "2025-03-XX"),
+    ("The convoy left in April. That evening it reached Lviv.", MON, "That evening", "TIME", "2025-04-XXTEV"),
+    ("Talks opened in March. The next day, the envoys left.", MON, "The next day", "DATE", "2025-03-XX"),
+    ("Talks opened on March 4. The next day, the envoys left.", MON, "The next day", "DATE", "2025-03-05"),
+    ("Talks opened in March. The next month, the envoys left.", MON, "The next month", "DATE", "2025-04"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "dct", "phrase", "type_", "value"), ANAPHOR_CASES)
+def test_day_anaphor_after_a_month(sentence, dct, phrase, type_, value):
+    found = _find(sentence, dct, phrase)
+    assert (found.type, found.value) == (type_, value)

@@ -743,12 +743,14 @@ def _near_quarter(text: str, span: tuple[int, int]) -> bool:
 class _Ctx:
     """Per-text state: the dateline and the last resolved date (for anaphora)."""
 
-    __slots__ = ("_quarterish", "dct", "focus", "last", "last_start", "text", "year_last")
+    __slots__ = ("_quarterish", "dct", "focus", "last", "last_month", "last_start", "text", "year_last")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
         self.dct = dct
         self.last: dt.date | None = None
+        #: ``last`` when it stands for a whole month ("in March" -> March 1): no day to count from
+        self.last_month: dt.date | None = None
         self.last_start = -1
         #: the last year written on its own ("in 1988") and where: "that year" refers to it
         self.year_last: tuple[int, int] | None = None
@@ -1019,7 +1021,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
                 y = dct.year if m >= dct.month else dct.year + 1
             else:
                 y = dct.year if m <= dct.month else dct.year - 1
-        ctx.last = dt.date(y, m, 1)
+        ctx.last = ctx.last_month = dt.date(y, m, 1)
         return "DATE", f"{y}-{m:02d}", anchor
     if fam == "decade":
         dec = g["dec"].lower()
@@ -1386,6 +1388,12 @@ def _norm_anaphor(g: dict, ctx: _Ctx, low: str) -> _R:
     elif det in ("the next", "the following", "the day after"):
         off = 1
     tod = _TOD.get(u)
+    if u in ("day", "night", "morning", "afternoon", "evening") and (
+            ctx.last is not None and ctx.last is ctx.last_month):
+        # the last date named is a whole month ("in March ... later that day"): its day is not
+        # known, and TimeML leaves what is not known unspecified (TIMEX3 value "2022-03-XX")
+        return ("TIME" if tod and u != "day" else "DATE",
+                f"{base:%Y-%m}-XX" + (f"T{tod}" if tod and u != "day" else ""), anchor)
     if u in ("day", "night", "morning", "afternoon", "evening"):
         date = base + dt.timedelta(days=off)
         if det in ("the day before", "the day after"):
