@@ -639,3 +639,74 @@ def test_scorer_error_context(tmp_path, context: int, expected: str | None) -> N
     result = brat.score(docs, lambda frame: schema.empty("quotes"), context=context)
     assert [err["error"] for err in result.errors] == ["missed"]
     assert result.errors[0].get("context") == expected
+
+
+# Title fragments glued to a speaker's name (issue 4): "<role> of <organisation/place>
+# <Person Name>" names the person only; organisations keep their full names.
+# (id, text, [(speaker, speaker mention)])
+SPEAKER_CASES = [
+    ("role_of_country_then_name",
+     '"The bridge will reopen in spring," President of Moldova Elena Rusu said on Friday.',
+     [("Elena Rusu", "President of Moldova Elena Rusu")]),
+    ("chief_of_staff_and_a_later_surname",
+     '"We have no deal yet," White House Chief of Staff Daniel Brookes said.\n\n'
+     'Later Brookes added: "Talks go on next week."',
+     [("Daniel Brookes", "White House Chief of Staff Daniel Brookes"),
+      ("Daniel Brookes", "Brookes")]),
+    ("secretary_general_of_the_united_nations_and_he",
+     '"Aid must reach the port this week," Secretary-General of the United Nations Tomas '
+     'Alvarenga said.\n\n"No ship may be stopped," he added.',
+     [("Tomas Alvarenga", "Secretary-General of the United Nations Tomas Alvarenga"),
+      ("Tomas Alvarenga", "he")]),
+    ("said_role_of_place_name",
+     '"Our grain ships will sail," said President of Ukraine Marko Hrytsenko on Monday.',
+     [("Marko Hrytsenko", "President of Ukraine Marko Hrytsenko")]),
+    ("said_the_role_of_portfolio_name",
+     '"Our grain ships will sail," said the Minister of Foreign Affairs Dana Kovalenko.',
+     [("Dana Kovalenko", "the Minister of Foreign Affairs Dana Kovalenko")]),
+    ("portfolio_with_and_and_acronym",
+     '"Chips are a strategic good now," said Minister of Trade and ICT Park Min Jun.',
+     [("Park Min Jun", "Minister of Trade and ICT Park Min Jun")]),
+    ("gazetteer_city_after_mayor_of",
+     '"Shelling went on all night," the mayor of Sumy Ivan Petrenko said.',
+     [("Ivan Petrenko", "the mayor of Sumy Ivan Petrenko")]),
+    ("unknown_company_surname_stands_alone_elsewhere",
+     '"Prices will fall by winter," the head of Vartex Oleh Sadovy said.\n\n'
+     "Sadovy told reporters the depot was safe.",
+     [("Oleh Sadovy", "the head of Vartex Oleh Sadovy")]),
+    ("ambassador_to_the_un",
+     '"We will veto the draft," Ambassador to the U.N. Carla Mendes said.',
+     [("Carla Mendes", "Ambassador to the U.N. Carla Mendes")]),
+    ("mp_title_stripped",
+     '"The law is simply wrong," Labour MP Jane Holloway said.',
+     [("Jane Holloway", "Labour MP Jane Holloway")]),
+    # organisations stay whole
+    ("organisation_of_place_stays_whole",
+     '"Attacks rose again in the south," the Ministry of Defence said.',
+     [("the Ministry of Defence", "the Ministry of Defence")]),
+    ("organisation_with_three_capitalised_words_stays_whole",
+     '"We need food for millions of people," the World Food Programme said.',
+     [("World Food Programme", "the World Food Programme")]),
+    ("role_of_organisation_keeps_the_whole_organisation_name",
+     '"Aid convoys are blocked at the border," the executive director of the World Food '
+     "Programme said.",
+     [("World Food Programme", "the executive director of the World Food Programme")]),
+    ("role_of_organisation_without_a_person_keeps_the_phrase",
+     '"Stocks are low in every region," said the director of the Global Food Programme. '
+     "The Programme said it would ask for more.",
+     [("the director", "the director")]),
+    ("place_then_organisation_is_not_a_person",
+     '"Prices are up for everyone," the head of the Lviv Bakers Association said. '
+     "The Association said bread would cost more.",
+     [("Lviv Bakers Association", "the head of the Lviv Bakers Association")]),
+    ("a_plural_title_phrase_is_no_antecedent",
+     'Tom Berger met Ukrainian MPs on Friday. "We stand with you all," he said.',
+     [("Tom Berger", "he")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), [(t, e) for _, t, e in SPEAKER_CASES],
+                         ids=[c[0] for c in SPEAKER_CASES])
+def test_speaker_without_title_fragments(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in find_quotes(text)]
+    assert got == expected

@@ -73,7 +73,12 @@ articles per second per core:
    to its first parts.
 5. **Speakers.** Titles and roles are stripped ("Ukrainian President Volodymyr
    Zelenskyy" -> "Volodymyr Zelenskyy"; lexicon in
-   ``toolkit/resources/quotes/titles.txt``) and each name maps to the longest
+   ``toolkit/resources/quotes/titles.txt``), as is the organisation or place of a
+   role before the name ("President of Ukraine Volodymyr Zelenskyy", "Chief of Staff
+   Mick Mulvaney", "said Minister of Science and ICT Lee Jong Ho" name the person: the
+   organisation ends at its last organisation/portfolio/country word
+   (``org_end_words.txt``), gazetteer place or acronym; organisations without a person
+   after them keep their names), and each name maps to the longest
    2-4 word name in the article that ends in the same word ("Terekhov" ->
    "Ihor Terekhov"). ``he``/``she`` resolve to the previous quote's speaker or
    else the last named person before the pronoun (outside quotes), skipping
@@ -481,12 +486,179 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 # --------------------------------------------------------------------------- names
+@lru_cache(maxsize=1)
+def _place_words() -> frozenset[str]:
+    """Lower-case words of the shipped gazetteer's place variants (``gazetteer/places.tsv``)."""
+    path = resource_path("gazetteer", "places.tsv")
+    if not path.exists():
+        raise MissingResourceError(f"Dateline resource missing: {path}\nFix: restore "
+                                   "toolkit/resources/gazetteer/ from git")
+    words: set[str] = set()
+    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
+        variant = line.split("\t")[1] if "\t" in line else ""
+        words.update(w.lower() for w in variant.split())
+    return frozenset(words)
+
+
+# role nouns that take 'of' before the organisation or place they serve ("President of
+# Ukraine", "Chief of Staff", "Secretary-General of the United Nations")
+_OF_HEADS = frozenset({
+    "president", "vice-president", "minister", "secretary", "secretary-general",
+    "undersecretary", "under-secretary", "chief", "head", "director", "director-general",
+    "spokesperson", "spokesman", "spokeswoman", "governor", "mayor", "chairman", "chairwoman",
+    "chair", "ceo", "commissioner", "ambassador", "deputy", "leader", "adviser", "advisor",
+    "founder", "professor", "editor", "commander", "chancellor", "speaker", "premier",
+    "prosecutor", "envoy", "representative", "executive", "manager", "boss", "dean", "rector",
+    "general", "attorney", "officer", "coordinator", "administrator", "ombudsman", "governor-general",
+    "president-elect", "king", "queen", "emir", "sultan", "prince", "member", "senator",
+})
+_PREV_WORD = re.compile(r"([\w’'.&-]+)[ \u00a0]+$")
+_ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}s?|[A-Z][A-Z]+[a-z]?")
+_ORG_END = _wordlist("org_end_words.txt")
+# the word before a run (its last two letters): of, the, for, and, to, in
+_OF_ENDS = frozenset({"of", "he", "or", "nd", "to", "in"})
+_ORG_WORDS = _ORG_END | _ORG_NOUNS | _NON_PERSON | _TITLES | _place_words()
+
+
+def _after_title_of(text: str, s: int) -> bool:
+    """``text[s:]`` continues '<role> of (the) ...': 'President of Ukraine ...', 'Minister of
+    Science and ICT ...', 'Under Secretary of Defense for Policy ...', 'Ambassador to ...'
+    (lower case too). The role noun stands right before a link word ('of', 'for', 'to',
+    'in'); capitalised words between links are the organisation ('... List of' after a
+    headline's 'Speaker Paul Ryan Joins Growing' is no role)."""
+    pos = s
+    linked = False
+    for _ in range(10):
+        m = _PREV_WORD.search(text, max(0, pos - 40), pos)
+        if m is None or m.end() != pos:
+            return False
+        word = m.group(1)
+        low = word.lower().rstrip(".")
+        if low in ("of", "for", "to", "in"):
+            linked = True
+        elif low in ("and", "&"):
+            linked = False
+        elif linked and low in _OF_HEADS:
+            return True
+        elif low != "the":
+            if not word[0].isupper():
+                return False
+            linked = False
+        pos = m.start()
+    return False
+
+
+def _is_org_end(word: str) -> bool:
+    """A word that belongs to an organisation or place, never to a person's name."""
+    return word.lower().rstrip(".,’'") in _ORG_WORDS or (
+        word[1:2].isupper() and _ACRONYM.fullmatch(word.rstrip(".,")) is not None) or (
+        word[1:2] == "." and _ACRONYM.fullmatch(word.rstrip(",")) is not None)
+
+
+def _person_start(text: str, s: int, e: int) -> int:
+    """Where a person's name starts in the name run ``text[s:e]`` glued to the organisation
+    or place of a title before it ("President of Ukraine Volodymyr Zelenskyy" -> at
+    "Volodymyr"; "Chief of Staff Mick Mulvaney" -> at "Mick"); ``s`` when the run is no such
+    thing (the whole run an organisation: "Director of the World Food Programme").
+
+    The organisation ends at its last organisation or place word (titles, organisation
+    nouns, portfolio words, countries, gazetteer places, acronyms) that leaves two or more
+    capitalised words; with no such word, at the last two words when the person is also
+    named on their own elsewhere in the article ("Guterres said", see :func:`_stands_alone`).
+    The person part must look like a name (two or three words, none an organisation word).
+    Without a role before the run ("NATO Director Jane Doe", "U.N. Bill Richardson"), an
+    organisation word that no title rule strips is cut only with that same evidence.
+    """
+    if text.count(" ", s, e) < 2:
+        return s
+    words = text[s:e].split()
+    after_of = text[s - 3 : s - 1] in _OF_ENDS and _after_title_of(text, s)
+    cut = next((i + 1 for i in range(len(words) - 3, -1, -1) if _is_org_end(words[i])), None)
+    if cut is None and not after_of:
+        return s
+    if cut is None:
+        cut = len(words) - 2
+        if not _stands_alone(text, s, e, words):
+            return s
+    person = words[cut:]
+    if len(person) > (3 if after_of else 2) or any(_is_org_end(w) for w in person) or \
+            not _is_person_name(" ".join(person)):
+        return s
+    if not after_of and (_is_title(words[cut - 1]) or not _stands_alone(text, s, e, words)):
+        # no title before: 'Finland Sanna Marin' only when 'Marin said' (or 'Ms Marin',
+        # 'said Sanna Marin') shows a person elsewhere ('Kyiv City State Administration' stays)
+        return s
+    pos = s
+    for word in words[:cut]:
+        pos = text.index(word, pos) + len(word)
+    return text.index(words[cut], pos)
+
+
+def _is_title(word: str) -> bool:
+    """A word :func:`_strip_title` strips anyway ('President', 'Sen.', 'MP')."""
+    low = word.lower().strip(",")
+    return low in _TITLES or low.rstrip(".") in _TITLES or low in _STRIP_TITLES
+
+
+def _stands_alone(text: str, s: int, e: int, words: list[str]) -> bool:
+    """The person of the run's last two ``words`` is named elsewhere in the article as a
+    person on their own: the surname after a title or before a reporting verb ("Mr
+    Guterres", "Guterres said"), or both names after a lower-case word or punctuation ("said
+    Antonio Guterres"), not after the organisation words ("the United Nations Antonio")."""
+    last = words[-1].rstrip(".,’'")
+    for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text):
+        if s <= m.start() < e:
+            continue
+        before = text[max(0, m.start() - 80) : m.start()].split()
+        prev = before[-1] if before else "."
+        if prev == words[-2]:
+            prev = before[-2] if len(before) > 1 else "."
+            if not prev[-1:].isalpha() or (prev[0].islower() and prev not in _OF_LINKS):
+                return True
+        elif prev.lower().rstrip(".") in _PERSON_TITLES or prev.lower() in _TITLES or (
+                text[m.end() : m.end() + 1] == " " and _CUE.match(text, m.end() + 1)
+                and prev.lower() not in _DETERMINERS):
+            return True  # 'Ms Marin', 'Marin said' (not 'the Association said')
+    return False
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "our", "his", "her"})
+_OF_LINKS = frozenset({"of", "for", "and", "the", "at", "in", "from", "with", "by", "to"})
+
+
+_OF_TAIL = re.compile(
+    rf"[ \u00a0]+(?:of|for)[ \u00a0]+(?:the[ \u00a0]+)?(?:{_NAME_RUN.pattern}[ \u00a0]+"
+    rf"(?:of|for|and|&)[ \u00a0]+(?:the[ \u00a0]+)?){{0,3}}(?P<last>{_NAME_RUN.pattern})")
+
+
+def _of_person_end(text: str, e: int, limit: int) -> int:
+    """'said President of Ukraine Volodymyr Zelenskyy': a name mention that ends in a role
+    noun runs on through 'of <organisation/place> <Person Name>' (not when no person
+    follows: 'said President of Ukraine on Monday')."""
+    head = _PREV_WORD.search(text, max(0, e - 40), e + 1) if text[e : e + 1] == " " else None
+    if head is None or head.group(1).lower().rstrip(".") not in _OF_HEADS:
+        return e
+    tail = _OF_TAIL.match(text, e, limit)
+    if tail is None or _person_start(text, tail.start("last"), tail.end("last")) == \
+            tail.start("last"):
+        return e
+    return tail.end("last")
+
+
+# titles stripped from names but not read as titles before a name in the speaker patterns
+# (lower-case 'pm' is a time of day there)
+_STRIP_TITLES = frozenset({"secretary-general", "director-general", "vice-president",
+                           "vice-chair", "vice-chairman", "mp", "mps", "msp", "mep", "meps",
+                           "pm", "fm", "whip", "correspondent"})
+
+
 def _strip_title(name: str) -> str:
     words = name.split()
     last_title = -1
     for k, w in enumerate(words):
         lw = w.lower().strip(",")
-        if lw in _TITLES or lw.rstrip(".") in _TITLES or lw.endswith("’s") or lw.endswith("'s"):
+        if lw in _TITLES or lw.rstrip(".") in _TITLES or lw.endswith("’s") or lw.endswith("'s") \
+                or (lw in _STRIP_TITLES and k + 1 < len(words)):
             last_title = k
     rest = words[last_title + 1 :]
     # keep names only when something capitalised remains
@@ -514,7 +686,10 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool) -> _Mention | No
             return None
         for kind in ("pron", "det", "name"):
             if m.group(kind):
-                return _classify(text, m.start(kind), m.end(kind), kind)
+                e = m.end(kind)
+                if kind != "pron":
+                    e = _of_person_end(text, e, end)
+                return _classify(text, m.start(kind), e, kind)
         return None
     seg = text[start:end].rstrip()
     day = _DAY_EDGE.search(seg)
@@ -631,7 +806,7 @@ class _Names:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self._runs: dict[str, list[str]] | None = None
+        self._runs: dict[str, list[tuple[int, int]]] | None = None
         self._cache: dict[str, str | None] = {}
 
     def longest(self, word: str) -> str | None:
@@ -642,10 +817,11 @@ class _Names:
             self._runs = {}
             for m in _MULTI_NAME_RUN.finditer(self.text):
                 run = m.group(0)
-                self._runs.setdefault(run[run.rfind(" ") + 1 :], []).append(run)
+                self._runs.setdefault(run[run.rfind(" ") + 1 :], []).append(m.span())
         best: str | None = None
-        for run in self._runs.get(word, ()):
-            name = _strip_title(run)
+        for s, e in self._runs.get(word, ()):
+            # "President of Ukraine Volodymyr Zelenskyy": the person only
+            name = _strip_title(self.text[_person_start(self.text, s, e) : e])
             words = name.split()
             if words and words[0].lower() in _FUNCTION_CAPS:
                 words = words[1:]
@@ -709,7 +885,8 @@ def _last_person_before(text: str, pos: int, names: _Names,
     for m in _NAME_RUN.finditer(text, window_start, pos):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        raw_name = re.sub(r"[’']s$", "", m.group(0).rstrip(".’',"))
+        raw_name = re.sub(r"[’']s$", "", text[_person_start(text, m.start(), m.end())
+                                               : m.end()].rstrip(".’',"))
         name = _strip_title(raw_name)
         if name.split()[0].lower() in _FUNCTION_CAPS:
             name = " ".join(name.split()[1:])
@@ -1468,7 +1645,7 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
         # "Ukrainian officials", "Russia's Defence Ministry", "police": a group, kept whole
         return _canonical_org(mention.text.rstrip(" ,.")), mention.start, mention.end
     if mention.kind == "org":
-        runs = [r.group(0) for r in _NAME_RUN.finditer(mention.text)
+        runs = [_person_run(text, mention.start, r) for r in _NAME_RUN.finditer(mention.text)
                 if r.group(0) not in ("The", "A", "An")]
         if runs and not mention.text.lower().startswith(("the ", "a ", "an ")):
             best = max(runs, key=len)
@@ -1478,10 +1655,18 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
     runs = list(_NAME_RUN.finditer(mention.text))
     if runs and runs[-1].end() == len(mention.text.rstrip(" ,.")) and " " in runs[-1].group(0):
         # the NP ends in a full name: "Russian Foreign Ministry spokeswoman Maria Zakharova"
-        best = runs[-1].group(0)
+        best = _person_run(text, mention.start, runs[-1])
     else:
-        best = max(runs, key=lambda r: len(r.group(0))).group(0) if runs else mention.text
+        best = _person_run(text, mention.start, max(runs, key=lambda r: len(r.group(0)))) \
+            if runs else mention.text
     return names.canonical(best), mention.start, mention.end
+
+
+def _person_run(text: str, offset: int, run: re.Match[str]) -> str:
+    """A name run of a mention starting at ``offset``, without an organisation or place glued
+    to its front after a title ('President of Ukraine Volodymyr Zelenskyy')."""
+    s, e = offset + run.start(), offset + run.end()
+    return text[_person_start(text, s, e) : e]
 
 
 # --------------------------------------------------------------------------- frames
