@@ -557,3 +557,16 @@ ANAPHOR_CASES = [
 def test_day_anaphor_after_a_month(sentence, dct, phrase, type_, value):
     found = _find(sentence, dct, phrase)
     assert (found.type, found.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        ("The depot was hit at 10:30 local time (07:30 GMT) on Friday.", "07:30 GMT", "2025-06-13T07:30"),
+        ("The ban starts at midnight on Saturday (22:00 GMT).", "22:00 GMT", "2025-06-14T22:00"),
+        ("Talks will start at 14:00 (Kyiv time) on Monday.", "14:00 (Kyiv time) on Monday", "2025-06-16T14:00"),
+    ],
+)
+def test_clock_in_brackets_keeps_the_bracket_outside(sentence, phrase, value):
+    """A time zone is in the extent with both its brackets or with none: "(07:30 GMT)"."""
+    assert _find(sentence, FRI, phrase).value == value

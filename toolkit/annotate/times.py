@@ -172,11 +172,13 @@ _APPROX = (
     r"|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|over|up\s+to"
     r"|under|well\s+over|just\s+over|just\s+under)\s+)"
 )
+_TZ = r"(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local\s+time|Kyiv\s+time|Moscow\s+time)"
 _CLOCK = (
     r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:hrs|hours|h)\b)?"
     r"|noon|midnight|midday)"
-    r"(?:\s*\(?(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local\s+time|Kyiv\s+time|Moscow\s+time)\)?)?"
+    # a time zone, in brackets only when both are there: "(07:30 GMT)" keeps its ")" outside
+    rf"(?:\s*\({_TZ}\)|\s*{_TZ})?"
 )
 _TODW = r"(?:morning|afternoon|evening|night|overnight|mid-?afternoon|mid-?morning)"
 
