@@ -570,3 +570,17 @@ def test_day_anaphor_after_a_month(sentence, dct, phrase, type_, value):
 def test_clock_in_brackets_keeps_the_bracket_outside(sentence, phrase, value):
     """A time zone is in the extent with both its brackets or with none: "(07:30 GMT)"."""
     assert _find(sentence, FRI, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("Watch the debate from the 4:12 mark of the recording below.", []),
+        ("See the clip above, starting at 2:40, where she answers.", []),
+        ("Watch his answer from the 6:05 point in the video.", []),
+        ("The curfew, starting at 22:00, ends at dawn.", ["22:00"]),  # no recording named
+        ("The video shows the blast at 14:30.", ["14:30"]),  # a time the video shows
+    ],
+)
+def test_position_in_a_recording_is_no_time(sentence, found):
+    assert [t.text for t in find_time_expressions(sentence, dct=FRI)] == found

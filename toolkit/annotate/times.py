@@ -1165,6 +1165,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return typ, f"XXXX-XX-XXT{tod}", "none"
         return typ, f"{dct.isoformat()}T{tod}", "dateline"
     if fam in ("clock", "clocktod", "clock_day", "day_clock"):
+        if fam == "clock" and _MEDIA_OFFSET_CLOCK.fullmatch(surface) and _is_media_offset(text, span):
+            return None  # a position in a recording, no time of day
         return _norm_clock(fam, g, ctx, low, fut)
     if fam == "weekend":
         if dct is None:
@@ -1627,6 +1629,25 @@ def _norm_tod_day(g: dict, ctx: _Ctx, low: str, fut, end: int) -> _R:
     if tod:
         return "DATE", f"{value}T{tod}", anchor
     return "DATE", value, anchor
+
+
+#: a bare "M:SS" with no a.m./p.m. or zone ...
+_MEDIA_OFFSET_CLOCK = re.compile(r"\d{1,2}:\d\d")
+#: ... is a position in a video or broadcast, not a time of day (TimeML annotates times, not
+#: offsets into a recording), when it is "the 3:06 mark" or, with a video or clip just named,
+#: "(watch the video above) beginning at 1:30" (but "the curfew, starting at 22:00" is a time,
+#: and so is "the video shows the blast at 14:30")
+_MEDIA_MARK_AFTER = re.compile(r"\s+(?:mark|point|minute\s+mark)\b", re.I)
+_MEDIA_START_BEFORE = re.compile(r"\b(?:beginning|starting|begins|starts)\s+(?:at\s+|around\s+)?(?:the\s+)?$",
+                                 re.I)
+_MEDIA_WORD = re.compile(r"\b(?:video|clip|footage)\b", re.I)
+
+
+def _is_media_offset(text: str, span: tuple[int, int]) -> bool:
+    if _MEDIA_MARK_AFTER.match(text, span[1]):
+        return True
+    left = text[max(0, span[0] - 160) : span[0]]
+    return bool(_MEDIA_START_BEFORE.search(left) and _MEDIA_WORD.search(left))
 
 
 def _clock_value(clock: str) -> str | None:
