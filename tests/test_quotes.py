@@ -677,6 +677,10 @@ SPEAKER_CASES = [
     ("ambassador_to_the_un",
      '"We will veto the draft," Ambassador to the U.N. Carla Mendes said.',
      [("Carla Mendes", "Ambassador to the U.N. Carla Mendes")]),
+    ("diplomat_in_country",
+     '"Aid will continue through the winter," the top U.S. diplomat in Moldova Carol Stenson '
+     "said.",
+     [("Carol Stenson", "the top U.S. diplomat in Moldova Carol Stenson")]),
     ("mp_title_stripped",
      '"The law is simply wrong," Labour MP Jane Holloway said.',
      [("Jane Holloway", "Labour MP Jane Holloway")]),

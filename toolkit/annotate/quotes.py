@@ -511,6 +511,7 @@ _OF_HEADS = frozenset({
     "prosecutor", "envoy", "representative", "executive", "manager", "boss", "dean", "rector",
     "general", "attorney", "officer", "coordinator", "administrator", "ombudsman", "governor-general",
     "president-elect", "king", "queen", "emir", "sultan", "prince", "member", "senator",
+    "diplomat", "negotiator", "official", "correspondent",
 })
 _PREV_WORD = re.compile(r"([\w’'.&-]+)[ \u00a0]+$")
 _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}s?|[A-Z][A-Z]+[a-z]?")
