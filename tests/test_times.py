@@ -584,3 +584,16 @@ def test_clock_in_brackets_keeps_the_bracket_outside(sentence, phrase, value):
 )
 def test_position_in_a_recording_is_no_time(sentence, found):
     assert [t.text for t in find_time_expressions(sentence, dct=FRI)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "type_"),
+    [
+        ("No meeting was held until March 3, a week after the report came out.", "a week", "DURATION"),
+        ("Exports rose to 12% from 9% a month earlier.", "a month", "DURATION"),
+        ("The firm pays $40 million a year in rent.", "a year", "SET"),  # a rate stays a SET
+        ("The cap rises to 3,500 euros a year from October.", "a year", "SET"),
+    ],
+)
+def test_a_unit_before_after_or_earlier_is_no_rate(sentence, phrase, type_):
+    assert _find(sentence, FRI, phrase).type == type_

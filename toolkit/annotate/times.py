@@ -381,6 +381,9 @@ _RATE_BEFORE = re.compile(
     r"(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|times|once|twice))\S*"
     r"(?:\s+[a-z]+){0,2}\s+$"
 )
+#: "a week" before a relation word is a distance in time, no rate: "until Jan. 6, a week after the
+#: report", "3 million, a year earlier"
+_NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago)\b", re.I)
 _QUARTER_CONTEXT = re.compile(r"\bquarter|\bperiod\b", re.I)
 
 # --------------------------------------------------------------------------- date helpers
@@ -1501,7 +1504,8 @@ def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
     if g["n"].lower() in ("a", "an") and g["sep"].strip() == "" and u.endswith("s"):
         return None  # "a days" is not English
     if (g["n"].lower() in ("a", "an") and not g.get("the") and not g.get("rel") and not u.endswith("s")
-            and _RATE_BEFORE.search(ctx.text, max(0, span[0] - 40), span[0])):
+            and _RATE_BEFORE.search(ctx.text, max(0, span[0] - 40), span[0])
+            and not _NOT_RATE_AFTER.match(ctx.text, span[1])):
         return "SET", _duration(1, u), "none"  # a rate: "$33 million a year", "100 interviews a day"
     if (g.get("rel") or "").lower() == "few" and n == 1:
         n = None
