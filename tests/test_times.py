@@ -597,3 +597,19 @@ def test_position_in_a_recording_is_no_time(sentence, found):
 )
 def test_a_unit_before_after_or_earlier_is_no_rate(sentence, phrase, type_):
     assert _find(sentence, FRI, phrase).type == type_
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        ("She told The Evening Tonight on BBC Radio 4 that she would stay.", []),
+        ("He spoke on “Ukraine Tonight” about the talks.", []),
+        ("She said so in an interview with “NBC This Morning” aired later.", []),
+        ("The study appeared in the journal Current Zoology this spring.", ["this spring"]),
+        ("Tonight, air raid sirens sounded again.", ["Tonight"]),  # a sentence start is no name
+        ("Current prices are high, the minister said.", ["Current"]),
+        ("Officials told reporters This Morning that the road was open.", ["This Morning"]),
+    ],
+)
+def test_programme_and_journal_titles_are_no_dates(sentence, found):
+    assert [t.text for t in find_time_expressions(sentence, dct=FRI)] == found

@@ -648,6 +648,12 @@ def _cue(tokens: list[str], *, schedule: bool = True) -> bool | None:
 _NAME_BEFORE = re.compile(r"(?<![.!?:;\"“'`])\s(?:[A-Z][\w&-]*\s)*[A-Z][\w&-]*\s$")
 
 #: a programme named after a day word: "BBC Radio 4's Today programme", "the Today show"
+#: capitalised words before, mid-sentence or just after an opening quote: a programme's title
+#: ("told The World Tonight", "on “CBS This Morning”"), not a sentence start ("Tonight, ...")
+_TITLE_BEFORE = re.compile(r"(?:[a-z,]\s+|[“\"‘(])(?:[A-Z][\w&.’'-]*\s+)+$")
+_CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
+#: the word before ends no sentence, quotation or heading: a capital here starts a name
+_MID_SENTENCE = re.compile(r"[\w,]\s+$")
 _SHOW_AFTER = re.compile(r"\s+(?:programme|program|show)\b")
 _BACK_IN = re.compile(r"\bback\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+)?$", re.I)
@@ -1140,8 +1146,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam.startswith("tod_day"):
         return _norm_tod_day(g, ctx, low, fut, span[1])
     if fam == "thistod":
-        if surface.istitle() and _SHOW_AFTER.match(text, span[1]):
-            return False  # a programme: "CBS This Morning show"
+        if surface.istitle() and (_SHOW_AFTER.match(text, span[1])
+                                  or _TITLE_BEFORE.search(text, max(0, span[0] - 40), span[0])):
+            return False  # a programme: "CBS This Morning show", "CBS This Morning"
         rel = g["rel"].lower()
         tod = _TOD[g["tod"].lower()]
         if rel == "the":
@@ -1159,6 +1166,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         ctx.last = date
         return "TIME", f"{date.isoformat()}T{tod}", "dateline"
     if fam == "tonight":
+        if g["w"][0] == "T" and _TITLE_BEFORE.search(text, max(0, span[0] - 40), span[0]):
+            return False  # a programme: "told The World Tonight", "on “Tucker Carlson Tonight”"
         w = g["w"].lower()
         tod = _TOD.get(w, "AF" if "afternoon" in w else "NI")
         typ = "DATE" if w == "tonight" else "TIME"
@@ -1228,6 +1237,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam == "set_days":
         return "SET", f"XXXX-WXX-{_WEEKDAYS[g['d'].lower()]}", "none"
     if fam == "ref":
+        if (surface[0].isupper() and _CAPITAL_AFTER.match(text, span[1])
+                and _MID_SENTENCE.search(text, max(0, span[0] - 3), span[0])):
+            return False  # inside a name, capitalised mid-sentence: "the journal Current Biology"
         w = re.sub(r"\s+", " ", g["w"].lower())
         if w.endswith("future") or w == "a later date":
             return "DATE", "FUTURE_REF", "dateline"
