@@ -613,3 +613,21 @@ def test_a_unit_before_after_or_earlier_is_no_rate(sentence, phrase, type_):
 )
 def test_programme_and_journal_titles_are_no_dates(sentence, found):
     assert [t.text for t in find_time_expressions(sentence, dct=FRI)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "type_", "value"),
+    [
+        ("The siege lasted twenty-five years.", "twenty-five years", "DURATION", "P25Y"),
+        ("The bridge opened in 1980. Thirty-two years later, it fell.", "Thirty-two years later", "DATE", "2012"),
+        ("Sixty-one years ago, the dam burst.", "Sixty-one years ago", "DATE", "1964"),
+        ("The talks took thirty-one days.", "thirty-one days", "DURATION", "P31D"),
+    ],
+)
+def test_hyphenated_number_words(sentence, phrase, type_, value):
+    found = _find(sentence, FRI, phrase)
+    assert (found.type, found.value) == (type_, value)
+
+
+def test_a_number_range_is_no_sum():
+    assert all(t.value != "P5W" for t in find_time_expressions("It may take two-three weeks.", dct=FRI))

@@ -1769,6 +1769,10 @@ _PREFIX_WORDS = frozenset(
 _NON_START = frozenset(["and", "on", "of", "into", "to", "in", "than", "least", "most", "p.m.", "a.m.", "pm", "am", "est", "edt", "gmt", "utc", "times"])
 _TOKEN_PUNCT = "'’./-_"
 _SEPARATORS = " ,\t\n\xa0"
+#: a hyphenated number word, walked over like a number: "twenty-five years", "Forty-seven years
+#: later" (not a range: "two-three weeks")
+_COMPOUND_NUMBER = re.compile(r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-"
+                              r"(?:one|two|three|four|five|six|seven|eight|nine)")
 _NUMBERISH = re.compile(r"[\d.,/]+(?:st|nd|rd|th)?|\d+-\w+", re.I)
 
 
@@ -1803,7 +1807,8 @@ def _candidate_starts(text: str, pos: int, floor: int) -> list[int]:
             break
         raw = text[j:e].lower()
         word = raw.strip(".")
-        if not (word in _PREFIX_WORDS or raw in _PREFIX_WORDS or _NUMBERISH.fullmatch(word)):
+        if not (word in _PREFIX_WORDS or raw in _PREFIX_WORDS or _NUMBERISH.fullmatch(word)
+                or _COMPOUND_NUMBER.fullmatch(word)):
             break
         k = j
         if word not in _NON_START:
