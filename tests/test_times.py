@@ -631,3 +631,22 @@ def test_hyphenated_number_words(sentence, phrase, type_, value):
 
 def test_a_number_range_is_no_sum():
     assert all(t.value != "P5W" for t in find_time_expressions("It may take two-three weeks.", dct=FRI))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        ("Sirens sounded at 4.20am on Thursday.", "4.20am on Thursday", "2025-06-12T04:20"),
+        ("The shelling went on from 9.30 p.m. until dawn.", "9.30 p.m.", "2025-06-13T21:30"),
+        ("The strike came around 5.10pm local time.", "5.10pm local time", "2025-06-13T17:10"),
+        ("Inflation rose 10.30 percent.", None, None),  # a decimal number, no clock
+        # a bare clock after a date that names only a month: the day is not known
+        ("The talks were held in May. They began at 9 a.m. sharp.", "9 a.m.", "2025-05-XXT09:00"),
+        ("The talks were held on May 3. They began at 9 a.m. sharp.", "9 a.m.", "2025-05-03T09:00"),
+    ],
+)
+def test_clock_with_a_point_and_day_unknown(sentence, phrase, value):
+    if phrase is None:
+        assert find_time_expressions(sentence, dct=FRI) == []
+    else:
+        assert _find(sentence, FRI, phrase).value == value

@@ -174,7 +174,8 @@ _APPROX = (
 )
 _TZ = r"(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local\s+time|Kyiv\s+time|Moscow\s+time)"
 _CLOCK = (
-    r"(?:(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
+    # British style writes the minutes after a point when a.m./p.m. follows: "10.30am", "9.30 p.m."
+    r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
     r"|(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*(?:hrs|hours|h)\b)?"
     r"|noon|midnight|midday)"
     # a time zone, in brackets only when both are there: "(07:30 GMT)" keeps its ")" outside
@@ -1672,7 +1673,7 @@ def _clock_value(clock: str) -> str | None:
         return "12:00"
     if c.startswith("midnight"):
         return "24:00"
-    m = re.match(r"(\d{1,2})(?::(\d\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)?", c)
+    m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)?", c)
     if not m:
         return None
     h = int(m.group(1))
@@ -1725,6 +1726,8 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut) -> _R:
         base = ctx.last or dct
         if ctx.last is not None:
             anchor = f"expression:{ctx.last_start}"
+            if ctx.last is ctx.last_month:  # "in August ... at 2 a.m.": the day is not known
+                return "TIME", f"{base:%Y-%m}-XXT{hhmm}", anchor
     if base is None:
         return "TIME", f"XXXX-XX-XXT{hhmm}", "none"
     if rest:
