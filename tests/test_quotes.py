@@ -684,6 +684,14 @@ SPEAKER_CASES = [
     ("mp_title_stripped",
      '"The law is simply wrong," Labour MP Jane Holloway said.',
      [("Jane Holloway", "Labour MP Jane Holloway")]),
+    ("person_of_state_is_the_person",
+     '"The bill will pass next week," Democratic Rep. Laura Finch of New Jersey said.\n\n'
+     '"We have the votes," she added.',
+     [("Laura Finch", "Democratic Rep. Laura Finch of New Jersey"), ("Laura Finch", "she")]),
+    ("person_of_an_institute_is_the_person",
+     '"The front has not moved in a month," Pavel Hrabec of the Prague Defence Institute '
+     "said.",
+     [("Pavel Hrabec", "Pavel Hrabec of the Prague Defence Institute")]),
     # organisations stay whole
     ("organisation_of_place_stays_whole",
      '"Attacks rose again in the south," the Ministry of Defence said.',

@@ -78,7 +78,8 @@ articles per second per core:
    Mick Mulvaney", "said Minister of Science and ICT Lee Jong Ho" name the person: the
    organisation ends at its last organisation/portfolio/country word
    (``org_end_words.txt``), gazetteer place or acronym; organisations without a person
-   after them keep their names), and each name maps to the longest
+   after them keep their names; "Rep. Jane Doe of New Jersey" is Jane Doe, not New
+   Jersey), and each name maps to the longest
    2-4 word name in the article that ends in the same word ("Terekhov" ->
    "Ihor Terekhov"). ``he``/``she`` resolve to the previous quote's speaker or
    else the last named person before the pronoun (outside quotes), skipping
@@ -1654,6 +1655,10 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
                 return names.canonical(best), mention.start, mention.end
         return _canonical_org(mention.text), mention.start, mention.end
     runs = list(_NAME_RUN.finditer(mention.text))
+    person = _person_before_of(mention.text, runs)
+    if person is not None:
+        # "Sen. Jane Doe of Ohio", "Ivan Petrov of the Kyiv Institute": the person, not Ohio
+        return names.canonical(person), mention.start, mention.end
     if runs and runs[-1].end() == len(mention.text.rstrip(" ,.")) and " " in runs[-1].group(0):
         # the NP ends in a full name: "Russian Foreign Ministry spokeswoman Maria Zakharova"
         best = _person_run(text, mention.start, runs[-1])
@@ -1661,6 +1666,22 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
         best = _person_run(text, mention.start, max(runs, key=lambda r: len(r.group(0)))) \
             if runs else mention.text
     return names.canonical(best), mention.start, mention.end
+
+
+_OF_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
+
+
+def _person_before_of(piece: str, runs: list[re.Match[str]]) -> str | None:
+    """The person's name in '<Person Name> of <place/organisation>' (the first name run,
+    two or more words after its titles, none an organisation or place word), or None."""
+    if len(runs) < 2 or _OF_GAP.fullmatch(piece, runs[0].end(), runs[1].start()) is None or \
+            _DETERMINER.match(piece):  # 'the Civic Chamber of ...' is an organisation
+        return None
+    name = _strip_title(runs[0].group(0))
+    words = name.split()
+    if len(words) < 2 or any(_is_org_end(w) for w in words) or not _is_person_name(name):
+        return None
+    return name
 
 
 def _person_run(text: str, offset: int, run: re.Match[str]) -> str:
