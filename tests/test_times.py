@@ -650,3 +650,15 @@ def test_clock_with_a_point_and_day_unknown(sentence, phrase, value):
         assert find_time_expressions(sentence, dct=FRI) == []
     else:
         assert _find(sentence, FRI, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        ("The call came at 04:50 on 24 May, she said.", "04:50 on 24 May", "2025-05-24T04:50"),
+        ("At 6pm on 3 June 2024, the ship sank.", "6pm on 3 June 2024", "2024-06-03T18:00"),
+        ("Our letter goes out at 7am BST On 31 May the channel said more.", "7am BST", "2025-06-13T07:00"),
+    ],
+)
+def test_clock_before_day_month(sentence, phrase, value):
+    assert _find(sentence, FRI, phrase).value == value

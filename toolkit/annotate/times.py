@@ -187,7 +187,7 @@ _TODW = r"(?:morning|afternoon|evening|night|overnight|mid-?afternoon|mid-?morni
 _FAMILIES: list[tuple[str, str]] = [
     # "10 p.m. Wednesday", "9 a.m. EST Tuesday", "noon Saturday", "5 p.m. EST, Nov. 9"
     ("clock_day", rf"(?P<clock>{_CLOCK}),?\s+(?:on\s+)?(?P<rest>{_DAY}|today|yesterday|tomorrow"
-                  rf"|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?)\b"),
+                  rf"|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?|{_DAYNUM}\s+{_MONTH}(?:,?\s+{_YEAR4})?)\b"),
     # "Wednesday at 10 p.m." ; "June 11 at 14:00"
     ("day_clock", rf"(?P<rest>{_DAY}|today|yesterday|tomorrow),?\s+at\s+(?P<clock>{_CLOCK})"),
     # explicit dates with a year
@@ -1180,6 +1180,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam in ("clock", "clocktod", "clock_day", "day_clock"):
         if fam == "clock" and _MEDIA_OFFSET_CLOCK.fullmatch(surface) and _is_media_offset(text, span):
             return None  # a position in a recording, no time of day
+        if fam == "clock_day" and " On " in surface:
+            return None  # "at 7am BST On 31 May the channel ...": a new sentence, left unmarked
         return _norm_clock(fam, g, ctx, low, fut)
     if fam == "weekend":
         if dct is None:
@@ -1716,6 +1718,13 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut) -> _R:
                 base = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rl])
         else:
             mm = re.match(rf"({_MONTH})\s+({_DAYNUM})(?:,?\s+({_YEAR4}))?", rest, re.I)
+            dm = None if mm else re.match(rf"({_DAYNUM})\s+({_MONTH})(?:,?\s+({_YEAR4}))?", rest, re.I)
+            if dm:  # "04:50 on 24 February"
+                m, d = _month_num(dm.group(2)), _day_num(dm.group(1))
+                if dm.group(3):
+                    base, anchor = _safe_date(int(dm.group(3)), m, d), "none"
+                elif dct is not None:
+                    base = _safe_date(_closest_year(dct, m, d, False), m, d)
             if mm:
                 m, d = _month_num(mm.group(1)), _day_num(mm.group(2))
                 if mm.group(3):
