@@ -332,3 +332,79 @@ def test_historical_figures_are_flagged(sentence, historical):
 ])
 def test_animals_and_goods_are_no_casualties(sentence):
     assert find_counts(sentence) == []
+
+
+# ---------------------------------------------------------------- speed shortcuts keep the same matches
+_TAIL_WORDS = ["killing", "killed", "shot", "dead", "and", "gunned", "down", "claimed", "the", "lives", "of",
+               "death", "toll", "rose", "to", "stands", "at", "has", "reached", "is", "was", "hit", "wounding",
+               "at", "least", "more", "than", "up", "nearly", "about", "an", "estimated", "a", "total",
+               "another", "additional", "with", "using", "skill", "overkill", "evacuation", "x", "-", ",",
+               "fewer", "as", "many", "no", "upwards", "in", "excess", "just", "over", "under"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TAIL_WORDS), min_size=0, max_size=9),
+       st.sampled_from([" ", "  ", "\n", ""]))
+def test_last_word_check_is_necessary_for_the_tail_patterns(words, end):
+    """A modifier / verb right before a number ends on a word of _MODIFIER_LAST / _LEFT_LAST."""
+    from toolkit.annotate import counts as ct_mod
+
+    s = " ".join(words) + end
+    last = ct_mod._tail_word(s)
+    if ct_mod._search_tail(ct_mod._MODIFIER_W_LOW, s, 32):
+        assert last in ct_mod._MODIFIER_LAST
+    if ct_mod._search_tail(ct_mod._LEFT_W_LOW, s, 45):
+        assert last in ct_mod._LEFT_LAST
+
+
+@pytest.mark.parametrize(("before", "kind"), [
+    ("the strike, killing ", "left"), ("the death toll has since risen to ", "left"),
+    ("the death toll now stands at ", "left"), ("claimed the lives of ", "left"), ("shot dead\n", "left"),
+    ("the casualty toll reached ", "left"), ("death toll of ", "left"), ("gunned down ", "left"),
+    ("at least ", "mod"), ("an estimated ", "mod"), ("no fewer than ", "mod"), ("a total of ", "mod"),
+    ("killing", None), ("", None), ("skill ", None),
+])
+def test_tail_word_table(before, kind):
+    """Each ending is found by its pattern and its last word is in the pattern's set."""
+    from toolkit.annotate import counts as ct_mod
+
+    last = ct_mod._tail_word(before)
+    left = ct_mod._search_tail(ct_mod._LEFT_W_LOW, before, 45)
+    mod = ct_mod._search_tail(ct_mod._MODIFIER_W_LOW, before, 32)
+    assert (kind == "left", kind == "mod") == (left is not None, mod is not None)
+    if kind:
+        assert last in (ct_mod._LEFT_LAST if kind == "left" else ct_mod._MODIFIER_LAST)
+
+
+def test_last_words_reads_only_word_endings():
+    from toolkit.annotate import counts as ct_mod
+
+    assert ct_mod._last_words(re.compile(r"(?P<v>a\s+b|(?:c|d)\s+(?:e|f\s+g))\s+$")) == {"b", "e", "g"}
+    with pytest.raises(ValueError):
+        ct_mod._last_words(re.compile(r"(?P<v>a\s+b?)\s+$"))
+    with pytest.raises(ValueError):
+        ct_mod._last_words(re.compile(r"(?P<v>a[^x]{0,3}b)\s+$"))
+
+
+@pytest.mark.parametrize("text", [
+    "He died. She later died. The He-man was killed. He  subsequently was killed; She was killed.",
+    "SHE DIED. He was wounded. Shelby died; He. He\ndied", "She died", "no pronoun here",
+])
+def test_pronoun_scans_are_the_alternation(text):
+    from toolkit.annotate import counts as ct_mod
+
+    assert [(m.span(), m.span("n")) for m in ct_mod._pronoun_died_matches(text)] == \
+        [(m.span(), m.span("n")) for m in ct_mod._PRONOUN_DIED.finditer(text)]
+
+
+def test_ascii_led_separators_are_the_unicode_classes():
+    """NON_WORD_LOW / NON_WORD_CASED match one character exactly when [^\\w] does; _NON_LETTER_LOW [\\W\\d_]."""
+    from toolkit.annotate import _eventlex as lex
+
+    chars = [chr(c) for c in [*range(0x3000), 0x017F, 0x0130, 0x212A, 0xFEFF, 0x2019, 0x201C, 0x1D7CE, 0x10400]]
+    for pattern, klass in ((lex.NON_WORD_LOW, r"[^\w]"), (lex.NON_WORD_CASED, r"[^\w]"),
+                           (lex._NON_LETTER_LOW, r"[\W\d_]")):
+        fast, slow = re.compile(pattern), re.compile(klass)
+        assert [c for c in chars if fast.fullmatch(c)] == [c for c in chars if slow.fullmatch(c)], pattern
+        fast_i = re.compile(pattern, re.I)
+        assert [c for c in chars if fast_i.fullmatch(c)] == [c for c in chars if slow.fullmatch(c)], pattern

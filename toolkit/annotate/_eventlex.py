@@ -29,6 +29,13 @@ from toolkit.resources import resource_path
 
 _WINDOW = 170  # characters either side of an offset handed to Punkt in long paragraphs
 
+# One non-word character (``[^\w]``), written so that ``re`` finds candidates fast: a pattern that
+# starts with an ASCII set scans by a bitmap test per character, while ``[^\w]`` looks every
+# character's Unicode category up. The set holds every non-word character (it leaves out only
+# word characters), and the lookbehind keeps exactly the non-word ones: same matches.
+NON_WORD_LOW = r"[^a-z0-9_](?<=[^\w])"  # for lowercased text
+NON_WORD_CASED = r"[^A-Za-z0-9_](?<=[^\w])"  # for any text
+
 
 class SentenceLocator:
     """Find the Punkt sentence span around an offset of one text, lazily and cached.
@@ -445,7 +452,7 @@ ACTOR = re.compile(
 
 #: ACTOR led by the non-word character before it (group "a" is ACTOR's match; every actor starts
 #: with a letter): from ``pos - 1`` on it finds what ACTOR finds from ``pos > 0`` on, faster.
-ACTOR_SCAN = re.compile(r"[^\w](?P<a>" + ACTOR.pattern.removeprefix(r"\b") + ")")
+ACTOR_SCAN = re.compile(NON_WORD_CASED + r"(?P<a>" + ACTOR.pattern.removeprefix(r"\b") + ")")
 
 TARGET = re.compile(
     r"\b(?:(?:a|an|the|two|three|several)\s+)?(?:(?:civilian|residential|private|apartment|high-rise|multi-storey"
@@ -524,6 +531,8 @@ _ADMIN_SUFFIX = re.compile(r"^(?:'s)?\s+(?:region|regions|oblast|province|distri
 
 
 _TOKEN = re.compile(r"[^\W\d_]+")
+# one non-letter character (``[\W\d_]``) of lowercased text, by an ASCII set first (see NON_WORD_LOW)
+_NON_LETTER_LOW = r"[^a-z](?<=[\W\d_])"
 
 
 @functools.lru_cache(maxsize=1)
@@ -555,7 +564,7 @@ def _first_words() -> re.Pattern[str]:
     the character before the run (a set) lets ``re`` skip letters quickly.
     """
     index, _ = _gazetteer()
-    return re.compile(r"[\W\d_](?:" + trie_pattern(sorted(index)) + r")(?![^\W\d_])")
+    return re.compile(_NON_LETTER_LOW + r"(?:" + trie_pattern(sorted(index)) + r")(?![^\W\d_])")
 
 
 def find_places(text: str, start: int = 0, end: int | None = None) -> list[Place]:

@@ -43,11 +43,13 @@ import pandas as pd
 from toolkit import schema
 from toolkit.annotate import events as ev_mod
 from toolkit.annotate._eventlex import (
+    NON_WORD_LOW,
     SentenceLocator,
     case_folds_simply,
     clause_start,
     cue_before,
     lowercase_variant,
+    split_alternatives,
     trie_pattern,
 )
 from toolkit.annotate.sentences import _check_columns
@@ -320,6 +322,44 @@ def _search_tail(pattern: re.Pattern[str], s: str, width: int) -> re.Match[str] 
     return pattern.search(s, max(0, len(s) - width))
 
 
+def _last_words(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The words that the alternatives of ``pattern``'s one named group can end with (lowercase).
+
+    Each alternative ends with a word (``killed``, ``shot\\s+dead``) or a group of words
+    (``(?:to|at|stands\\s+at)``), led by whitespace or by the match start; anything else raises.
+    """
+    src = pattern.pattern
+    start = src.index(">", src.index("(?P<")) + 1
+    depth, end = 1, start
+    while depth:
+        depth += {"(": 1, ")": -1}.get(src[end], 0) if src[end - 1] != "\\" else 0
+        end += 1
+    words: set[str] = set()
+    for alt in split_alternatives(src[start : end - 1]):
+        # a final group of words after whitespace (or "\s+(?:\w+\s+){0,3}?": whitespace too)
+        group = re.fullmatch(r".*?(?:^|\\s\+(?:\(\?:\\w\+\\s\+\)\{\d+,\d+\}\??)?)\(\?:([a-z|\\s+]+)\)", alt)
+        for option in (group.group(1).split("|") if group else [alt]):
+            word = option.split(r"\s+")[-1]
+            if not re.fullmatch(r"[a-z]+", word) or not (group or re.fullmatch(r"(?:.*\\s\+)?[a-z]+", alt)):
+                raise ValueError(f"cannot read the last word of {alt!r}")
+            words.add(word)
+    return frozenset(words)
+
+
+# A match of _MODIFIER_W / _LEFT_W ends with one of these words and then whitespace: the last word
+# of a text is checked against them (a set look-up) before the pattern runs (same matches).
+_MODIFIER_LAST = _last_words(_MODIFIER)
+_LEFT_LAST = _last_words(_LEFT)
+
+
+def _tail_word(s: str) -> str:
+    """The last word of ``s`` when whitespace ends it (what a ``...\\s+$`` match ends on), else ``""``."""
+    if not s or not s[-1].isspace():
+        return ""
+    words = s.rsplit(None, 1)
+    return words[-1] if words else ""
+
+
 # patterns of _type_of (precompiled)
 _PROTESTERS = re.compile(r"(?i)(?:protesters|demonstrators)$")
 _DEATH_NOUN = re.compile(r"(?i)(?:deaths?|fatalit|dead\b)")
@@ -374,7 +414,12 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int],
     before = text[max(sent[0], m.start() - 120) : m.start()]
     # lowercase slices of a text that folds simply fold simply: same spans with the variants
     before_l = None if low is None else low[max(sent[0], m.start() - 120) : m.start()]
-    mod = _search_tail(_MODIFIER_W, before, 32) if before_l is None else _search_tail(_MODIFIER_W_LOW, before_l, 32)
+    # (lowercased) the last word must end a modifier / verb before the patterns can match there
+    last = None if before_l is None else _tail_word(before_l)
+    if before_l is None:
+        mod = _search_tail(_MODIFIER_W, before, 32)
+    else:
+        mod = _search_tail(_MODIFIER_W_LOW, before_l, 32) if last in _MODIFIER_LAST else None
     core_before = before[: mod.start()] if mod else before
     core_before_l = None if before_l is None else before_l[: mod.start()] if mod else before_l
     obj_l = obj or ""
@@ -391,7 +436,12 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int],
             return "REPATRIATED_REMAINS", obj or (re.search(r"(bodies|remains|corpses)", core_before, re.I).group(1))
         return "KILL", obj
     # 2. verb before
-    lm = _search_tail(_LEFT_W, core_before, 45) if core_before_l is None else _search_tail(_LEFT_W_LOW, core_before_l, 45)
+    if core_before_l is None:
+        lm = _search_tail(_LEFT_W, core_before, 45)
+    else:
+        if mod:
+            last = _tail_word(core_before_l)
+        lm = _search_tail(_LEFT_W_LOW, core_before_l, 45) if last in _LEFT_LAST else None
     if lm is None and "toll" in core_before:
         lm = _LEFT.search(core_before)
     vtype = None
@@ -478,7 +528,7 @@ _SINGULAR_WORDS = ["civilian", "man", "woman", "child", "boy", "girl", "soldier"
 # rejects most separators early; a necessary condition, so the same candidates)
 _CANDIDATE_FIRST = r"(?=[\d" + "".join(sorted({w[0] for w in _NUM_WORDS} | {"a", "t", "h"})) + "])"
 _CANDIDATE_HEAD = (
-    r"[^\w]" + _CANDIDATE_FIRST + r"(?:(?<![.,/-])(?=\d)|(?=(?P<w>" + trie_pattern(sorted(_NUM_WORDS)) + r"\b"
+    NON_WORD_LOW + _CANDIDATE_FIRST + r"(?:(?<![.,/-])(?=\d)|(?=(?P<w>" + trie_pattern(sorted(_NUM_WORDS)) + r"\b"
     r"|an?(?=\s+(?:[\w-]+\s+){0,4}?" + trie_pattern([*_PERSON_WORDS, "handful", "dozen", "few", "hundred", "thousand", "million"]) + r"\b)"
 )
 _CANDIDATE_DEFINITE = r"|(?:the|his|her|their)(?=\s+(?:[\w-]+\s+){0,2}?" + trie_pattern(_SINGULAR_WORDS) + r"\b)"
@@ -589,30 +639,36 @@ def find_counts(
     # the last cue window searched, and a cue found fully inside it (None: the window has none);
     # windows only move right, so a later search can reuse it (see _has_cue)
     cue_state: tuple[int, int, tuple[int, int] | None] | None = None
+    # every check before ``out.append`` is pure, so they run cheapest first (same counts)
     for m in numbers:
+        digits = m.group("digits")
+        if digits and len(digits) == 4 and digits[:2] in ("19", "20") and not m.group("dscale") \
+                and not m.group("frac"):
+            continue  # a year
         if not_count_after.match(text if lowered is None else lowered, m.end()) or \
                 _NOT_COUNT_BEFORE.search(text, max(0, m.start() - 12), m.start()):
             continue
-        if m.group("digits") and not m.group("dscale") and not m.group("frac") and len(m.group("digits")) == 4 \
-                and m.group("digits")[:2] in ("19", "20"):
-            continue  # a year
-        parsed = parse_number(m)
-        if parsed is None:
-            continue
-        # cheap pre-check on a window cut at line breaks; Punkt only for numbers that may count
-        w_lo = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1 or max(0, m.start() - 200)
-        w_hi = text.find("\n", m.end(), m.end() + 200)
-        w_hi = w_hi if w_hi >= 0 else min(len(text), m.end() + 200)
         has_cue, cue_state = _has_cue(cue, low, max(0, m.start() - 120), min(len(low), m.end() + 160), cue_state)
+        if has_cue:
+            # cheap pre-check on a window cut at line breaks; Punkt only for numbers that may count
+            w_lo = text.rfind("\n", max(0, m.start() - 200), m.start()) + 1 or max(0, m.start() - 200)
+            w_hi = text.find("\n", m.end(), m.end() + 200)
+            w_hi = w_hi if w_hi >= 0 else min(len(text), m.end() + 200)
         if not has_cue or \
                 _type_of(text, m, (w_lo, w_hi), lowered)[0] is None:
             prev = out[-1] if out else None
             if not (prev and prev.count_type in _COORDINABLE and _COORD.fullmatch(text, prev.end, m.start())
                     and _PERSON_AFTER.match(text, m.end())):
                 continue
+            parsed = parse_number(m)
+            if parsed is None:
+                continue
             n, lo, hi, approx, vague = parsed
             out.append(Count(m.start(), m.end(), prev.count_type, n, lo, hi, approx,
                              _object(text[m.end() : m.end() + 60]), prev.negated, prev.hedged, vague))
+            continue
+        parsed = parse_number(m)
+        if parsed is None:
             continue
         sent = loc.sentence_at(m.start())
         ctype, obj = _type_of(text, m, sent, lowered)
@@ -642,6 +698,20 @@ _VERB_DEFINITE = re.compile(  # no leading \b (a literal start scans fast): the 
 _VERB_DEFINITE_I = re.compile(_VERB_DEFINITE.pattern, re.I)
 # "She died of her injuries.": one victim named in an earlier sentence, when no death was counted yet
 _PRONOUN_DIED = re.compile(r"(?P<n>She|He)\s+(?:later\s+|subsequently\s+)?(?:died|was\s+killed)\b")
+# the same pattern led by each literal pronoun: ``re`` finds a literal prefix fast, "She|He" only by
+# a character set (see _pronoun_died_matches)
+_SHE_DIED = re.compile(_PRONOUN_DIED.pattern.replace("(?P<n>She|He)", "(?P<n>She)", 1))
+_HE_DIED = re.compile(_PRONOUN_DIED.pattern.replace("(?P<n>She|He)", "(?P<n>He)", 1))
+
+
+def _pronoun_died_matches(text: str) -> list[re.Match[str]]:
+    """Same matches as ``_PRONOUN_DIED.finditer(text)``, in order.
+
+    A "She ..." match never overlaps a "He ..." one (neither holds the other's capital), so
+    the two literal-led scans find between them every match of the alternation.
+    """
+    she, he = list(_SHE_DIED.finditer(text)), list(_HE_DIED.finditer(text))
+    return sorted([*she, *he], key=lambda m: m.start()) if she and he else she or he
 
 
 def _find_all(s: str, sub: str):
@@ -691,7 +761,7 @@ def _definite_victims(text: str, out: list[Count], low: str | None = None) -> li
         negated, hedged = cue_before(text, clause_start(text, max(0, s - 200), s), s, words=10)
         extra.append(Count(s, e, ctype, 1.0, 1.0, 1.0, False, text[m.start("obj") : m.end("obj")], negated, hedged))
     died, was_killed = "died" in text, "was killed" in text
-    pronoun_scan = _PRONOUN_DIED.finditer(text) if (died or was_killed) else ()
+    pronoun_scan = _pronoun_died_matches(text) if (died or was_killed) else ()
     for m in pronoun_scan:
         s, e = m.span("n")
         if s and (text[s - 1].isalnum() or text[s - 1] in "_-"):

@@ -40,6 +40,7 @@ from toolkit import schema
 from toolkit.annotate._eventlex import (
     ACTOR,
     ACTOR_SCAN,
+    NON_WORD_LOW,
     TARGET_NEAR,
     TARGET_NEAR_LOW,
     SentenceLocator,
@@ -231,7 +232,7 @@ _ANCHOR_RE_I = re.compile(_ANCHOR_RE.pattern, re.I)
 # starts with a non-letter, so it never competes with a longer anchor (same matches, one branch
 # less per separator). ``test_anchor_scan_is_the_anchor_pattern`` checks both claims.
 _ANCHOR_SCAN = re.compile(
-    r"[^\w](?:" + trie_pattern(
+    NON_WORD_LOW + r"(?:" + trie_pattern(
         [*_GUARDED_ANCHORS, *(a if a.endswith("*") or len(a) < 5 else a + "*"
                               for a in _ANCHORS if a not in _GUARDED_ANCHORS)],
         tails=_GUARDED_ANCHORS,
