@@ -692,6 +692,26 @@ SPEAKER_CASES = [
      '"The front has not moved in a month," Pavel Hrabec of the Prague Defence Institute '
      "said.",
      [("Pavel Hrabec", "Pavel Hrabec of the Prague Defence Institute")]),
+    ("title_alone_is_the_articles_holder_of_that_title",
+     '"We will send more aid to the front," Defence Secretary Tom Hale said on Monday.\n\n'
+     '"It is still not enough," the Defence Secretary added.',
+     [("Tom Hale", "Defence Secretary Tom Hale"), ("Tom Hale", "the Defence Secretary")]),
+    ("title_with_two_holders_stays_a_title",
+     'President Anna Berg met President Karl Moss in Riga. "We agreed on a great deal today," '
+     "the President said.",
+     [("the President", "the President")]),
+    ("another_former_holder_is_not_the_holder",
+     '"We will send more aid to the front," Defence Secretary Tom Hale said on Monday.\n\n'
+     '"That is far too little," another former Defence Secretary said.',
+     [("Tom Hale", "Defence Secretary Tom Hale"),
+      ("Defence Secretary", "another former Defence Secretary")]),
+    ("title_before_a_particle_surname",
+     "Pieter van Dijk runs the port of Rotterdam.\n\n"
+     '"The new deal is done and signed," said Mr van Dijk.',
+     [("Pieter van Dijk", "Mr van Dijk")]),
+    ("capitalised_diplomat_title",
+     '"I resigned in protest over the war," Diplomat Igor Marchenko said.',
+     [("Igor Marchenko", "Diplomat Igor Marchenko")]),
     # organisations stay whole
     ("organisation_of_place_stays_whole",
      '"Attacks rose again in the south," the Ministry of Defence said.',

@@ -79,7 +79,9 @@ articles per second per core:
    organisation ends at its last organisation/portfolio/country word
    (``org_end_words.txt``), gazetteer place or acronym; organisations without a person
    after them keep their names; "Rep. Jane Doe of New Jersey" is Jane Doe, not New
-   Jersey), and each name maps to the longest
+   Jersey; a bare office title, "the Defence Secretary", is the one person the
+   article names right after that title, unless after "another"/"former"), and each
+   name maps to the longest
    2-4 word name in the article that ends in the same word ("Terekhov" ->
    "Ihor Terekhov"). ``he``/``she`` resolve to the previous quote's speaker or
    else the last named person before the pronoun (outside quotes), skipping
@@ -651,7 +653,11 @@ def _of_person_end(text: str, e: int, limit: int) -> int:
 # (lower-case 'pm' is a time of day there)
 _STRIP_TITLES = frozenset({"secretary-general", "director-general", "vice-president",
                            "vice-chair", "vice-chairman", "mp", "mps", "msp", "mep", "meps",
-                           "pm", "fm", "whip", "correspondent"})
+                           "pm", "fm", "whip", "correspondent", "diplomat", "boss", "envoy",
+                           "negotiator", "lawmaker"})
+# the last word of a title phrase that names one office holder ("Defence Secretary", not
+# "Russian")
+_ROLE_NOUNS = _OF_HEADS | _STRIP_TITLES
 
 
 def _strip_title(name: str) -> str:
@@ -663,8 +669,9 @@ def _strip_title(name: str) -> str:
                 or (lw in _STRIP_TITLES and k + 1 < len(words)):
             last_title = k
     rest = words[last_title + 1 :]
-    # keep names only when something capitalised remains
-    if rest and rest[0][0].isupper():
+    # keep names only when something capitalised remains ('Mr van Beurden' -> 'van Beurden')
+    if rest and (rest[0][0].isupper() or (
+            len(rest) > 1 and rest[1][0].isupper() and re.fullmatch(_PARTICLE, rest[0]))):
         return " ".join(rest)
     return name
 
@@ -823,7 +830,8 @@ class _Names:
         best: str | None = None
         for s, e in self._runs.get(word, ()):
             # "President of Ukraine Volodymyr Zelenskyy": the person only
-            name = _strip_title(self.text[_person_start(self.text, s, e) : e])
+            name = _strip_title(self.text[_person_start(self.text, s, e) : e]
+                                if self.text.count(" ", s, e) >= 2 else self.text[s:e])
             words = name.split()
             if words and words[0].lower() in _FUNCTION_CAPS:
                 words = words[1:]
@@ -837,7 +845,35 @@ class _Names:
         self._cache[word] = best
         return best
 
-    def canonical(self, name: str) -> str:
+    def holder(self, title: str) -> str | None:
+        """The one person the article names right after the title phrase ``title`` ("Foreign
+        Secretary" -> "Jane Doe" after "Foreign Secretary Jane Doe"), or None (none or
+        several: "President" before two presidents' names)."""
+        key = "\0" + title
+        if key in self._cache:
+            return self._cache[key]
+        found = set()
+        for m in re.finditer(rf"(?<![\w-]){re.escape(title)}[ \u00a0]+({_NAME_RUN.pattern})",
+                             self.text):
+            name = _strip_title(m.group(1).rstrip(".’',"))
+            words = name.split()
+            if 2 <= len(words) <= 4 and not any(_is_org_end(w) for w in words) and \
+                    _is_person_name(name) and not re.search(r"[’']s$", name):
+                found.add(self.canonical(name))
+        self._cache[key] = found.pop() if len(found) == 1 else None
+        return self._cache[key]
+
+    def canonical(self, name: str, *, holder: bool = True) -> str:
+        title = name.rstrip(".’',")
+        if title.startswith(("the ", "The ")):
+            title = title[4:].lstrip()
+        last = title[title.rfind(" ") + 1 :].lower().rstrip(".")
+        if holder and last in _ROLE_NOUNS and title[:1].isupper() and \
+                all(_is_title(w) for w in title.split()):
+            # "Foreign Secretary", "the Defence Secretary": the article's holder of the title
+            holder = self.holder(title)
+            if holder is not None:
+                return holder
         name = _strip_title(name.rstrip(".’',"))
         words = name.split()
         if not words:
@@ -887,8 +923,10 @@ def _last_person_before(text: str, pos: int, names: _Names,
     for m in _NAME_RUN.finditer(text, window_start, pos):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        raw_name = re.sub(r"[’']s$", "", text[_person_start(text, m.start(), m.end())
-                                               : m.end()].rstrip(".’',"))
+        run = m.group(0)
+        if run.count(" ") >= 2:  # 'President of Ukraine Volodymyr Zelenskyy': the person
+            run = text[_person_start(text, m.start(), m.end()) : m.end()]
+        raw_name = re.sub(r"[’']s$", "", run.rstrip(".’',"))
         name = _strip_title(raw_name)
         if name.split()[0].lower() in _FUNCTION_CAPS:
             name = " ".join(name.split()[1:])
@@ -897,9 +935,12 @@ def _last_person_before(text: str, pos: int, names: _Names,
         titled = name != raw_name and raw_name.split()[0].lower().rstrip(".") in _PERSON_TITLES
         if name.split()[-1].lower() in _NON_PERSON:
             continue
-        if (len(name.split()) >= 2 or titled or names.longest(name) is not None) and \
-                _compatible(text, name, pronoun):
-            best = (names.canonical(name), m.start(), m.end())
+        if len(name.split()) >= 2 or titled or names.longest(name) is not None:
+            canon = names.canonical(name, holder=not all(_is_title(w) for w in name.split())
+                                    or _OTHER_BEFORE.search(text, max(0, m.start() - 30),
+                                                            m.start()) is None)
+            if _compatible(text, canon, pronoun):
+                best = (canon, m.start(), m.end())
     return best
 
 
@@ -1647,10 +1688,10 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
         # "Ukrainian officials", "Russia's Defence Ministry", "police": a group, kept whole
         return _canonical_org(mention.text.rstrip(" ,.")), mention.start, mention.end
     if mention.kind == "org":
-        runs = [_person_run(text, mention.start, r) for r in _NAME_RUN.finditer(mention.text)
+        runs = [r for r in _NAME_RUN.finditer(mention.text)
                 if r.group(0) not in ("The", "A", "An")]
         if runs and not mention.text.lower().startswith(("the ", "a ", "an ")):
-            best = max(runs, key=len)
+            best = _person_run(text, mention.start, max(runs, key=lambda r: len(r.group(0))))
             if best.lower() not in _FUNCTION_CAPS:  # 'His spokesperson' stays a phrase
                 return names.canonical(best), mention.start, mention.end
         return _canonical_org(mention.text), mention.start, mention.end
@@ -1665,9 +1706,15 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
     else:
         best = _person_run(text, mention.start, max(runs, key=lambda r: len(r.group(0)))) \
             if runs else mention.text
-    return names.canonical(best), mention.start, mention.end
+    # 'another former US General': not the article's (current) holder of the title
+    other = _OTHER_HOLDER.search(mention.text, 0, max(0, mention.text.rfind(best))) is not None
+    return names.canonical(best, holder=not other), mention.start, mention.end
 
 
+_OTHER_BEFORE = re.compile(r"\b(?:another|a|an|one|former|ex|other|some|each|every|any)"
+                           r"[\s-]+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_OTHER_HOLDER = re.compile(r"\b(?:another|a|an|one|former|ex|other|some|each|every|any|"
+                           r"Another|A|An|One|Former|Ex|Other|Some|Each|Every|Any)\b")
 _OF_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
@@ -1687,6 +1734,8 @@ def _person_before_of(piece: str, runs: list[re.Match[str]]) -> str | None:
 def _person_run(text: str, offset: int, run: re.Match[str]) -> str:
     """A name run of a mention starting at ``offset``, without an organisation or place glued
     to its front after a title ('President of Ukraine Volodymyr Zelenskyy')."""
+    if run.group(0).count(" ") < 2:
+        return run.group(0)
     s, e = offset + run.start(), offset + run.end()
     return text[_person_start(text, s, e) : e]
 
