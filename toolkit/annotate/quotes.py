@@ -578,8 +578,8 @@ def _person_start(text: str, s: int, e: int) -> int:
     words = text[s:e].split()
     after_of = text[s - 3 : s - 1] in _OF_ENDS and _after_title_of(text, s)
     cut = next((i + 1 for i in range(len(words) - 3, -1, -1) if _is_org_end(words[i])), None)
-    if cut is None and not after_of:
-        return s
+    if not after_of and (cut is None or _is_title(words[cut - 1])):
+        return s  # no organisation, or one that _strip_title strips anyway
     if cut is None:
         cut = len(words) - 2
         if not _stands_alone(text, s, e, words):
@@ -588,7 +588,7 @@ def _person_start(text: str, s: int, e: int) -> int:
     if len(person) > (3 if after_of else 2) or any(_is_org_end(w) for w in person) or \
             not _is_person_name(" ".join(person)):
         return s
-    if not after_of and (_is_title(words[cut - 1]) or not _stands_alone(text, s, e, words)):
+    if not after_of and not _stands_alone(text, s, e, words):
         # no title before: 'Finland Sanna Marin' only when 'Marin said' (or 'Ms Marin',
         # 'said Sanna Marin') shows a person elsewhere ('Kyiv City State Administration' stays)
         return s
