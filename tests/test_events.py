@@ -6,6 +6,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from _seed import seed_frame
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from toolkit import schema
 from toolkit.annotate import events as ev_mod
@@ -472,3 +474,33 @@ def test_actor_scan_from_the_character_before_is_the_actor_scan():
         for end in (lo, lo + 30, len(text)):
             assert [m.span("a") for m in ACTOR_SCAN.finditer(text, lo - 1, end)] == \
                 [m.span() for m in ACTOR.finditer(text, lo, end)], (lo, end)
+
+
+_WINDOW_TOKENS = ["Mr.", "U.S.", "killed.", "said", "The", "the", "J.", "5.", "2022.", "...", "?", "!", "“",
+                  "”", '"', "(", ")", "Kyiv.", "etc.", "e.g.", "Jan.", "no.", "St.", "--", ",", "it", "A", "a."]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(_WINDOW_TOKENS),
+                                   st.sampled_from([" ", " ", "\n", "  ", "\xa0", ""])), max_size=12),
+                min_size=1, max_size=4))
+def test_window_spans_with_shared_decisions_are_punkt_spans(texts):
+    """_window_spans (Punkt decisions remembered across texts) gives sentences._punkt_spans' spans."""
+    from toolkit.annotate import _eventlex as lex
+    from toolkit.annotate.sentences import _punkt_spans
+
+    breaks: dict[str, bool] = {}
+    for parts in [*texts, *texts]:  # the second round reads decisions made in the first
+        text = "".join(t + s for t, s in parts)
+        assert lex._window_spans(text, breaks) == _punkt_spans(text)
+
+
+def test_window_spans_forget_beyond_the_bound(monkeypatch):
+    from toolkit.annotate import _eventlex as lex
+    from toolkit.annotate.sentences import _punkt_spans
+
+    monkeypatch.setattr(lex, "_BREAKS_KEPT", 2)
+    breaks: dict[str, bool] = {}
+    text = "He left. Mr. Smith came. It was 2022. Then U.S. troops left. The end."
+    assert lex._window_spans(text, breaks) == _punkt_spans(text)
+    assert 0 < len(breaks) <= 2

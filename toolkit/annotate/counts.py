@@ -840,11 +840,12 @@ def counts(frame: pd.DataFrame, *, events: pd.DataFrame | None = None, link: boo
             by_doc[doc_id] = [mention for _, mention in pairs]
     spans_by_doc = ev_mod.sentence_spans_by_doc(sentences) or {}
     rows = []
+    breaks: dict[str, bool] = {}  # Punkt's decisions, shared by this call's sentence locators
     published = frame["published"].tolist() if "published" in frame.columns else [None] * len(frame)
     for doc_id, text, pub in zip(frame["doc_id"].tolist(), frame["text"].tolist(), published, strict=True):
         if not isinstance(text, str):
             continue
-        loc = SentenceLocator(text, spans_by_doc.get(doc_id))
+        loc = SentenceLocator(text, spans_by_doc.get(doc_id), breaks)
         if events is not None:
             mentions = by_doc.get(doc_id, [])
             loc.add_spans([(e.start, e.end) for e in mentions])

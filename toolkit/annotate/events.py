@@ -482,12 +482,19 @@ def _actor(text: str, lo: int, trig_start: int, trig_end: int, hi: int, lowered:
     else:
         spans = [m.span() for m in ACTOR.finditer(text, lo, trig_start)]
     not_agent, scanned = (_NOT_AGENT, text) if lowered is None else (_NOT_AGENT_LOW, lowered)
-    found = [(s, e) for s, e in spans if not not_agent.search(scanned, max(0, s - 25), s)]
+    # the last two agents, checked from the end (only they are used)
+    found: list[tuple[int, int]] = []  # last first
+    for s, e in reversed(spans):
+        # _NOT_AGENT ends with whitespace: an actor right after a non-space cannot follow one
+        if not (s and scanned[s - 1].isspace() and not_agent.search(scanned, max(0, s - 25), s)):
+            found.append((s, e))
+            if len(found) == 2:
+                break
     if not found:
         return None
-    last = found[-1]
-    if len(found) > 1 and _AND_GAP.fullmatch(text, found[-2][1], last[0]):
-        return f"{text[found[-2][0] : found[-2][1]]}; {text[last[0] : last[1]]}"
+    last = found[0]
+    if len(found) > 1 and _AND_GAP.fullmatch(text, found[1][1], last[0]):
+        return f"{text[found[1][0] : found[1][1]]}; {text[last[0] : last[1]]}"
     return text[last[0] : last[1]]
 
 
@@ -679,6 +686,7 @@ def events(
     by_doc = _times_for(frame, times) if use_times else None
     spans_by_doc = sentence_spans_by_doc(sentences) or {}
     rows = []
+    breaks: dict[str, bool] = {}  # Punkt's decisions, shared by this call's sentence locators
     columns = [frame[c].tolist() for c in ("doc_id", "text", "published")]  # python values, as iteration
     for doc_id, text, published in zip(*columns, strict=True):
         if not isinstance(text, str):
@@ -688,7 +696,7 @@ def events(
             dates, source = by_doc[0].get(doc_id, []), by_doc[1]
         else:
             dates, source = None, "explicit_date"
-        locator = SentenceLocator(text, spans_by_doc.get(doc_id))
+        locator = SentenceLocator(text, spans_by_doc.get(doc_id), breaks)
         for i, ev in enumerate(find_events(text, dct=dct, dates=dates, date_source=source, locator=locator)):
             rows.append((doc_id, i, ev.start, ev.end, ev.event_type, ev.actor, ev.target, ev.place,
                          ev.date, ev.date_source, ev.claimed_by, ev.negated, ev.hedged,
