@@ -742,3 +742,29 @@ SPEAKER_CASES = [
 def test_speaker_without_title_fragments(text: str, expected: list[tuple[str, str]]) -> None:
     got = [(q.speaker, text[q.speaker_start : q.speaker_end]) for q in find_quotes(text)]
     assert got == expected
+
+
+
+def _letters(i: int) -> str:
+    """A letters-only suffix per number (12 -> 'bc'), so that each invented surname differs."""
+    return str(i).translate(str.maketrans("0123456789", "abcdefghij"))
+
+
+@pytest.mark.parametrize("unit", [
+    # one speaker quoted again and again
+    "“The road stays open,” said Governor of Vell Marra Oskar Lind. ",
+    # a different speaker each time
+    "“The road stays open,” said Governor of Vell Marra Oskar Lind{}. ",
+])
+def test_many_attributions_take_linear_time(unit: str) -> None:
+    """Whether a speaker glued to an organisation is named on their own elsewhere is looked up
+    once per name, not by rescanning the article for each quote (80,000 characters of
+    attributions took seconds of CPU that way; well under one now)."""
+    import time
+
+    parts = [unit.format(_letters(i)) for i in range(80_000 // len(unit))]
+    text = "".join(parts)
+    start = time.process_time()
+    found = find_quotes(text)
+    assert len(found) == len(parts)
+    assert time.process_time() - start < 2.0

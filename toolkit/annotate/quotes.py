@@ -609,21 +609,42 @@ def _stands_alone(text: str, s: int, e: int, words: list[str]) -> bool:
     person on their own: the surname after a title or before a reporting verb ("Mr
     Guterres", "Guterres said"), or both names after a lower-case word or punctuation ("said
     Antonio Guterres"), not after the organisation words ("the United Nations Antonio")."""
-    last = words[-1].rstrip(".,’'")
-    for m in re.finditer(rf"(?<![\w-]){re.escape(last)}(?![\w-])", text):
-        if s <= m.start() < e:
+    return any(not s <= p < e for p in _alone_mentions(text, words[-1].rstrip(".,’'"), words[-2]))
+
+
+def _is_word_char(text: str, i: int) -> bool:
+    """``text[i]`` exists and continues a word (``[\\w-]``)."""
+    return 0 <= i < len(text) and (text[i].isalnum() or text[i] in "_-")
+
+
+@lru_cache(maxsize=128)
+def _alone_mentions(text: str, last: str, first: str) -> tuple[int, ...]:
+    """Where the surname ``last`` (first name ``first``) stands in ``text`` as a person on
+    their own, by the tests of :func:`_stands_alone`.
+
+    Cached and found with ``str.find``: every attribution of a long article asks this, and a
+    regex compiled per name over the whole text for each one made such texts quadratic (20,000
+    characters of quotes: 320 ms, against 11 ms before the speaker cleaning).
+    """
+    found = []
+    i = text.find(last)
+    while i != -1:
+        end = i + len(last)
+        if _is_word_char(text, i - 1) or _is_word_char(text, end):  # part of a longer word
+            i = text.find(last, i + 1)
             continue
-        before = text[max(0, m.start() - 80) : m.start()].split()
+        before = text[max(0, i - 80) : i].split()
         prev = before[-1] if before else "."
-        if prev == words[-2]:
+        if prev == first:
             prev = before[-2] if len(before) > 1 else "."
             if not prev[-1:].isalpha() or (prev[0].islower() and prev not in _OF_LINKS):
-                return True
+                found.append(i)
         elif prev.lower().rstrip(".") in _PERSON_TITLES or prev.lower() in _TITLES or (
-                text[m.end() : m.end() + 1] == " " and _CUE.match(text, m.end() + 1)
+                text[end : end + 1] == " " and _CUE.match(text, end + 1)
                 and prev.lower() not in _DETERMINERS):
-            return True  # 'Ms Marin', 'Marin said' (not 'the Association said')
-    return False
+            found.append(i)  # 'Ms Marin', 'Marin said' (not 'the Association said')
+        i = text.find(last, max(end, i + 1))
+    return tuple(found)
 
 
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "our", "his", "her"})
