@@ -534,6 +534,10 @@ TENSE_CASES = [
     ("The firm is continuing to try to sell its plant under a May agreement.", MON, "May", "2025-05"),
     ("The envoy, who’s flying to Warsaw on Thursday, declined to comment.", MON, "Thursday", "2025-06-19"),
     ("Kyiv's meeting with donors on Friday raised funds.", MON, "Friday", "2025-06-13"),
+    # an ongoing activity is no arrangement: its date is the past event it works on
+    ("Police are investigating a shooting on Saturday near the station.", MON, "Saturday", "2025-06-14"),
+    ("Experts are studying the footage from Friday.", MON, "Friday", "2025-06-13"),
+    ("The minister is visiting Kharkiv on Thursday.", MON, "Thursday", "2025-06-19"),
 ]
 
 

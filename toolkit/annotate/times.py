@@ -586,8 +586,19 @@ _PARTICIPLES = frozenset([
     "taken", "given", "shown", "seen", "begun", "written", "spoken", "stolen", "chosen", "driven",
     "broken", "fallen", "risen", "thrown", "drawn", "sworn", "undertaken",
 ])
-#: present participles that are no futurate progressive after "is" ("it's nothing", "is being")
-_NOT_FUTURATE = frozenset(["being", "nothing", "something", "anything", "everything", "thing", "king"])
+#: verbs of an arranged, plannable event: only these make "is/are ...ing" a futurate progressive
+#: (Quirk et al. 1985, 4.27: the progressive of an arrangement, "she is leaving on Friday"). An
+#: ongoing activity is no plan ahead, and its date is often the past event it works on: "police
+#: are investigating a shooting on Saturday", "is conducting a probe into the Saturday blast"
+_FUTURATE_ING = frozenset([
+    "leaving", "arriving", "departing", "travelling", "traveling", "flying", "sailing", "heading",
+    "going", "coming", "returning", "visiting", "meeting", "speaking", "addressing", "attending",
+    "hosting", "holding", "convening", "staging", "organising", "organizing", "launching",
+    "releasing", "unveiling", "presenting", "publishing", "announcing", "sending", "starting",
+    "opening", "beginning", "resuming", "joining", "playing", "performing", "testifying", "voting",
+    "signing", "running", "preparing", "planning", "appearing", "delivering", "introducing",
+    "taking", "stepping", "retiring", "kicking", "celebrating", "marking", "approaching",
+])
 #: "is" before a futurate progressive, also contracted after a pronoun ("who's", "she’s": a
 #: typographic apostrophe splits the word); not after a noun ("Kyiv's meeting" is a possessive)
 _S_PRONOUNS = frozenset(["he", "she", "it", "who", "that", "there", "what"])
@@ -626,12 +637,13 @@ def _cue(tokens: list[str], *, schedule: bool = True) -> bool | None:
             return False
         if w in _PARTICIPLES and prev not in _PERFECT_OR_PASSIVE and not prev.endswith("'s"):
             return False
-        if (len(w) > 5 and w.endswith("ing") and len(tokens) - i <= 5 and w not in _NOT_FUTURATE
+        if (w in _FUTURATE_ING and len(tokens) - i <= 5
                 and (prev in _BE_PRESENT or prev.endswith(("'re", "'m"))
                      or (prev == "s" and i > 1 and tokens[i - 2].lower() in _S_PRONOUNS))):
             # the futurate progressive, the date close after its verb: "Trump, who's speaking at
             # CPAC on Saturday", "she is leaving for Kyiv on Friday" (not "is continuing to try
-            # to sell itself under a June agreement")
+            # to sell itself under a June agreement", "police are investigating a shooting on
+            # Saturday": no arranged event, see _FUTURATE_ING)
             return True
         if w == "to" and prev in _FUTURE_BEFORE_TO and i > 2 and tokens[i - 2].lower() == "been" \
                 and tokens[i - 3].lower() == "had":
