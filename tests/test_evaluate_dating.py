@@ -39,6 +39,18 @@ def test_scores_count_exact_near_and_undated_articles():
     assert by_confidence["articles"].sum() == 3
 
 
+def test_repeated_doc_ids_from_two_corpora_are_scored_apart():
+    """Two inputs may both number their rows "1", "2", ...: each text is still compared with
+    its own known date (keyed by doc_id, the two texts' dates were mixed: 1 of 2 exact)."""
+    frame = _frame([
+        ("1", "Officials met on 4 May 2024 in Geneva.", "2024-05-04"),
+        ("1", "Officials met on 9 May 2024 in Vienna.", "2024-05-09"),
+    ])
+    summary, _ = score_dating(frame)
+    assert summary["dated"] == 2
+    assert summary["exact"] == pytest.approx(1.0)
+
+
 def test_known_dates_trust_metadata_not_guesses(tmp_path):
     (tmp_path / "news.csv").write_text(
         "id,date,text\n"

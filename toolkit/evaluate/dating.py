@@ -77,15 +77,19 @@ def score_dating(frame: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
     """
     from toolkit.annotate.gaps import dateline_gaps
 
-    blind = pd.DataFrame({"doc_id": frame["doc_id"].astype(str), "text": frame["text"],
-                          "published": pd.Series(pd.NaT, index=frame.index, dtype="datetime64[ns, UTC]")})
+    # each row gets its own key: doc_ids of two corpora may repeat ("1", "2", ...), and
+    # dateline_gaps keys articles by doc_id, so repeats would mix their dates
+    keys = pd.Index([str(i) for i in range(len(frame))])
+    blind = pd.DataFrame({"doc_id": keys, "text": frame["text"].to_numpy(),
+                          "published": pd.Series(pd.NaT, index=keys, dtype="datetime64[ns, UTC]")},
+                         index=keys)
     gaps = dateline_gaps(blind).set_index("doc_id")
     inferred = pd.to_datetime(gaps["inferred_published"], utc=True).dt.normalize()
+    known = frame["known"].set_axis(keys).reindex(gaps.index)
     result = pd.DataFrame({
         "evidence": gaps["inferred_evidence"].to_numpy(),
         "confidence": gaps["inferred_confidence"].round(2).to_numpy(),
-        "days_off": (frame.set_index(frame["doc_id"].astype(str))["known"].reindex(gaps.index)
-                     - inferred).dt.days.to_numpy(),
+        "days_off": (known - inferred).dt.days.to_numpy(),
     })
     dated = result[result["days_off"].notna()]
     off = dated["days_off"].abs()
