@@ -528,6 +528,8 @@ TENSE_CASES = [
     ("Parliament will debate the decree taken Friday, which raised tariffs.", MON, "Friday", "2025-06-13"),
     ("Lawmakers will discuss the speech given Thursday by the minister.", MON, "Thursday", "2025-06-12"),
     ("The ministry has given the firm until Wednesday to answer.", MON, "Wednesday", "2025-06-18"),
+    ("She’s given the firm until Wednesday to answer.", MON, "Wednesday", "2025-06-18"),
+    ("She's given the firm until Wednesday to answer.", MON, "Wednesday", "2025-06-18"),
     ("The senator, who's speaking at a rally on Saturday, said little.", MON, "Saturday", "2025-06-21"),
     ("The mayor is travelling to Odesa on Thursday, aides said.", MON, "Thursday", "2025-06-19"),
     ("The governor, who is running for reelection in August, spoke.", MON, "August", "2025-08"),

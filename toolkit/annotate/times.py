@@ -635,7 +635,8 @@ def _cue(tokens: list[str], *, schedule: bool = True) -> bool | None:
             return True
         if _is_past(raw, w) and prev != "be" and prev not in _ADJ_BEFORE:  # "will be paid" is not past
             return False
-        if w in _PARTICIPLES and prev not in _PERFECT_OR_PASSIVE and not prev.endswith("'s"):
+        if w in _PARTICIPLES and prev not in _PERFECT_OR_PASSIVE and not prev.endswith("'s") \
+                and prev != "s":  # "she’s given": _WORD splits at a typographic apostrophe
             return False
         if (w in _FUTURATE_ING and len(tokens) - i <= 5
                 and (prev in _BE_PRESENT or prev.endswith(("'re", "'m"))
