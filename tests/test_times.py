@@ -668,3 +668,18 @@ def test_clock_with_a_point_and_day_unknown(sentence, phrase, value):
 )
 def test_clock_before_day_month(sentence, phrase, value):
     assert _find(sentence, FRI, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        ("The call came at 04:50 on 24 May, she said.", "04:50 on 24 May", "XXXX-05-24T04:50"),
+        ("The polls close at 8 p.m. on June 3.", "8 p.m. on June 3", "XXXX-06-03T20:00"),
+        ("At 6pm on 3 June 2024, the ship sank.", "6pm on 3 June 2024", "2024-06-03T18:00"),
+        ("The polls close at 8 p.m. on February 30.", "8 p.m. on February 30", "XXXX-XX-XXT20:00"),
+    ],
+)
+def test_clock_with_a_date_but_no_dateline_keeps_month_and_day(sentence, phrase, value):
+    """Without a dateline (``published`` NaT) only the year of "at 8 p.m. on June 3" is
+    unknown: TimeML leaves just that part unspecified."""
+    assert _find(sentence, None, phrase).value == value

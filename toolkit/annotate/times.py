@@ -1730,20 +1730,18 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut) -> _R:
             if dct is not None:
                 base = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rl])
         else:
-            mm = re.match(rf"({_MONTH})\s+({_DAYNUM})(?:,?\s+({_YEAR4}))?", rest, re.I)
-            dm = None if mm else re.match(rf"({_DAYNUM})\s+({_MONTH})(?:,?\s+({_YEAR4}))?", rest, re.I)
-            if dm:  # "04:50 on 24 February"
-                m, d = _month_num(dm.group(2)), _day_num(dm.group(1))
-                if dm.group(3):
-                    base, anchor = _safe_date(int(dm.group(3)), m, d), "none"
+            md = re.match(rf"({_MONTH})\s+({_DAYNUM})(?:,?\s+({_YEAR4}))?", rest, re.I)
+            dm = None if md else re.match(rf"({_DAYNUM})\s+({_MONTH})(?:,?\s+({_YEAR4}))?", rest, re.I)
+            if md or dm:  # "5 p.m. on June 3", "04:50 on 24 February"
+                month, day, year = (md.group(1, 2, 3) if md else (dm.group(2), dm.group(1), dm.group(3)))
+                m, d = _month_num(month), _day_num(day)
+                if year:
+                    base, anchor = _safe_date(int(year), m, d), "none"
                 elif dct is not None:
                     base = _safe_date(_closest_year(dct, m, d, False), m, d)
-            if mm:
-                m, d = _month_num(mm.group(1)), _day_num(mm.group(2))
-                if mm.group(3):
-                    base, anchor = _safe_date(int(mm.group(3)), m, d), "none"
-                elif dct is not None:
-                    base = _safe_date(_closest_year(dct, m, d, False), m, d)
+                elif _safe_date(2000, m, d) is not None:
+                    # no dateline: only the year is unknown (TimeML leaves just that unspecified)
+                    return "TIME", f"XXXX-{m:02d}-{d:02d}T{hhmm}", "none"
     else:
         base = ctx.last or dct
         if ctx.last is not None:
