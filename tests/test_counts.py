@@ -408,3 +408,39 @@ def test_ascii_led_separators_are_the_unicode_classes():
         assert [c for c in chars if fast.fullmatch(c)] == [c for c in chars if slow.fullmatch(c)], pattern
         fast_i = re.compile(pattern, re.I)
         assert [c for c in chars if fast_i.fullmatch(c)] == [c for c in chars if slow.fullmatch(c)], pattern
+
+
+def test_leading_words_reads_only_word_starts():
+    from toolkit.annotate import counts as ct_mod
+
+    pat = re.compile(r"^(?P<o>x)\s+(?P<v>(?:ab|cd)\s+e|deaths?|f\s+g)\b")
+    assert ct_mod._leading_words(pat, "v") == {"ab", "cd", "death", "f"}
+    with pytest.raises(ValueError):
+        ct_mod._leading_words(re.compile(r"(?P<v>\w+ed|x)"), "v")
+
+
+_AFTER_WORDS = ["people", "civilians", "were", "was", "killed", "have", "been", "reportedly", "injured", "of",
+                "them", "sustained", "serious", "injuries", "got", "wounded", "lost", "their", "lives", "taken",
+                "hostage", "came", "home", "in", "total", "deaths", "death", "who", "and", "the", "a", "men",
+                "protesters", "fatality", "brought", ",", "dead"]
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(_AFTER_WORDS), min_size=1, max_size=8))
+def test_verb_start_check_is_necessary_for_right(words):
+    """Whenever _RIGHT matches the phrase after a number, the cheap verb-start search finds something."""
+    from toolkit.annotate import counts as ct_mod
+
+    after = " " + " ".join(words)
+    if ct_mod._RIGHT_LOW.match(after):
+        assert ct_mod._RIGHT_VERB_START.search(after)
+
+
+@pytest.mark.parametrize("after", [
+    " people were killed", " of them sustained serious injuries", " civilians lost their lives",
+    " men were taken hostage", " deaths", " fatality", " protesters", " had been reportedly wounded",
+])
+def test_right_phrases_pass_the_verb_start_check(after):
+    from toolkit.annotate import counts as ct_mod
+
+    assert ct_mod._RIGHT_LOW.match(after) and ct_mod._RIGHT_VERB_START.search(after)

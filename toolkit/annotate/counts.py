@@ -322,20 +322,25 @@ def _search_tail(pattern: re.Pattern[str], s: str, width: int) -> re.Match[str] 
     return pattern.search(s, max(0, len(s) - width))
 
 
+def _group_body(pattern: re.Pattern[str], name: str | None = None) -> str:
+    """The source of ``pattern``'s group ``name`` (default: its first named group), without parentheses."""
+    src = pattern.pattern
+    start = src.index(">", src.index("(?P<" if name is None else f"(?P<{name}>")) + 1
+    depth, end = 1, start
+    while depth:
+        depth += {"(": 1, ")": -1}.get(src[end], 0) if src[end - 1] != "\\" else 0
+        end += 1
+    return src[start : end - 1]
+
+
 def _last_words(pattern: re.Pattern[str]) -> frozenset[str]:
     """The words that the alternatives of ``pattern``'s one named group can end with (lowercase).
 
     Each alternative ends with a word (``killed``, ``shot\\s+dead``) or a group of words
     (``(?:to|at|stands\\s+at)``), led by whitespace or by the match start; anything else raises.
     """
-    src = pattern.pattern
-    start = src.index(">", src.index("(?P<")) + 1
-    depth, end = 1, start
-    while depth:
-        depth += {"(": 1, ")": -1}.get(src[end], 0) if src[end - 1] != "\\" else 0
-        end += 1
     words: set[str] = set()
-    for alt in split_alternatives(src[start : end - 1]):
+    for alt in split_alternatives(_group_body(pattern)):
         # a final group of words after whitespace (or "\s+(?:\w+\s+){0,3}?": whitespace too)
         group = re.fullmatch(r".*?(?:^|\\s\+(?:\(\?:\\w\+\\s\+\)\{\d+,\d+\}\??)?)\(\?:([a-z|\\s+]+)\)", alt)
         for option in (group.group(1).split("|") if group else [alt]):
@@ -350,6 +355,27 @@ def _last_words(pattern: re.Pattern[str]) -> frozenset[str]:
 # of a text is checked against them (a set look-up) before the pattern runs (same matches).
 _MODIFIER_LAST = _last_words(_MODIFIER)
 _LEFT_LAST = _last_words(_LEFT)
+
+
+def _leading_words(pattern: re.Pattern[str], name: str) -> frozenset[str]:
+    """What each alternative of ``pattern``'s group ``name`` starts with, literally (lowercase).
+
+    An alternative starts with letters (``killed``, ``death`` of ``deaths?``) or a group of words
+    (``(?:sustained|suffered)``); anything else raises.
+    """
+    words: set[str] = set()
+    for alt in split_alternatives(_group_body(pattern, name)):
+        group = re.match(r"\(\?:([a-z|]+)\)", alt)
+        lead = re.match(r"[a-z]+(?![?*+{])", alt)
+        if not (group or lead):
+            raise ValueError(f"cannot read the first word of {alt!r}")
+        words.update(group.group(1).split("|") if group else [lead.group(0)])
+    return frozenset(words)
+
+
+# Every _RIGHT match holds one of these at its verb: a trie search on the (short) phrase after
+# the number decides cheaply that _RIGHT cannot match (same matches)
+_RIGHT_VERB_START = re.compile(trie_pattern(sorted(_leading_words(_RIGHT, "v"))))
 
 
 def _tail_word(s: str) -> str:
@@ -453,7 +479,11 @@ def _type_of(text: str, m: re.Match[str], sent: tuple[int, int],
                 break
     # 3. verb after
     if vtype is None:
-        rm = _RIGHT.match(after) if low is None else _RIGHT_LOW.match(after.lower())
+        if low is None:
+            rm = _RIGHT.match(after)
+        else:
+            after_l = after.lower()
+            rm = _RIGHT_LOW.match(after_l) if _RIGHT_VERB_START.search(after_l) else None
         if rm:
             verb = rm.group("v")  # lowercase from the variant: only typed by re.I patterns below
             obj = _object(after[rm.start("obj") : rm.end("obj")]) or obj
