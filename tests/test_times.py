@@ -586,6 +586,9 @@ def test_clock_in_brackets_keeps_the_bracket_outside(sentence, phrase, value):
         ("Watch his answer from the 6:05 point in the video.", []),
         ("The curfew, starting at 22:00, ends at dawn.", ["22:00"]),  # no recording named
         ("The video shows the blast at 14:30.", ["14:30"]),  # a time the video shows
+        ("The clip shows the strike. The curfew starts at 22:00.", ["22:00"]),  # other sentence
+        ("Footage shows shelling starting at 05:30 near the port.", ["05:30"]),  # a clock's hour
+        ("The video, which begins at 0:45, shows the blast.", []),
     ],
 )
 def test_position_in_a_recording_is_no_time(sentence, found):

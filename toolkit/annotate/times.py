@@ -1678,7 +1678,13 @@ _MEDIA_WORD = re.compile(r"\b(?:video|clip|footage)\b", re.I)
 def _is_media_offset(text: str, span: tuple[int, int]) -> bool:
     if _MEDIA_MARK_AFTER.match(text, span[1]):
         return True
-    left = text[max(0, span[0] - 160) : span[0]]
+    if text[span[0]] == "0" and text[span[0] + 1].isdigit():
+        return False  # "05:30": an hour written with two digits is a clock, no offset
+    lo = max(0, span[0] - 160)
+    breaks = list(_SENT_BREAK.finditer(text, lo, span[0]))
+    # the video named in the same sentence: "The clip shows the strike. The curfew starts at
+    # 22:00." is a time of day
+    left = text[breaks[-1].end() if breaks else lo : span[0]]
     return bool(_MEDIA_START_BEFORE.search(left) and _MEDIA_WORD.search(left))
 
 
