@@ -156,8 +156,10 @@ def test_bad_input_is_rejected_with_reasons_and_nothing_is_lost(messy_folder):
     # ... or never: the lenient reader would return lines 3-5 as one record's text.
     ('id,title,text\n1,A,"Fine."\n2,B,"Never closed.\n3,C,Third.\n4,D,Fourth.\n',
      ["1", "3", "4"], "lines 3-5"),
-    # A stray mark inside a quoted field spoils only its own line.
-    ('id,title,text\n1,A,"He said "no" twice."\n2,B,"Fine."\n', ["2"], "line 2:"),
+    # A stray mark on one line is read leniently, as pandas reads it ...
+    ('id,title,text\n1,"Quoted" title,Body.\n2,B,"Fine."\n', ["1", "2"], None),
+    # ... unless the fields no longer fit the header.
+    ('id,title,text\n1,A,"He said "no", twice."\n2,B,"Fine."\n', ["2"], "line 2:"),
     # Quoted fields may span lines; that is no error.
     ('id,title,text\n1,A,"Para one.\n\nPara two."\n2,B,Fine.\n', ["1", "2"], None),
 ])

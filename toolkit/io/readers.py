@@ -212,15 +212,22 @@ def _read_csv(text: str, where: str, *, delimiter: str) -> Iterator[tuple[int, d
     header_values = header[2]
     row_no = 0
     for first, last, values in rows:
+        row_no += 1
         if not values:
             continue
-        row_no += 1
         lines_note = f"line {first}" if first == last else f"lines {first}-{last}"
+        if isinstance(values, csv.Error) and first == last:
+            # A stray mark on one line ('1,"Quoted" title,body') spoils no other record: read the
+            # line as the lenient reader (and pandas) would, and keep it if its fields fit.
+            lenient = next(csv.reader([lines[first - 1]], delimiter=delimiter), [])
+            if len(lenient) == len(header_values):
+                values = lenient
         if isinstance(values, csv.Error):
-            reread = f"line {last} is" if last == first + 1 else f"lines {first + 1}-{last} are"
+            reread = (f"line {last} is read again on its own" if last == first + 1
+                      else f"lines {first + 1}-{last} are read again as records of their own")
             swallowed = "" if first == last else (
                 f"; an unterminated quotation mark on line {first} ran on to line {last}, "
-                f"so {reread} read again as records of their own")
+                f"so {reread}")
             yield Rejection(f"{where}#row={row_no}", None, "bad_record",
                             f"CSV error on {lines_note}: {values}{swallowed}")
             continue
