@@ -484,23 +484,22 @@ _WINDOW_TOKENS = ["Mr.", "U.S.", "killed.", "said", "The", "the", "J.", "5.", "2
 @given(st.lists(st.lists(st.tuples(st.sampled_from(_WINDOW_TOKENS),
                                    st.sampled_from([" ", " ", "\n", "  ", "\xa0", ""])), max_size=12),
                 min_size=1, max_size=4))
-def test_window_spans_with_shared_decisions_are_punkt_spans(texts):
-    """_window_spans (Punkt decisions remembered across texts) gives sentences._punkt_spans' spans."""
-    from toolkit.annotate import _eventlex as lex
+def test_punkt_spans_with_shared_decisions_are_punkt_spans(texts):
+    """Punkt decisions remembered across texts give the spans computed without the memo."""
     from toolkit.annotate.sentences import _punkt_spans
 
     breaks: dict[str, bool] = {}
     for parts in [*texts, *texts]:  # the second round reads decisions made in the first
         text = "".join(t + s for t, s in parts)
-        assert lex._window_spans(text, breaks) == _punkt_spans(text)
+        assert _punkt_spans(text, breaks) == _punkt_spans(text)
 
 
-def test_window_spans_forget_beyond_the_bound(monkeypatch):
-    from toolkit.annotate import _eventlex as lex
+def test_punkt_memo_forgets_beyond_the_bound(monkeypatch):
+    from toolkit.annotate import sentences
     from toolkit.annotate.sentences import _punkt_spans
 
-    monkeypatch.setattr(lex, "_BREAKS_KEPT", 2)
+    monkeypatch.setattr(sentences, "BREAKS_KEPT", 2)
     breaks: dict[str, bool] = {}
     text = "He left. Mr. Smith came. It was 2022. Then U.S. troops left. The end."
-    assert lex._window_spans(text, breaks) == _punkt_spans(text)
+    assert _punkt_spans(text, breaks) == _punkt_spans(text)
     assert 0 < len(breaks) <= 2

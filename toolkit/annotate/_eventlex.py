@@ -24,7 +24,7 @@ from re import _constants as _sre_c  # the stdlib parse tree (Python 3.11+), for
 from re import _parser as _sre_parser
 from typing import NamedTuple
 
-from toolkit.annotate.sentences import _contains_break, _end_contexts, _punkt, paragraph_spans
+from toolkit.annotate.sentences import _punkt_spans, paragraph_spans
 from toolkit.resources import resource_path
 
 _WINDOW = 170  # characters either side of an offset handed to Punkt in long paragraphs
@@ -37,56 +37,13 @@ NON_WORD_LOW = r"[^a-z0-9_](?<=[^\w])"  # for lowercased text
 NON_WORD_CASED = r"[^A-Za-z0-9_](?<=[^\w])"  # for any text
 
 
-_BREAKS_KEPT = 50_000  # Punkt decisions remembered per annotator call (bounded memory)
-
-
-def _window_spans(text: str, breaks: dict[str, bool]) -> list[tuple[int, int]]:
-    """``sentences._punkt_spans(text)``, remembering Punkt's decision per candidate boundary.
-
-    The same steps as :func:`toolkit.annotate.sentences._punkt_spans` (checked equal in
-    ``tests/test_events.py``); ``_contains_break(context)`` depends on the context string only,
-    so a decision made for one window (or article: datelines, boilerplate) is looked up in
-    ``breaks`` for the next ones that hold the same context.
-    """
-    _, _, _, _, period, realign = _punkt()
-    cuts = []
-    last_break = 0
-    for match, context in _end_contexts(text, period):
-        brk = breaks.get(context)
-        if brk is None:
-            if len(breaks) >= _BREAKS_KEPT:
-                breaks.clear()
-            brk = breaks[context] = _contains_break(context)
-        if brk:
-            cuts.append((last_break, match.end()))
-            last_break = match.start("next_tok") if match.group("next_tok") else match.end()
-    cuts.append((last_break, len(text.rstrip())))
-    out = []
-    shift = 0
-    for k, (s1, e1) in enumerate(cuts):
-        s1 += shift
-        if k + 1 == len(cuts):
-            if e1 > s1:
-                out.append((s1, e1))
-            break
-        s2, e2 = cuts[k + 1]
-        m = realign.match(text[s2:e2])
-        if m:
-            out.append((s1, s2 + len(m.group(0).rstrip())))
-            shift = m.end()
-        else:
-            shift = 0
-            if e1 > s1:
-                out.append((s1, e1))
-    return out
-
-
 class SentenceLocator:
     """Find the Punkt sentence span around an offset of one text, lazily and cached.
 
     With ``spans`` (the text's rows of the ``sentences`` table, sorted), those sentences are
     used as they are and Punkt is never run. ``breaks``: Punkt's decisions per candidate
-    boundary, shared by the locators of one annotator call (see :func:`_window_spans`).
+    boundary, shared by the locators of one annotator call (see
+    :func:`toolkit.annotate.sentences._punkt_spans`).
     """
 
     def __init__(self, text: str, spans: list[tuple[int, int]] | None = None,
@@ -136,7 +93,7 @@ class SentenceLocator:
             w_start, w_end = max(p_start, pos - _WINDOW), min(p_end, pos + _WINDOW)
         chunk = self.text[w_start:w_end]
         spans = []
-        for s, e in _window_spans(chunk, self._breaks):
+        for s, e in _punkt_spans(chunk, self._breaks):
             piece = chunk[s:e]
             lead = len(piece) - len(piece.lstrip())
             trail = len(piece.rstrip())

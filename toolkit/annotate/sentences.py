@@ -132,17 +132,36 @@ def _end_contexts(text: str, period: re.Pattern[str]) -> Iterator[tuple[re.Match
         yield prev_match, text[prev_start:prev_stop] + prev_match.group() + prev_match.group("after_tok")
 
 
-def _punkt_spans(text: str) -> list[tuple[int, int]]:
+#: How many Punkt decisions a ``breaks`` memo keeps before it starts again (bounded memory).
+BREAKS_KEPT = 50_000
+
+
+def _punkt_spans(text: str, breaks: dict[str, bool] | None = None) -> list[tuple[int, int]]:
     """``PunktSentenceTokenizer.span_tokenize(text)`` (realigned), with :func:`_contains_break`.
 
     Same spans as NLTK's: ``_slices_from_text`` and ``_realign_boundaries`` restated on the
     same patterns compiled with the stdlib ``re``.
+
+    Args:
+        text: the text to split.
+        breaks: a memo of Punkt's decision per candidate boundary, owned by the caller (one
+            per annotator call, so no state outlives it). ``_contains_break(context)`` depends
+            on the context string only, so a decision made for one text (datelines,
+            boilerplate, "U.S. and") is looked up for the next texts that hold the same context.
     """
     _, _, _, _, period, realign = _punkt()
     cuts = []
     last_break = 0
     for match, context in _end_contexts(text, period):
-        if _contains_break(context):
+        if breaks is None:
+            brk = _contains_break(context)
+        else:
+            brk = breaks.get(context)
+            if brk is None:
+                if len(breaks) >= BREAKS_KEPT:
+                    breaks.clear()
+                brk = breaks[context] = _contains_break(context)
+        if brk:
             cuts.append((last_break, match.end()))
             last_break = match.start("next_tok") if match.group("next_tok") else match.end()
     cuts.append((last_break, len(text.rstrip())))
