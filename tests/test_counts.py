@@ -317,6 +317,13 @@ def test_head_noun_lowercase_variant(word):
     ("We remember what our grandparents lived through in the Second World War. Where millions of "
      "Ukrainians died.", True),
     ("The Great Patriotic War is long over. In 2022, 200 people were killed in Mariupol.", False),
+    # the USSR's own people and soldiers belong to history, named years or not ...
+    ("A memorial lists the 40,000 Soviet soldiers who died crossing the river.", True),
+    ("Troops of Nazi Germany killed 3,000 people in the town.", True),
+    # ... but the Soviet Union named as a yardstick or an anniversary does not date a figure
+    ("That is more than the Soviet Union lost in a decade. Officials said 900 troops were killed.", False),
+    ("Kyiv marks its independence from the Soviet Union. Shelling killed 12 people on Sunday.", False),
+    ("Post-Soviet armies lost 60 soldiers killed in the drill.", False),
 ])
 def test_historical_figures_are_flagged(sentence, historical):
     frame = pd.DataFrame({"doc_id": ["a"], "text": [sentence],

@@ -398,9 +398,15 @@ _MATERIEL = re.compile(_MATERIEL_WORDS, re.I)
 _MATERIEL_AFTER = re.compile(r"\s*(?:[\w-]+\s+){0,2}?" + _MATERIEL_WORDS, re.I)
 # a figure placed in history by its sentence: a named past war or famine
 _HISTORY = re.compile(r"\b(?:World\s+War|(?:First|Second)\s+World|Great\s+Patriotic\s+War|Holodomor|Holocaust"
-                      r"|Nazi\s+occupation|Siege\s+of\s+Leningrad|Battle\s+(?:of|for)\s+(?:Stalingrad|the\s+Dnieper|Kursk|Moscow))")
+                      r"|Nazi\s+(?:occupation|Germany)|Siege\s+of\s+Leningrad|Battle\s+(?:of|for)\s+(?:Stalingrad|the\s+Dnieper|Kursk|Moscow)"
+                      # the USSR ended in 1991: the tolls of its citizens and soldiers are history; the
+                      # Soviet Union itself is named in comparisons and anniversaries of the present
+                      # ("more than the Soviet Union lost", "independence from the Soviet Union")
+                      r"|(?<!post-)(?<!ex-)Soviet\s+(?:citizens|people|soldiers|troops|army|Army)"
+                      r"|Red\s+Army|Wehrmacht|Third\s+Reich)")
 # a word every _HISTORY match contains: a cheap test before the pattern runs on a whole text
-_HISTORY_WORDS = ("World", "Patriotic", "Holodomor", "Holocaust", "Nazi", "Siege", "Battle")
+_HISTORY_WORDS = ("World", "Patriotic", "Holodomor", "Holocaust", "Nazi", "Siege", "Battle", "Soviet", "Red",
+                  "Wehrmacht", "Reich")
 _YEAR_IN_TEXT = re.compile(r"(?<![\d,.])(1[5-9]\d\d|20\d\d)(?!\d|,\d)")
 HISTORY_YEARS = 10
 _PEOPLE_OBJ = re.compile(_PERSON + r"|others|Ukrainians|Russians|families|those|them|suspects|saboteurs|collaborators|agents|spies|protesters|activists", re.I)
