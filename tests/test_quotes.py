@@ -291,8 +291,8 @@ CASES = [
         "led_in_cue_kept_as_last_resort_for_a_short_partial_quote",
         "The storm was \u201conly a warning.\u201d He added: \u201cThe levees must be raised "
         "this year.\u201d",
-        [("only a warning.", "He", "He", "added", "partial"),
-         ("The levees must be raised this year.", "He", "He", "added", "direct")],
+        [("only a warning.", "he", "He", "added", "partial"),
+         ("The levees must be raised this year.", "he", "He", "added", "direct")],
     ),
     (
         "abbreviation_at_sentence_end_is_not_an_initial_of_the_speaker",
@@ -462,9 +462,9 @@ CASES = [
         "subject_and_past_tense_verb_before_a_colon",
         "The rally ended late.\n\nShe later addressed the volunteers once more: \"This is the "
         'part I find hardest."\n\nIt seemed simple: "Every house on this street needs a roof."',
-        [("This is the part I find hardest.", "She", "She", "addressed", "direct"),
+        [("This is the part I find hardest.", "she", "She", "addressed", "direct"),
          # 'It seemed' is no attribution: the speaker is inherited from the quote before
-         ("Every house on this street needs a roof.", "She", "She", "addressed",
+         ("Every house on this street needs a roof.", "she", "She", "addressed",
           "direct")],
     ),
     (
@@ -768,3 +768,14 @@ def test_many_attributions_take_linear_time(unit: str) -> None:
     found = find_quotes(text)
     assert len(found) == len(parts)
     assert time.process_time() - start < 2.0
+
+
+def test_unresolved_pronoun_speakers_have_one_spelling():
+    from toolkit.annotate.quotes import PRONOUN_SPEAKERS
+
+    text = ('"We will rebuild the bridge," they said.\n\n'
+            'They added: "The school opens in May."\n\n'
+            '"I will sign it today," I said.')
+    speakers = [q.speaker for q in find_quotes(text)]
+    assert speakers == ["they", "they", "I"]
+    assert set(speakers) <= PRONOUN_SPEAKERS

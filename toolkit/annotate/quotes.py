@@ -250,6 +250,9 @@ _PERSON_TITLES = frozenset({"mr", "mrs", "ms", "dr", "sen", "rep", "gov", "presi
                             "senator", "governor", "gen", "col", "prof", "judge", "rev"})
 _PRONOUNS_PERSON = frozenset({"he", "she"})
 _PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
+#: speakers that stay a pronoun when no name resolves them (canonical case: "I", else lower case);
+#: a notebook counting who is quoted leaves them out or counts them apart
+PRONOUN_SPEAKERS = frozenset({"I", "he", "she", "they", "we", "it"})
 _ORG_NOUNS = _wordlist("org_nouns.txt")
 # an initial is not the end of an abbreviation ('PM.', 'TV.') nor a sentence end before a
 # sentence-opening word ('the U.K. The EU said')
@@ -1703,7 +1706,8 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
             found = _last_person_before(text, mention.start, names, skip or [], low)
             if found:
                 return found[0], mention.start, mention.end
-        return mention.text, mention.start, mention.end
+        # unresolved: one spelling per pronoun, so "They" and "they" are counted together
+        return ("I" if low == "i" else low), mention.start, mention.end
     last = mention.text.rstrip(" ,.").split()[-1] if mention.text.strip(" ,.") else ""
     if last and (last[0].islower() or last.lower() in _ORG_NOUNS) and last.lower() not in _TITLES:
         # "Ukrainian officials", "Russia's Defence Ministry", "police": a group, kept whole
