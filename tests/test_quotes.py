@@ -779,3 +779,16 @@ def test_unresolved_pronoun_speakers_have_one_spelling():
     speakers = [q.speaker for q in find_quotes(text)]
     assert speakers == ["they", "they", "I"]
     assert set(speakers) <= PRONOUN_SPEAKERS
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('President Jan Novak toured the port. "We will rebuild it," the President said.', "Jan Novak"),
+    ('President of Moldova Jan Novak toured the port. "We will rebuild it," the President said.',
+     "Jan Novak"),
+    # two holders of the title, or none named: the title stays
+    ('President Jan Novak met President Ann Lee. "We agree," the President said.', "the President"),
+    ('The President of the Assembly opened the session. "We begin," the President said.',
+     "the President"),
+])
+def test_a_bare_title_is_the_articles_one_holder(text, speaker):
+    assert [q.speaker for q in find_quotes(text)] == [speaker]

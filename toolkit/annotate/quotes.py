@@ -877,9 +877,17 @@ class _Names:
         if key in self._cache:
             return self._cache[key]
         found = set()
-        for m in re.finditer(rf"(?<![\w-]){re.escape(title)}[ \u00a0]+({_NAME_RUN.pattern})",
-                             self.text):
-            name = _strip_title(m.group(1).rstrip(".’',"))
+        # "President Jane Doe", or "President of Ruritania Jane Doe" (the organisation or place
+        # glued to the name is cut off as in :func:`_person_start`)
+        for m in re.finditer(rf"(?<![\w-]){re.escape(title)}[ \u00a0]+(of[ \u00a0]+(?:the[ \u00a0]+)?)?"
+                             rf"({_NAME_RUN.pattern})", self.text):
+            if _OTHER_BEFORE.search(self.text, max(0, m.start() - 30), m.start()):
+                continue  # "former President Jane Doe" no longer holds the title
+            s, e = m.span(2)
+            run = self.text[_person_start(self.text, s, e) : e] if m.group(1) else m.group(2)
+            if m.group(1) and run == m.group(2):
+                continue  # no person after the organisation: "President of the Assembly"
+            name = _strip_title(run.rstrip(".’',"))
             words = name.split()
             if 2 <= len(words) <= 4 and not any(_is_org_end(w) for w in words) and \
                     _is_person_name(name) and not re.search(r"[’']s$", name):
@@ -903,6 +911,8 @@ class _Names:
         if not words:
             return name
         full = self.longest(words[-1])
+        if full and _ADDRESS_FORM.search(full):
+            full = None  # "Dear Mr President", "Madam Speaker": an address, no person's name
         if full and len(full) > len(name) and \
                 (len(words) == 1 or full.endswith(name) or full.startswith(words[0])):
             return full
@@ -1719,6 +1729,13 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
             best = _person_run(text, mention.start, max(runs, key=lambda r: len(r.group(0))))
             if best.lower() not in _FUNCTION_CAPS:  # 'His spokesperson' stays a phrase
                 return names.canonical(best), mention.start, mention.end
+        bare = _BARE_TITLE.fullmatch(mention.text.rstrip(" ,."))
+        if bare and bare.group(1).lower() in _ROLE_NOUNS:
+            # "the President" said: the article's one holder of the title, when it names one
+            # ("President of Ukraine Volodymyr Zelenskyy"), as for "the Defence Secretary"
+            holder = names.holder(bare.group(1))
+            if holder is not None:
+                return holder, mention.start, mention.end
         return _canonical_org(mention.text), mention.start, mention.end
     runs = list(_NAME_RUN.finditer(mention.text))
     person = _person_before_of(mention.text, runs)
@@ -1740,6 +1757,10 @@ _OTHER_BEFORE = re.compile(r"\b(?:another|a|an|one|former|ex|other|some|each|eve
                            r"[\s-]+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _OTHER_HOLDER = re.compile(r"\b(?:another|a|an|one|former|ex|other|some|each|every|any|"
                            r"Another|A|An|One|Former|Ex|Other|Some|Each|Every|Any)\b")
+_ADDRESS_FORM = re.compile(r"\b(?:Dear|Mr\.?|Mrs\.?|Ms\.?|Madam|Madame)[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+)?"
+                           r"(?:President|Speaker|Chairman|Chairwoman|Chair|Secretary|Minister|"
+                           r"Prime[ \u00a0]+Minister|Ambassador|Mayor)$")
+_BARE_TITLE = re.compile(r"[Tt]he[ \u00a0]+([A-Z][a-z]+)")
 _OF_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
 
 
