@@ -792,3 +792,18 @@ def test_unresolved_pronoun_speakers_have_one_spelling():
 ])
 def test_a_bare_title_is_the_articles_one_holder(text, speaker):
     assert [q.speaker for q in find_quotes(text)] == [speaker]
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a person who speaks between the quotes takes the pronoun ...
+    ('"Prices will fall," Minister Olena Hrytsak said.\n\nRegulator chief Taras Melnyk said the cap '
+     'had to rise. He said: "We had no other choice."', ["Olena Hrytsak", "Taras Melnyk"]),
+    ('"The line holds," said Colonel Ivan Boyko. Petra Lindqvist, 41, told the radio the '
+     'front was quiet. "Nobody expects a push before spring," she added.',
+     ["Ivan Boyko", "Petra Lindqvist"]),
+    # ... one merely named does not
+    ('"The line holds," said Colonel Ivan Boyko. Analyst Petra Lindqvist visited the unit. '
+     '"Nobody expects a push before spring," he added.', ["Ivan Boyko", "Ivan Boyko"]),
+])
+def test_a_pronoun_goes_to_whoever_spoke_last(text, speakers):
+    assert [q.speaker for q in find_quotes(text)] == speakers

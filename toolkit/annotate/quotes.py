@@ -1710,11 +1710,16 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
     if mention.kind == "pron":
         low = mention.text.lower()
         if low in _PRONOUNS_PERSON:
-            if prev is not None and _is_person_name(prev.speaker) and \
-                    _compatible(text, prev.speaker, low):
-                return prev.speaker, mention.start, mention.end
             found = _last_person_before(text, mention.start, names, skip or [], low)
+            if prev is not None and _is_person_name(prev.speaker) and \
+                    _compatible(text, prev.speaker, low) and not (
+                        found is not None and found[0] != prev.speaker
+                        and found[1] >= max(prev.end, prev.speaker_end)
+                        and _CUE_AFTER_NAME.match(text, found[2])):
+                return prev.speaker, mention.start, mention.end
             if found:
+                # a person who speaks since the previous quote ("Ofgem's chief Jane Doe said
+                # the cap must rise. He said: ...") takes the pronoun; one merely named does not
                 return found[0], mention.start, mention.end
         # unresolved: one spelling per pronoun, so "They" and "they" are counted together
         return ("I" if low == "i" else low), mention.start, mention.end
@@ -1760,6 +1765,8 @@ _OTHER_HOLDER = re.compile(r"\b(?:another|a|an|one|former|ex|other|some|each|eve
 _ADDRESS_FORM = re.compile(r"\b(?:Dear|Mr\.?|Mrs\.?|Ms\.?|Madam|Madame)[ \u00a0]+(?:[A-Z][a-z]+[ \u00a0]+)?"
                            r"(?:President|Speaker|Chairman|Chairwoman|Chair|Secretary|Minister|"
                            r"Prime[ \u00a0]+Minister|Ambassador|Mayor)$")
+#: a reporting verb right after a name: the person speaks ("Jane Doe said", "Doe, 54, told")
+_CUE_AFTER_NAME = re.compile(rf"(?:,[^,.;:\n]{{1,40}},)?\s+(?:{_CUE_VERB})\b")
 _BARE_TITLE = re.compile(r"[Tt]he[ \u00a0]+([A-Z][a-z]+)")
 _OF_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
 
