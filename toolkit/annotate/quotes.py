@@ -948,13 +948,14 @@ def _compatible(text: str, name: str, pronoun: str) -> bool:
     return not (want and got and got != want)
 
 
-def _last_person_before(text: str, pos: int, names: _Names,
-                        skip: list[tuple[int, int]], pronoun: str = "") -> tuple[str, int, int] | None:
-    """The last named person before ``pos``, outside the quotes in ``skip``, whose
-    gender (from titles such as Mr/Ms in the article) does not clash with ``pronoun``."""
-    window_start = max(0, pos - 600)
-    best = None
-    for m in _NAME_RUN.finditer(text, window_start, pos):
+def _last_person_before(text: str, pos: int, names: _Names, skip: list[tuple[int, int]],
+                        pronoun: str = "", *, floor: int = 0) -> tuple[str, int, int] | None:
+    """The last named person before ``pos`` (and not before ``floor``), outside the quotes in
+    ``skip``, whose gender (from titles such as Mr/Ms in the article) does not clash with
+    ``pronoun``."""
+    window_start = max(floor, pos - 600)
+    # the last qualifying run wins, so read the runs from the end and stop at the first
+    for m in reversed(list(_NAME_RUN.finditer(text, window_start, pos))):
         if any(a <= m.start() < b for a, b in skip):
             continue
         run = m.group(0)
@@ -974,8 +975,8 @@ def _last_person_before(text: str, pos: int, names: _Names,
                                     or _OTHER_BEFORE.search(text, max(0, m.start() - 30),
                                                             m.start()) is None)
             if _compatible(text, canon, pronoun):
-                best = (canon, m.start(), m.end())
-    return best
+                return canon, m.start(), m.end()
+    return None
 
 
 # --------------------------------------------------------------------------- attribution
@@ -1710,13 +1711,18 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
     if mention.kind == "pron":
         low = mention.text.lower()
         if low in _PRONOUNS_PERSON:
-            found = _last_person_before(text, mention.start, names, skip or [], low)
             if prev is not None and _is_person_name(prev.speaker) and \
-                    _compatible(text, prev.speaker, low) and not (
-                        found is not None and found[0] != prev.speaker
-                        and found[1] >= max(prev.end, prev.speaker_end)
+                    _compatible(text, prev.speaker, low):
+                since = max(prev.end, prev.speaker_end)
+                # only when someone may have spoken since the previous quote is the search worth it
+                found = _last_person_before(text, mention.start, names, skip or [], low,
+                                            floor=since) \
+                    if _CUE.search(text, since, mention.start) else None
+                if not (found is not None and found[0] != prev.speaker and found[1] >= since
                         and _CUE_AFTER_NAME.match(text, found[2])):
-                return prev.speaker, mention.start, mention.end
+                    return prev.speaker, mention.start, mention.end
+            else:
+                found = _last_person_before(text, mention.start, names, skip or [], low)
             if found:
                 # a person who speaks since the previous quote ("Ofgem's chief Jane Doe said
                 # the cap must rise. He said: ...") takes the pronoun; one merely named does not
