@@ -25,7 +25,7 @@ from re import _parser as _sre_parser
 from typing import NamedTuple
 
 from toolkit.annotate.sentences import _punkt_spans, paragraph_spans
-from toolkit.resources import resource_path
+from toolkit.resources import MissingResourceError, resource_path
 
 _WINDOW = 170  # characters either side of an offset handed to Punkt in long paragraphs
 
@@ -543,6 +543,9 @@ _NON_LETTER_LOW = r"[^a-z](?<=[\W\d_])"
 def _gazetteer() -> tuple[dict[str, list[tuple[str, int]]], dict[str, dict[str, tuple]]]:
     """Read places.tsv: first word -> [(variant, n_words)] (longest first) and variant -> {kind: entry}."""
     path = resource_path("gazetteer", "places.tsv")
+    if not path.exists():
+        raise MissingResourceError(f"Dateline resource missing: {path}\nFix: restore "
+                                   "toolkit/resources/gazetteer/ from git")
     table: dict[str, dict[str, tuple]] = {}
     with open(path, encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh, delimiter="\t"):

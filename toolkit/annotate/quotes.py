@@ -126,6 +126,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from toolkit import schema
+from toolkit.annotate._eventlex import _gazetteer  # the one reader of places.tsv
 from toolkit.annotate.sentences import _check_columns
 from toolkit.resources import MissingResourceError, resource_path
 
@@ -492,20 +493,6 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 # --------------------------------------------------------------------------- names
-@lru_cache(maxsize=1)
-def _place_words() -> frozenset[str]:
-    """Lower-case words of the shipped gazetteer's place variants (``gazetteer/places.tsv``)."""
-    path = resource_path("gazetteer", "places.tsv")
-    if not path.exists():
-        raise MissingResourceError(f"Dateline resource missing: {path}\nFix: restore "
-                                   "toolkit/resources/gazetteer/ from git")
-    words: set[str] = set()
-    for line in path.read_text(encoding="utf-8").splitlines()[1:]:
-        variant = line.split("\t")[1] if "\t" in line else ""
-        words.update(w.lower() for w in variant.split())
-    return frozenset(words)
-
-
 # role nouns that take 'of' before the organisation or place they serve ("President of
 # Ukraine", "Chief of Staff", "Secretary-General of the United Nations")
 _OF_HEADS = frozenset({
@@ -524,7 +511,9 @@ _ACRONYM = re.compile(r"(?:[A-Z]\.?){2,}s?|[A-Z][A-Z]+[a-z]?")
 _ORG_END = _wordlist("org_end_words.txt")
 # the word before a run (its last two letters): of, the, for, and, to, in
 _OF_ENDS = frozenset({"of", "he", "or", "nd", "to", "in"})
-_ORG_WORDS = _ORG_END | _ORG_NOUNS | _NON_PERSON | _TITLES | _place_words()
+# the words of the gazetteer's place names (lower case): 'Ukraine', 'Lviv', 'Kyiv City'
+_PLACE_WORDS = frozenset(w for variant in _gazetteer()[1] for w in variant.split())
+_ORG_WORDS = _ORG_END | _ORG_NOUNS | _NON_PERSON | _TITLES | _PLACE_WORDS
 
 
 def _after_title_of(text: str, s: int) -> bool:
