@@ -590,6 +590,12 @@ def _person_start(text: str, s: int, e: int) -> int:
     return text.index(words[cut], pos)
 
 
+def _person_part(text: str, s: int, e: int) -> str:
+    """The name run ``text[s:e]`` from where its person starts (see :func:`_person_start`):
+    'President of Ukraine Volodymyr Zelenskyy' -> 'Volodymyr Zelenskyy'."""
+    return text[_person_start(text, s, e) : e]
+
+
 def _is_title(word: str) -> bool:
     """A word :func:`_strip_title` strips anyway ('President', 'Sen.', 'MP')."""
     low = word.lower().strip(",")
@@ -843,8 +849,7 @@ class _Names:
         best: str | None = None
         for s, e in self._runs.get(word, ()):
             # "President of Ukraine Volodymyr Zelenskyy": the person only
-            name = _strip_title(self.text[_person_start(self.text, s, e) : e]
-                                if self.text.count(" ", s, e) >= 2 else self.text[s:e])
+            name = _strip_title(_person_part(self.text, s, e))
             words = name.split()
             if words and words[0].lower() in _FUNCTION_CAPS:
                 words = words[1:]
@@ -873,7 +878,7 @@ class _Names:
             if _OTHER_BEFORE.search(self.text, max(0, m.start() - 30), m.start()):
                 continue  # "former President Jane Doe" no longer holds the title
             s, e = m.span(2)
-            run = self.text[_person_start(self.text, s, e) : e] if m.group(1) else m.group(2)
+            run = _person_part(self.text, s, e) if m.group(1) else m.group(2)
             if m.group(1) and run == m.group(2):
                 continue  # no person after the organisation: "President of the Assembly"
             name = _strip_title(run.rstrip(".’',"))
@@ -947,9 +952,7 @@ def _last_person_before(text: str, pos: int, names: _Names, skip: list[tuple[int
     for m in reversed(list(_NAME_RUN.finditer(text, window_start, pos))):
         if any(a <= m.start() < b for a, b in skip):
             continue
-        run = m.group(0)
-        if run.count(" ") >= 2:  # 'President of Ukraine Volodymyr Zelenskyy': the person
-            run = text[_person_start(text, m.start(), m.end()) : m.end()]
+        run = _person_part(text, m.start(), m.end())
         raw_name = re.sub(r"[’']s$", "", run.rstrip(".’',"))
         name = _strip_title(raw_name)
         if name.split()[0].lower() in _FUNCTION_CAPS:
@@ -1707,7 +1710,8 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
                 found = _last_person_before(text, mention.start, names, skip or [], low,
                                             floor=since) \
                     if _CUE.search(text, since, mention.start) else None
-                if not (found is not None and found[0] != prev.speaker and found[1] >= since
+                # (found starts at or after ``since``: the search floor)
+                if not (found is not None and found[0] != prev.speaker
                         and _CUE_AFTER_NAME.match(text, found[2])):
                     return prev.speaker, mention.start, mention.end
             else:
@@ -1782,10 +1786,7 @@ def _person_before_of(piece: str, runs: list[re.Match[str]]) -> str | None:
 def _person_run(text: str, offset: int, run: re.Match[str]) -> str:
     """A name run of a mention starting at ``offset``, without an organisation or place glued
     to its front after a title ('President of Ukraine Volodymyr Zelenskyy')."""
-    if run.group(0).count(" ") < 2:
-        return run.group(0)
-    s, e = offset + run.start(), offset + run.end()
-    return text[_person_start(text, s, e) : e]
+    return _person_part(text, offset + run.start(), offset + run.end())
 
 
 # --------------------------------------------------------------------------- frames
