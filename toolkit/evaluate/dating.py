@@ -93,17 +93,16 @@ def score_dating(frame: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
     })
     dated = result[result["days_off"].notna()]
     off = dated["days_off"].abs()
+    dated = dated.assign(exact=off == 0, within_1=off <= 1, within_7=off <= 7)
+    shares = ("exact", "within_1", "within_7")
     summary = {
         "articles": len(frame),
         "dated": len(dated),
         "coverage": len(dated) / len(frame) if len(frame) else float("nan"),
-        "exact": float((off == 0).mean()) if len(dated) else float("nan"),
-        "within_1": float((off <= 1).mean()) if len(dated) else float("nan"),
-        "within_7": float((off <= 7).mean()) if len(dated) else float("nan"),
+        **{k: float(dated[k].mean()) if len(dated) else float("nan") for k in shares},
     }
     by_confidence = (
-        dated.assign(exact=off == 0, within_1=off <= 1, within_7=off <= 7)
-        .groupby(["evidence", "confidence"], as_index=False)
+        dated.groupby(["evidence", "confidence"], as_index=False)
         .agg(articles=("days_off", "size"), exact=("exact", "mean"), within_1=("within_1", "mean"),
              within_7=("within_7", "mean"))
     )
