@@ -686,3 +686,53 @@ def test_clock_with_a_date_but_no_dateline_keeps_month_and_day(sentence, phrase,
     """Without a dateline (``published`` NaT) only the year of "at 8 p.m. on June 3" is
     unknown: TimeML leaves just that part unspecified."""
     assert _find(sentence, None, phrase).value == value
+
+
+SAT_2023 = dt.date(2023, 2, 25)  # a Saturday
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # clock + "on" + weekday + date: one TIME, dated by the written date
+        ("The council sat at 10.30am on Friday 24 February 2023 in Lviv.",
+         "10.30am on Friday 24 February 2023", "2023-02-24T10:30"),
+        ("The ferry left at 9:15 on Friday 24 February.", "9:15 on Friday 24 February",
+         "2023-02-24T09:15"),
+        ("Flights resumed at 6 a.m. on Thursday, Feb. 16.", "6 a.m. on Thursday, Feb. 16",
+         "2023-02-16T06:00"),
+        # the weekday fixes the year when the date is written without one
+        ("Power failed at 5 a.m. on Thursday, Feb. 24.", "5 a.m. on Thursday, Feb. 24",
+         "2022-02-24T05:00"),
+        ("Polls opened at 7am on Sunday, 5 March 2023.", "7am on Sunday, 5 March 2023",
+         "2023-03-05T07:00"),
+        ("The market closed at 4pm on the 3rd of February.", "4pm on the 3rd of February",
+         "2023-02-03T16:00"),
+        ("The bridge reopened at 10:30 on Friday.", "10:30 on Friday", "2023-02-24T10:30"),
+        # date (weekday) + "at" + clock
+        ("The show airs on Monday 27 February at 20:30 on radio.", "Monday 27 February at 20:30",
+         "2023-02-27T20:30"),
+        ("The hearing was set for March 2 at 2:30 p.m. local time.",
+         "March 2 at 2:30 p.m. local time", "2023-03-02T14:30"),
+        ("A photo posted on Jan 9, 2021 at 6:10pm PST drew replies.", "Jan 9, 2021 at 6:10pm PST",
+         "2021-01-09T18:10"),
+        ("The vote closed on Friday at 10:30.", "Friday at 10:30", "2023-02-24T10:30"),
+    ],
+)
+def test_clock_on_weekday_and_date_is_one_time(sentence, phrase, value):
+    t = _find(sentence, SAT_2023, phrase)
+    assert (t.type, t.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "first", "second"),
+    [
+        # a day that starts a new sentence, heading or line is no part of the clock before it
+        ("Sign up for the digest at 7am GMT On Friday the mayor spoke.", "7am GMT", "Friday"),
+        ("Bulletins go out at 8am\nOn Friday, the mayor spoke.", "8am", "Friday"),
+        ("Doors open at 18:00\nFriday 3 March: the second night.", "18:00", "Friday 3 March"),
+    ],
+)
+def test_clock_is_not_merged_across_a_break(sentence, first, second):
+    found = [t.text for t in find_time_expressions(sentence, dct=SAT_2023)]
+    assert found == [first, second]

@@ -183,13 +183,26 @@ _CLOCK = (
 )
 _TODW = r"(?:morning|afternoon|evening|night|overnight|mid-?afternoon|mid-?morning)"
 
+#: the day of a clock time: a day word, or a date with or without its weekday ("Friday 24
+#: February 2023", "Thursday, Feb. 24", "June 11, 2022", "the 3rd of May")
+_CLOCK_REST = (
+    rf"(?:(?:{_DAY},?\s+)?(?:{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?"
+    rf"|(?:the\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR4})?)(?![\d:])"
+    rf"|{_DAY}|today|yesterday|tomorrow)"
+)
+_CLOCK_REST_PARTS = re.compile(
+    rf"(?:(?P<wd>{_DAY}),?\s+)?(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAYNUM})(?:,?\s+(?P<y1>{_YEAR4}))?"
+    rf"|(?:the\s+)?(?P<d2>{_DAYNUM})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR4}))?)",
+    re.I,
+)
+
 # families, most specific first (alternation picks the first that matches at a position)
 _FAMILIES: list[tuple[str, str]] = [
-    # "10 p.m. Wednesday", "9 a.m. EST Tuesday", "noon Saturday", "5 p.m. EST, Nov. 9"
-    ("clock_day", rf"(?P<clock>{_CLOCK}),?\s+(?:on\s+)?(?P<rest>{_DAY}|today|yesterday|tomorrow"
-                  rf"|{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?|{_DAYNUM}\s+{_MONTH}(?:,?\s+{_YEAR4})?)\b"),
-    # "Wednesday at 10 p.m." ; "June 11 at 14:00"
-    ("day_clock", rf"(?P<rest>{_DAY}|today|yesterday|tomorrow),?\s+at\s+(?P<clock>{_CLOCK})"),
+    # "10 p.m. Wednesday", "9 a.m. EST Tuesday", "noon Saturday", "5 p.m. EST, Nov. 9",
+    # "10.30am on Friday 24 February 2023"
+    ("clock_day", rf"(?P<clock>{_CLOCK})(?P<sep>,?\s+(?:on\s+)?)(?P<rest>{_CLOCK_REST})\b"),
+    # "Wednesday at 10 p.m." ; "June 11 at 14:00"; "Monday 23 May at 20:30"
+    ("day_clock", rf"(?P<rest>{_CLOCK_REST}),?\s+at\s+(?P<clock>{_CLOCK})"),
     # explicit dates with a year
     ("mdy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM}){_DAYRANGE}(?:,\s*|\s+)(?P<y>{_YEAR4})(?!\d)"),
     ("dmy", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM}){_DAYRANGE}\s+(?:of\s+)?(?P<m>{_MONTH}),?\s+(?P<y>{_YEAR4})(?!\d)"),
@@ -1193,8 +1206,10 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam in ("clock", "clocktod", "clock_day", "day_clock"):
         if fam == "clock" and _MEDIA_OFFSET_CLOCK.fullmatch(surface) and _is_media_offset(text, span):
             return None  # a position in a recording, no time of day
-        if fam == "clock_day" and " On " in surface:
-            return None  # "at 7am BST On 31 May the channel ...": a new sentence, left unmarked
+        if fam == "clock_day" and ("\n" in g["sep"] or "On" in g["sep"]):
+            # "at 7am BST On 31 May the channel ...", a clock ending a line: the day starts a new
+            # sentence or heading, no part of the clock's expression
+            return None
         return _norm_clock(fam, g, ctx, low, fut)
     if fam == "weekend":
         if dct is None:
@@ -1736,18 +1751,27 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut) -> _R:
             if dct is not None:
                 base = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rl])
         else:
-            md = re.match(rf"({_MONTH})\s+({_DAYNUM})(?:,?\s+({_YEAR4}))?", rest, re.I)
-            dm = None if md else re.match(rf"({_DAYNUM})\s+({_MONTH})(?:,?\s+({_YEAR4}))?", rest, re.I)
-            if md or dm:  # "5 p.m. on June 3", "04:50 on 24 February"
-                month, day, year = (md.group(1, 2, 3) if md else (dm.group(2), dm.group(1), dm.group(3)))
-                m, d = _month_num(month), _day_num(day)
-                if year:
-                    base, anchor = _safe_date(int(year), m, d), "none"
-                elif dct is not None:
-                    base = _safe_date(_closest_year(dct, m, d, False), m, d)
-                elif _safe_date(2000, m, d) is not None:
-                    # no dateline: only the year is unknown (TimeML leaves just that unspecified)
-                    return "TIME", f"XXXX-{m:02d}-{d:02d}T{hhmm}", "none"
+            # "5 p.m. on June 3", "04:50 on 24 February", "10.30am on Friday 24 February 2023":
+            # the date names the day; a weekday written with it only fixes its year
+            p = _CLOCK_REST_PARTS.fullmatch(rest)
+            month = p.group("m1") or p.group("m2")
+            if not month[0].isupper():
+                return None  # "at 9 am on may 5": no month
+            m, d = _month_num(month), _day_num(p.group("d1") or p.group("d2"))
+            year = p.group("y1") or p.group("y2")
+            if year:
+                base, anchor = _safe_date(int(year), m, d), "none"
+            elif dct is not None:
+                y = _closest_year(dct, m, d, False)
+                if p.group("wd"):  # "Friday, Oct. 23": the year near the dateline where it is a Friday
+                    wd = _WEEKDAYS[p.group("wd").lower()]
+                    y = next((c for c in (dct.year, dct.year - 1, dct.year + 1)
+                              if (_safe_date(c, m, d) or dct).isoweekday() == wd
+                              and _safe_date(c, m, d)), y)
+                base = _safe_date(y, m, d)
+            elif _safe_date(2000, m, d) is not None:
+                # no dateline: only the year is unknown (TimeML leaves just that unspecified)
+                return "TIME", f"XXXX-{m:02d}-{d:02d}T{hhmm}", "none"
     else:
         base = ctx.last or dct
         if ctx.last is not None:
