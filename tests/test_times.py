@@ -736,3 +736,24 @@ def test_clock_on_weekday_and_date_is_one_time(sentence, phrase, value):
 def test_clock_is_not_merged_across_a_break(sentence, first, second):
     found = [t.text for t in find_time_expressions(sentence, dct=SAT_2023)]
     assert found == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # a weekday inside the name of a newspaper, programme or song is no TIMEX3
+        ("The minister wrote in The Mail on Sunday that prices would fall.", []),
+        ("A source told the Sunday Times the plan was dead.", []),
+        ("She told The Sunday Telegraph about the deal.", []),
+        ("He said so in an interview on Fox News Sunday.", []),
+        ("The band closed with Sunday Bloody Sunday.", []),
+        ("He hosted Saturday Night Live in March.", ["March"]),
+        ("She told the BBC's Sunday Morning programme she would stay.", []),
+        # ... but a weekday after a broadcaster or paper is a date
+        ("He told Fox News Friday that talks had failed.", ["Friday"]),
+        ("The Sunday rally drew thousands.", ["Sunday"]),
+        ("The mail on Sunday was late.", ["Sunday"]),
+    ],
+)
+def test_weekday_inside_a_name_is_no_date(sentence, found):
+    assert [t.text for t in find_time_expressions(sentence, dct=FRI)] == found

@@ -682,6 +682,26 @@ _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 #: the word before ends no sentence, quotation or heading: a capital here starts a name
 _MID_SENTENCE = re.compile(r"[\w,]\s+$")
 _SHOW_AFTER = re.compile(r"\s+(?:programme|program|show)\b")
+#: a weekday inside the name of a newspaper, programme or song (TimeML: expressions inside names
+#: are not markable): "The Mail on Sunday", "The Sunday Times", "Saturday
+#: Night Live", "Sunday Bloody Sunday"
+_DAY_NAME_BEFORE = re.compile(r"(?:\bMail\s+[Oo]n|\bBloody)\s+$")
+#: "Fox News Sunday" is a programme, but "told Fox News Friday" a date
+_SUNDAY_SHOW_BEFORE = re.compile(r"\b(?:Fox|FOX)\s+News\s+$")
+_DAY_NAME_AFTER = re.compile(
+    r"\s+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Independent|Mail|Sport|Star|Tribune"
+    r"|Magazine|Show|Politics|Bloody|Live|Massacre)\b")
+
+
+def _day_in_name(text: str, span: tuple[int, int], surface: str) -> bool:
+    """A weekday (with a capitalised part of day: "Sunday Morning") that is part of a name."""
+    if _DAY_NAME_BEFORE.search(text, max(0, span[0] - 12), span[0]) or (
+            surface == "Sunday" and _SUNDAY_SHOW_BEFORE.search(text, max(0, span[0] - 12), span[0])):
+        return True
+    if _DAY_NAME_AFTER.match(text, span[1]):
+        return True
+    # "the BBC's Sunday Morning programme": a title, capitalised mid-sentence
+    return " " in surface and surface.split()[-1][0].isupper() and bool(_SHOW_AFTER.match(text, span[1]))
 _BACK_IN = re.compile(r"\bback\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+)?$", re.I)
 #: a deadline or date moved: "the hearing was postponed until Friday", "the bid was extended to
@@ -1171,6 +1191,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", f"{dct.year}-{dct.month:02d}-{last:02d}", "dateline"
         return "DATE", _iso_week(dct), "dateline"
     if fam.startswith("tod_day"):
+        if g["day"][0].isupper() and _day_in_name(text, span, surface):
+            return False  # "Saturday Night Live", "the BBC's Sunday Morning programme"
         return _norm_tod_day(g, ctx, low, fut, span[1])
     if fam == "thistod":
         if surface.istitle() and (_SHOW_AFTER.match(text, span[1])
@@ -1366,6 +1388,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         wd = _WEEKDAYS[g["day"].lower()]
         if not g["day"][0].isupper():
             return None
+        if _day_in_name(text, span, surface):
+            return False  # "The Mail on Sunday", "the Sunday Times", "Fox News Sunday"
         if dct is None:
             return "DATE", f"XXXX-WXX-{wd}", "none"
         possessive = text.startswith("'s", span[1]) or text.startswith("\u2019s", span[1])
