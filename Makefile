@@ -42,7 +42,7 @@ evaluate: $(STAMP) ## score every annotator on the public gold sets in ../shared
 	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/vader/movieReviewSnippets_GroundTruth.txt
 	$(BIN)/python -m toolkit evaluate sentiment $(DATELINE_SHARED)/gold/sentiment/newsmtsc/dev_rw.jsonl $(DATELINE_SHARED)/gold/sentiment/newsmtsc/dev_mt.jsonl
 	$(BIN)/python -m toolkit evaluate acled tests/fixtures/acled_*.csv --baseline
-	$(BIN)/python -m toolkit evaluate dating $(DATELINE_SHARED)/gold/timeml $(DATELINE_SHARED)/corpora/ukraine-media/ukraine_media_fulltext.csv
+	$(BIN)/python -m toolkit evaluate dating $(DATELINE_SHARED)/gold/timeml $(DATELINE_SHARED)/corpora/ukraine-media/ukraine_media_fulltext.csv data/raw/open
 
 bench: $(STAMP) ## throughput benchmarks (articles/s, MB/s) beside a peer, on the research corpus
 	@for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -24,7 +24,8 @@ def test_scores_count_exact_near_and_undated_articles():
         # one explicit date, a day before the known one
         ("b", "The agreement signed on March 2, 2023 took effect.", "2023-03-03"),
         # a historical date only: dated, but years off
-        ("c", "The treaty of June 28, 1919 ended the war.", "2023-06-01"),
+        ("c", "Historians met in Paris to discuss the long shadow of the peace conference and its maps. "
+              "The treaty of June 28, 1919 ended the war.", "2023-06-01"),
         # no explicit date: not dated
         ("d", "Talks resumed on Wednesday.", "2025-06-11"),
     ])
@@ -34,8 +35,9 @@ def test_scores_count_exact_near_and_undated_articles():
     assert summary["exact"] == pytest.approx(1 / 3)
     assert summary["within_1"] == pytest.approx(2 / 3)
     assert summary["within_7"] == pytest.approx(2 / 3)
-    stated = dict(TEXT_DATES_CONFIDENCE)
-    assert set(by_confidence["confidence"]) == {stated[1], stated[2]}
+    # a and b write their date within the opening characters; c writes it once
+    stated = TEXT_DATES_CONFIDENCE
+    assert set(by_confidence["confidence"]) == {stated["opening"], stated["once"]}
     assert by_confidence["articles"].sum() == 3
 
 
@@ -83,3 +85,18 @@ def test_stated_confidence_matches_the_research_corpus(shared_path):
     assert len(tiers) >= 2
     for tier in tiers.itertuples(index=False):
         assert abs(tier.exact - tier.confidence) <= 0.1, tier
+
+
+def test_brier_score_rewards_confidence_that_separates_right_from_wrong():
+    frame = _frame([
+        # written four times: stated 0.8, right
+        ("r", " ".join(["Officials met on 4 May 2024."] * 4), "2024-05-04"),
+        # a look back written once, past the opening: stated 0.05, wrong
+        ("w", "Historians met in Paris to discuss the long shadow of the peace conference and its "
+              "maps. The treaty of June 28, 1919 ended the war.", "2023-06-01"),
+    ])
+    summary, _ = score_dating(frame)
+    assert summary["exact"] == pytest.approx(0.5)
+    assert summary["brier"] == pytest.approx(((0.8 - 1) ** 2 + 0.05**2) / 2)
+    assert summary["brier_flat"] == pytest.approx(0.25)
+    assert summary["brier"] < summary["brier_flat"]

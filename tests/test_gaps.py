@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from toolkit import schema
-from toolkit.annotate.gaps import dateline_gaps
+from toolkit.annotate.gaps import TEXT_DATES_CONFIDENCE, dateline_gaps
 
 UTC = "UTC"
 
@@ -86,14 +86,42 @@ def test_weekday_mismatch_and_body_conflict():
 def test_nat_infers_from_text_dates():
     frame = pd.DataFrame({
         "doc_id": ["n"],
-        "text": ["The deal of March 3, 2025 was extended on June 9, 2025. It ends on Friday."],
+        "text": [_LEAD + "The deal of March 3, 2025 was extended on June 9, 2025. It ends on Friday."],
         "published": pd.Series([pd.NaT], dtype="datetime64[ns, UTC]"),
     })
     row = dateline_gaps(frame).iloc[0]
     assert row["n_resolved"] == 0 and pd.isna(row["gap_median"])
     assert row["inferred_published"] == pd.Timestamp("2025-06-09", tz=UTC)
     assert row["inferred_evidence"] == "text_dates"
-    assert 0 < row["inferred_confidence"] < 0.5
+    # written once, and the text names Friday, not the Monday of 9 June 2025
+    assert row["inferred_confidence"] == TEXT_DATES_CONFIDENCE["once"]
+
+
+# pushes the dates below past the opening characters, where a release prints its own date
+_LEAD = "Officials from both delegations spoke to reporters after a long day of meetings at the hotel. "
+
+
+@pytest.mark.parametrize(("text", "tier"), [
+    (_LEAD + "The treaty of June 28, 1919 was recalled.", "once"),
+    (_LEAD + "It was signed on 9 June 2025 and renewed later.", "once"),
+    # 11 June 2025 is a Wednesday: the weekday next to the date, or named elsewhere
+    (_LEAD + "Talks on Wednesday, June 11, 2025 ended early.", "weekday"),
+    (_LEAD + "Talks ended on June 11, 2025. Wednesday was quiet.", "weekday"),
+    # a weekday that is not the date's gives no support
+    (_LEAD + "Talks ended on June 11, 2025. Thursday was quiet.", "once"),
+    (_LEAD + "Talks ended on June 11, 2025. On Wednesday, 11 June 2025, they left.", "weekday_repeated"),
+    (_LEAD + "On 11 June 2025 they met. 11 June 2025 was hot. By 11 June 2025 it was over. "
+     "The statement of 11 June 2025 followed.", "repeated"),
+    ("(Kyiv, 11 June 2025) The President met the Prime Minister today.", "opening"),
+    # the latest date decides, not the one at the opening
+    ("The accord of 2 May 2019 was the model. " + _LEAD + "Talks ended on 9 June 2025.", "once"),
+])
+def test_text_date_confidence_follows_its_support(text, tier):
+    frame = pd.DataFrame({"doc_id": ["t"], "text": [text],
+                          "published": pd.Series([pd.NaT], dtype="datetime64[ns, UTC]")})
+    row = dateline_gaps(frame).iloc[0]
+    assert row["inferred_evidence"] == "text_dates"
+    assert row["inferred_confidence"] == TEXT_DATES_CONFIDENCE[tier]
 
 
 def test_integer_doc_ids_match_times_table():

@@ -7,7 +7,11 @@ with the known day. This is the "dating a document from its content" task of Kan
 (ECDL 2008), scored as coverage (share of articles that get a date at all) and as the share of
 dated articles whose day is exact, within one day and within a week, per stated confidence. The
 last table is a reliability check: a confidence is honest when about that share of its dates is
-right (DeGroot & Fienberg, "The comparison and evaluation of forecasters", 1983).
+right (DeGroot & Fienberg, "The comparison and evaluation of forecasters", 1983). The Brier score
+(Brier, "Verification of forecasts expressed in terms of probability", 1950) sums it up: the mean
+squared difference between the stated confidence and whether the day is exact (0 is perfect), beside
+the score of stating one share, the exact share of all dated articles, for every date: a confidence
+helps only when it beats that.
 
 Inputs: TimeML ``.tml`` files or folders (the known date is the document creation time), or
 anything :func:`toolkit.load_corpus` reads (the known date is ``published`` where it comes from the
@@ -72,7 +76,9 @@ def score_dating(frame: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
 
     Returns:
         ``(summary, by_confidence)``: the summary dict holds ``articles``, ``dated``,
-        ``coverage``, ``exact``, ``within_1``, ``within_7`` (shares of the dated articles); the
+        ``coverage``, ``exact``, ``within_1``, ``within_7`` (shares of the dated articles),
+        ``brier`` (of the stated confidence for an exact day) and ``brier_flat`` (of stating the
+        exact share for every date); the
         frame has one row per evidence and stated confidence with the same shares.
     """
     from toolkit.annotate.gaps import dateline_gaps
@@ -101,6 +107,9 @@ def score_dating(frame: pd.DataFrame) -> tuple[dict, pd.DataFrame]:
         "coverage": len(dated) / len(frame) if len(frame) else float("nan"),
         **{k: float(dated[k].mean()) if len(dated) else float("nan") for k in shares},
     }
+    hit = dated["exact"].astype(float)
+    summary["brier"] = float(((dated["confidence"] - hit) ** 2).mean()) if len(dated) else float("nan")
+    summary["brier_flat"] = float(((hit.mean() - hit) ** 2).mean()) if len(dated) else float("nan")
     by_confidence = (
         dated.groupby(["evidence", "confidence"], as_index=False)
         .agg(articles=("days_off", "size"), exact=("exact", "mean"), within_1=("within_1", "mean"),
@@ -115,6 +124,8 @@ def format_scores(summary: dict, by_confidence: pd.DataFrame) -> str:
         f"dated from the text alone:  {summary['dated']} ({100 * summary['coverage']:.1f}%)",
         f"of those, day exact {100 * summary['exact']:.1f}%, within 1 day {100 * summary['within_1']:.1f}%, "
         f"within 7 days {100 * summary['within_7']:.1f}%",
+        f"Brier score of the stated confidence {summary['brier']:.3f} "
+        f"(one flat share for every date: {summary['brier_flat']:.3f}; lower is better)",
         "",
         "stated confidence against the share of right days (reliability):",
         f"{'evidence':<14}{'stated':>8}{'articles':>10}{'exact':>8}{'±1 day':>8}{'±7 days':>9}",
