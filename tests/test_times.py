@@ -757,3 +757,29 @@ def test_clock_is_not_merged_across_a_break(sentence, first, second):
 )
 def test_weekday_inside_a_name_is_no_date(sentence, found):
     assert [t.text for t in find_time_expressions(sentence, dct=FRI)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "value"),
+    [
+        # a month or date with a relative year is one DATE, dated by that year
+        ("The embassy reopened in April of last year.", FRI, "April of last year", "2024-04"),
+        ("The bridge was hit on May 2 last year.", FRI, "May 2 last year", "2024-05-02"),
+        ("Exports fell on 3 March this year.", FRI, "3 March this year", "2025-03-03"),
+        ("The deal runs to January 31 of next year.", FRI, "January 31 of next year", "2026-01-31"),
+        ("The fund closes in October this year.", FRI, "October this year", "2025-10"),
+        # "that year", "the following year" count from the year last written
+        ("The port was built in 1998, and in May of that year it opened.", FRI,
+         "May of that year", "1998-05"),
+        ("The treaty was signed in 1975. In March the following year, troops left.", FRI,
+         "March the following year", "1976-03"),
+        ("He moved in 2009; by June the same year he had a job.", FRI, "June the same year",
+         "2009-06"),
+        # without a dateline only what the dateline gives is unknown
+        ("The embassy reopened in April of last year.", None, "April of last year", "XXXX-04"),
+        ("The bridge was hit on May 2 last year.", None, "May 2 last year", "XXXX-05-02"),
+    ],
+)
+def test_month_or_date_with_a_relative_year(sentence, dct, phrase, value):
+    t = _find(sentence, dct, phrase)
+    assert (t.type, t.value) == ("DATE", value)

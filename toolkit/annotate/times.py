@@ -196,6 +196,10 @@ _CLOCK_REST_PARTS = re.compile(
     re.I,
 )
 
+#: a year named relative to the dateline or to the year last mentioned, after a month or date:
+#: "March this year", "June of last year", "April of that year", "May 3 the following year"
+_REL_YEAR = r"this|last|next|that|the\s+same|the\s+following|the\s+previous|the\s+next"
+
 # families, most specific first (alternation picks the first that matches at a position)
 _FAMILIES: list[tuple[str, str]] = [
     # "10 p.m. Wednesday", "9 a.m. EST Tuesday", "noon Saturday", "5 p.m. EST, Nov. 9",
@@ -210,13 +214,15 @@ _FAMILIES: list[tuple[str, str]] = [
             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?"),
     ("numeric", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])"),
     # "Wednesday, June 11", "June 11", "11 June", "the 11th of June"
-    ("md", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM}){_DAYRANGE}(?![\d:,]\d|\s*(?:%|percent|km|miles))\b"),
-    ("dm", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM}){_DAYRANGE}\s+(?:of\s+)?(?P<m>{_MONTH})"),
+    ("md", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM}){_DAYRANGE}(?![\d:,]\d|\s*(?:%|percent|km|miles))\b"
+           rf"(?:,?\s+(?:of\s+)?(?P<ry>{_REL_YEAR})\s+year\b)?"),
+    ("dm", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM}){_DAYRANGE}\s+(?:of\s+)?(?P<m>{_MONTH})"
+           rf"(?:,?\s+(?:of\s+)?(?P<ry>{_REL_YEAR})\s+year\b)?"),
     # "mid-June 2025", "early June", "the end of June", "June 2025", "June"
     ("month", rf"(?:(?P<mod>early|earlier|late|later|mid|mid-|the\s+middle\s+of|the\s+end\s+of"
               rf"|the\s+beginning\s+of|the\s+start\s+of)[\s-]?)?"
               rf"(?:(?P<rel>last|next|this|this\s+past|this\s+coming|past)\s+)?(?P<m>{_MONTH})"
-              rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR4}(?!\d)|{_YEARW})|\s+(?P<ry>this|last|next)\s+year)?"),
+              rf"(?:,?\s+(?:of\s+)?(?P<y>{_YEAR4}(?!\d)|{_YEARW})|\s+(?:of\s+)?(?P<ry>{_REL_YEAR})\s+year\b)?"),
     # decades and centuries
     ("decade", r"(?:the\s+)?(?:(?P<mod>early|mid|late|mid-)[\s-]?)?(?P<dec>(?:1[6-9]|20)\d0s|'\d0s"
                r"|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
@@ -970,6 +976,19 @@ def _norm_movable(h: str, g: dict, ctx: _Ctx, fut: Callable[[], bool]) -> _R:
     return "DATE", date.isoformat(), anchor
 
 
+def _rel_year(ry: str, ctx: _Ctx) -> tuple[int | None, str]:
+    """The year of "this/last/next year" (from the dateline) or of "that/the same/the following/
+    the previous year" (from the year or date last mentioned, as :func:`_norm_anaphor`), with its
+    anchor; ``None`` when there is nothing to count from."""
+    ry = re.sub(r"\s+", " ", ry.lower())
+    if ry in ("this", "last", "next"):
+        if ctx.dct is None:
+            return None, "none"
+        return ctx.dct.year + {"this": 0, "last": -1, "next": 1}[ry], "dateline"
+    _, value, anchor = _norm_anaphor({"u": "year", "det": ry}, ctx, ry)
+    return (int(value), anchor) if value.isdigit() else (None, "none")
+
+
 def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> _R:
     dct = ctx.dct
     text = ctx.text
@@ -1011,6 +1030,13 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if fam == "dm" and not g.get("wd") and re.fullmatch(r"\d+", g["d"]) and g["m"].lower().startswith("may"):
             # "5 May" fine, but "2 may" is handled by the capital check above
             pass
+        if g.get("ry"):  # "March 19 last year", "4 May of that year"
+            y, anchor = _rel_year(g["ry"], ctx)
+            date = _safe_date(y, m, d) if y is not None else None
+            if date is None:
+                return ("DATE", f"XXXX-{m:02d}-{d:02d}", "none") if y is None and d <= 31 else None
+            ctx.last = date
+            return "DATE", date.isoformat(), anchor
         second = _SECOND_DAY.match(text, span[1]) if fam == "md" else None
         if second and second.group(2):  # "between August 18 and 21, 1991": the year of both
             date = _safe_date(int(second.group(2)), m, d)
@@ -1056,11 +1082,12 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if g.get("y"):
             y = _year_int(g["y"])
             anchor = "none"
+        elif g.get("ry"):
+            y, anchor = _rel_year(g["ry"], ctx)
+            if y is None:
+                return "DATE", f"XXXX-{m:02d}", "none"
         elif dct is None:
             return "DATE", f"XXXX-{m:02d}", "none"
-        elif g.get("ry"):
-            y = dct.year + {"this": 0, "last": -1, "next": 1}[g["ry"].lower()]
-            anchor = "dateline"
         else:
             rel = (g.get("rel") or "").lower()
             anchor = "dateline"
