@@ -109,6 +109,8 @@ _LEAD = "Officials from both delegations spoke to reporters after a long day of 
     (_LEAD + "Talks ended on June 11, 2025. Wednesday was quiet.", "weekday"),
     # a weekday that is not the date's gives no support
     (_LEAD + "Talks ended on June 11, 2025. Thursday was quiet.", "once"),
+    # 15 June 2025 is a Sunday, but a weekday in a name is not a time expression
+    (_LEAD + "The Mail on Sunday reported the deal of June 15, 2025.", "once"),
     (_LEAD + "Talks ended on June 11, 2025. On Wednesday, 11 June 2025, they left.", "weekday_repeated"),
     (_LEAD + "On 11 June 2025 they met. 11 June 2025 was hot. By 11 June 2025 it was over. "
      "The statement of 11 June 2025 followed.", "repeated"),

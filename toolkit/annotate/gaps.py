@@ -91,7 +91,7 @@ def _header_weekday_mismatch(row: dict):
     return pd.NA
 
 
-def _text_date(rows: pd.DataFrame, text: str) -> tuple[pd.Timestamp, float] | None:
+def _text_date(rows: pd.DataFrame) -> tuple[pd.Timestamp, float] | None:
     """Latest explicit, fully specified date of the text (anchor 'none', YYYY-MM-DD), and how
     sure it is (:data:`TEXT_DATES_CONFIDENCE`)."""
     if rows.empty:
@@ -104,7 +104,8 @@ def _text_date(rows: pd.DataFrame, text: str) -> tuple[pd.Timestamp, float] | No
     mentions = explicit[days == latest]
     n = len(mentions)
     weekday = _WEEKDAY_NAMES[pd.Timestamp(latest).weekday()]
-    named = isinstance(text, str) and re.search(rf"\b{weekday}\b", text) is not None
+    # a weekday among the time expressions, not in a name ("The Mail on Sunday")
+    named = rows["text"].str.contains(rf"\b{weekday}\b", regex=True).any()
     if n >= 4:
         tier = "repeated"
     elif int(mentions["start"].min()) < OPENING_CHARS:
@@ -201,7 +202,7 @@ def dateline_gaps(
         if evidence == "none":
             if by_doc is None:
                 by_doc = dict(tuple(times.groupby("doc_id", sort=False))) if len(times) else {}
-            guess = _text_date(by_doc.get(doc_id, times.iloc[:0]), texts.get(doc_id))
+            guess = _text_date(by_doc.get(doc_id, times.iloc[:0]))
             if guess is not None:
                 inferred, evidence, confidence = guess[0], "text_dates", guess[1]
         out.append({
