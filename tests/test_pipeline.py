@@ -86,3 +86,65 @@ def test_annotation_is_deterministic_and_chunk_independent():
         joined = pd.concat([h[name] for h in halves], ignore_index=True)
         pd.testing.assert_frame_equal(whole[name].reset_index(drop=True), joined, check_dtype=False)
         assert list(whole[name].columns[: len(schema.columns(name))]) == schema.columns(name)
+
+
+def _quotes_that_fail_on(marker):
+    real = toolkit.annotate.quotes.quotes
+
+    def quotes(frame, **options):
+        if frame["text"].str.contains(marker, regex=False).any():
+            raise ValueError(f"cannot read {marker}")
+        return real(frame, **options)
+
+    return quotes
+
+
+def _articles(texts):
+    return pd.DataFrame({
+        "doc_id": [f"a{i}" for i in range(len(texts))],
+        "text": texts,
+        "published": pd.to_datetime(["2025-06-11"] * len(texts), utc=True),
+        "source_path": [f"news.csv#row={i}" for i in range(len(texts))],
+    })
+
+
+@pytest.mark.parametrize("bad", [[0], [4], [2, 5], [0, 1, 2, 3, 4, 5, 6]])
+def test_an_annotator_error_rejects_only_its_article(monkeypatch, bad):
+    """A bug that makes one annotator raise on one article costs that article, not the chunk."""
+    texts = [f'"We will rebuild {i}," Mayor Ihor Terekhov said on Monday. Three people were killed.'
+             + (" BOOM" if i in bad else "") for i in range(7)]
+    articles = _articles(texts)
+    expected = pipeline.annotate(articles[~articles.index.isin(bad)].reset_index(drop=True))
+    monkeypatch.setattr("toolkit.annotate.quotes.quotes", _quotes_that_fail_on("BOOM"))
+    got = pipeline.annotate(articles)
+    rejected = got.pop("rejected")
+    assert list(rejected["doc_id"]) == [f"a{i}" for i in bad]
+    assert set(rejected["reason"]) == {"annotation_failed"}
+    assert rejected["source_path"].iloc[0] == f"news.csv#row={bad[0]}"
+    assert rejected["detail"].str.contains("quotes raised ValueError: cannot read BOOM").all()
+    expected.pop("rejected")
+    for name, table in expected.items():
+        pd.testing.assert_frame_equal(got[name].reset_index(drop=True), table.reset_index(drop=True),
+                                      check_dtype=False, obj=name)
+        assert list(got[name].columns) == list(table.columns)
+
+
+def test_an_annotator_error_can_be_raised_for_debugging(monkeypatch):
+    monkeypatch.setattr("toolkit.annotate.quotes.quotes", _quotes_that_fail_on("BOOM"))
+    with pytest.raises(pipeline.AnnotatorError, match="quotes raised ValueError"):
+        pipeline.annotate(_articles(["Fine.", "BOOM"]), on_error="raise")
+    with pytest.raises(ValueError, match="on_error"):
+        pipeline.annotate(_articles(["Fine."]), on_error="ignore")
+
+
+def test_tables_move_a_failed_article_from_articles_to_rejected(monkeypatch, tmp_path):
+    source = tmp_path / "news.csv"
+    pd.DataFrame({"id": ["ok", "bad"], "date": ["2025-06-11", "2025-06-11"],
+                  "text": ['"We are safe," the mayor said.', '"Boom," BOOM said.']}).to_csv(source, index=False)
+    monkeypatch.setattr("toolkit.annotate.quotes.quotes", _quotes_that_fail_on("BOOM"))
+    for _ in range(2):  # annotated, then read back from the cache
+        tables = pipeline.tables(source, folder=tmp_path / "processed")
+        assert list(tables["articles"]["doc_id"]) == ["ok"]
+        assert list(tables["rejected"]["reason"]) == ["annotation_failed"]
+        assert set(tables["quotes"]["doc_id"]) == {"ok"}
+        assert tables["articles"].attrs["rejected"]["doc_id"].tolist() == ["bad"]

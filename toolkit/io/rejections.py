@@ -1,19 +1,22 @@
 """Rejection records: every input that did not become an article, and why.
 
 ``load_corpus`` returns them as ``frame.attrs["rejected"]`` (columns in
-:data:`toolkit.schema.REJECTED`). Reasons are short, stable codes:
+:data:`toolkit.schema.REJECTED`); :func:`toolkit.pipeline.tables` adds the articles
+an annotator failed on. Reasons are short, stable codes:
 
-==================  ==========================================================
-``empty``           the file or row has no text (or only whitespace)
-``binary``          the file holds binary data (NUL bytes or mostly control chars)
-``unreadable``      the file could not be read (truncated gzip, I/O error, bad Parquet)
-``bad_record``      a JSONL line or CSV row could not be parsed
-``no_text``         a row whose text column is missing or not a string
-``duplicate_id``    another document already has this ``doc_id``
-``duplicate_of``    the source itself marks the row as a duplicate of another item
-``unsupported``     a file type the loader does not read (e.g. ``.pdf``)
-``no_date``         no date could be read and ``require_date=True``
-==================  ==========================================================
+=====================  ==========================================================
+``empty``              the file or row has no text (or only whitespace)
+``binary``             the file holds binary data (NUL bytes or mostly control chars)
+``unreadable``         the file could not be read (truncated gzip, I/O error, bad Parquet)
+``bad_record``         a JSONL line or CSV row could not be parsed
+``no_text``            a row whose text column is missing or not a string
+``duplicate_id``       another document already has this ``doc_id``
+``duplicate_of``       the source itself marks the row as a duplicate of another item
+``unsupported``        a file type the loader does not read (e.g. ``.pdf``)
+``no_date``            no date could be read and ``require_date=True``
+``annotation_failed``  an annotator raised on the article (a bug; added by
+                       :func:`toolkit.pipeline.annotate`, the error in ``detail``)
+=====================  ==========================================================
 """
 
 from __future__ import annotations
