@@ -783,3 +783,28 @@ def test_weekday_inside_a_name_is_no_date(sentence, found):
 def test_month_or_date_with_a_relative_year(sentence, dct, phrase, value):
     t = _find(sentence, dct, phrase)
     assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # no cue before the date: the verb of its own clause decides, however far after it
+        ("On Thursday, the defence minister of the northern region, Ivan Roe, slammed the pact.",
+         "Thursday", "2025-06-05"),
+        ("On Friday, the council of the eastern city will vote on a plan that was delayed.",
+         "Friday", "2025-06-13"),
+        # "planned" after a noun is a past plan; after "is", a plan ahead
+        ("On Friday, the regional government planned to pay the first claims.", "Friday",
+         "2025-06-06"),
+        ("On Friday, the first payment is planned.", "Friday", "2025-06-13"),
+        # a present perfect after the date gives it no tense (the nearest Friday)
+        ("As the strike reaches its tenth day Friday, hundreds of workers have returned.",
+         "Friday", "2025-06-13"),
+        # irregular past forms
+        ("The plan the agency laid out on Thursday drew criticism.", "Thursday", "2025-06-05"),
+        # a caption in brackets ends the sentence before it
+        ("The parade took place. (AP Photo) Friday marks the holiday.", "Friday", "2025-06-13"),
+    ],
+)
+def test_tense_of_the_clause_after_the_date(sentence, phrase, value):
+    assert _find(sentence, WED, phrase).value == value

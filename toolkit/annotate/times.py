@@ -377,7 +377,7 @@ _FAMILY_MATCH = [re.compile(rf"(?:{p})(?![\w]|-(?!\s))", re.I) for _, p in _FAMI
 _SENT_BREAK = re.compile(
     r"(?:(?<![\s.(][A-Z])(?<!^[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|Lt|No))"
     r"(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Inc|Sgt|Ltd|Maj|Adm|Rev))(?<!\b(?:Capt|Corp|Prof|Bros))\.|[!?])"
-    r"[\"”’']?\s+(?=[A-Z\"“])|\n"
+    r"[\"”’']?\s+(?=[A-Z\"“(])|\n"
 )
 #: a second day of the same month after a date: "on April 24 and 25", "Feb. 16 or 17", "between
 #: June 9 and 13" (not a count: "March 3 and 4 others", "May 5 and 6 percent")
@@ -597,6 +597,9 @@ _PAST_WORDS = frozenset([
     "met", "took", "held", "fought", "struck", "left", "won", "lost", "made", "gave", "saw", "sent",
     "spoke", "wrote", "led", "rose", "fell", "shot", "flew", "got", "brought", "thought", "paid",
     "sold", "became", "broke", "chose", "drove", "found", "knew", "overran", "seized", "threw",
+    # unambiguous irregular past forms ("the scenarios the ESO laid out on Thursday")
+    "laid", "fled", "sought", "stood", "spent", "kept", "felt", "heard", "wore", "swore",
+    "caught", "bought", "fought", "withdrew", "drew", "grew", "sank", "shook", "forgot", "arose",
 ])
 #: irregular past participles: a reduced relative before a date is past ("the executive action
 #: taken Friday", "a speech given Monday"); not after "be" (a passive: "will be taken Friday") nor
@@ -638,42 +641,94 @@ def _is_past(raw: str, w: str) -> bool:
                                 and (raw[0].islower() or (len(w) > 6 and w not in _ED_NAMES)))
 
 
+#: adverbs between "be" and a passive participle: "would be also laid on Thursday"
+_BE_ADVERBS = frozenset(["also", "then", "now", "soon", "formally", "officially", "finally", "not"])
+
+#: a participle of saying (``_REPORT_ING``) between the date and a cue: stop looking
+_STOP = object()
+
+
+def _cue_at(tokens: list[str], i: int, schedule: bool, near: bool) -> bool | object | None:
+    """The tense cue of ``tokens[i]`` (True = future, False = past, ``_STOP``, None = none);
+    ``near``: the word is close to the date (a futurate progressive counts only then)."""
+    raw = tokens[i]
+    w = raw.lower()
+    if w in _FUTURE_WORDS or w.endswith("'ll"):
+        return True
+    prev = tokens[i - 1].lower() if i else ""
+    if w in _REPORT_ING:
+        return _STOP
+    if schedule and w in _SCHEDULE_PRESENT and raw[0].islower() and prev not in _NOT_SCHEDULE_BEFORE:
+        return True
+    if _is_past(raw, w) and prev != "be" and prev not in _ADJ_BEFORE and not (
+            prev in _BE_ADVERBS and i > 1 and tokens[i - 2].lower() == "be"):
+        return False  # "will be paid", "would be also laid" are not past
+    if w in _PARTICIPLES and prev not in _PERFECT_OR_PASSIVE and not prev.endswith("'s") \
+            and prev != "s":  # "she’s given": _WORD splits at a typographic apostrophe
+        return False
+    if (near and w in _FUTURATE_ING
+            and (prev in _BE_PRESENT or prev.endswith(("'re", "'m"))
+                 or (prev == "s" and i > 1 and tokens[i - 2].lower() in _S_PRONOUNS))):
+        # the futurate progressive, the date close after its verb: "Trump, who's speaking at
+        # CPAC on Saturday", "she is leaving for Kyiv on Friday" (not "is continuing to try
+        # to sell itself under a June agreement", "police are investigating a shooting on
+        # Saturday": no arranged event, see _FUTURATE_ING)
+        return True
+    if w == "to" and prev in _FUTURE_BEFORE_TO and i > 2 and tokens[i - 2].lower() == "been" \
+            and tokens[i - 3].lower() == "had":
+        return False  # "it had been due to expire Friday": a plan in the past
+    if prev and ((w == "to" and (prev in _FUTURE_BEFORE_TO
+                                 or (prev == "due" and i > 1 and tokens[i - 2].lower() in _BE_NOW)))
+                 or (w in ("soon", "early") and prev == "as")
+                 or (w == "due" and prev in ("is", "are", "was", "were"))
+                 or (w == "held" and prev == "be")):
+        return True
+    return None
+
+
 def _cue(tokens: list[str], *, schedule: bool = True) -> bool | None:
     """The tense cue nearest the end of ``tokens``: True = future, False = past, None = none.
     ``schedule``: count present-tense verbs of a schedule ("opens", "meet") as future cues (only
     in the clause before the date: after it they belong to another clause)."""
-    for i in range(len(tokens) - 1, -1, -1):
-        raw = tokens[i]
-        w = raw.lower()
-        if w in _FUTURE_WORDS or w.endswith("'ll"):
-            return True
+    n = len(tokens)
+    for i in range(n - 1, -1, -1):
+        cue = _cue_at(tokens, i, schedule, n - i <= 5)
+        if cue is not None:
+            return None if cue is _STOP else cue
+    return None
+
+
+#: before "planned", "expected", "scheduled": an adjective or passive ("the planned talks", "is
+#: expected"), not a past-tense verb ("the government planned to pay")
+_PLAN_ADJ_BEFORE = _ADJ_BEFORE | _BE_NOW | {"been", "not", "also", "already", "originally"}
+
+
+#: words opening an indirect question: its verb has its own tense
+_INDIRECT = frozenset(["whether", "why"])
+_PERFECT = frozenset(["have", "has", "'ve", "ve"])
+
+
+def _cue_after(tokens: list[str]) -> bool | None:
+    """The tense cue nearest the start of ``tokens`` (the words after a date, no schedule
+    verbs): "On Friday, the German chancellor will visit ..." is future even when a past verb
+    follows in a later clause."""
+    for i in range(len(tokens)):
+        w = tokens[i].lower()
         prev = tokens[i - 1].lower() if i else ""
-        if w in _REPORT_ING:
+        if w in _INDIRECT or (w == "how" and prev in ("for", "on", "about", "of", "over")):
+            return None  # "set out his vision for how guarantees would work": another clause
+        if w.endswith("ed") and prev in _PERFECT:
+            # a present perfect: "Wednesday, thousands have returned", "the killing over the
+            # weekend has sparked theories": no tense of the date
             return None
-        if schedule and w in _SCHEDULE_PRESENT and raw[0].islower() and prev not in _NOT_SCHEDULE_BEFORE:
-            return True
-        if _is_past(raw, w) and prev != "be" and prev not in _ADJ_BEFORE:  # "will be paid" is not past
-            return False
-        if w in _PARTICIPLES and prev not in _PERFECT_OR_PASSIVE and not prev.endswith("'s") \
-                and prev != "s":  # "she’s given": _WORD splits at a typographic apostrophe
-            return False
-        if (w in _FUTURATE_ING and len(tokens) - i <= 5
-                and (prev in _BE_PRESENT or prev.endswith(("'re", "'m"))
-                     or (prev == "s" and i > 1 and tokens[i - 2].lower() in _S_PRONOUNS))):
-            # the futurate progressive, the date close after its verb: "Trump, who's speaking at
-            # CPAC on Saturday", "she is leaving for Kyiv on Friday" (not "is continuing to try
-            # to sell itself under a June agreement", "police are investigating a shooting on
-            # Saturday": no arranged event, see _FUTURATE_ING)
-            return True
-        if w == "to" and prev in _FUTURE_BEFORE_TO and i > 2 and tokens[i - 2].lower() == "been" \
-                and tokens[i - 3].lower() == "had":
-            return False  # "it had been due to expire Friday": a plan in the past
-        if prev and ((w == "to" and (prev in _FUTURE_BEFORE_TO
-                                     or (prev == "due" and i > 1 and tokens[i - 2].lower() in _BE_NOW)))
-                     or (w in ("soon", "early") and prev == "as")
-                     or (w == "due" and prev in ("is", "are", "was", "were"))
-                     or (w == "held" and prev == "be")):
-            return True
+        if w in _FUTURE_WORDS and w.endswith("ed") and i and prev not in _PLAN_ADJ_BEFORE:
+            return False  # "On Friday, the government planned to pay ...": a plan made in the past
+        if w.endswith("ed") and (prev in _BE_NOW or (
+                i > 1 and prev.endswith("ly") and tokens[i - 2].lower() in _BE_NOW)):
+            continue  # an adjective or passive: "a governor who is suddenly endangered"
+        cue = _cue_at(tokens, i, False, i < 5)
+        if cue is not None:
+            return None if cue is _STOP else cue
     return None
 
 
@@ -722,6 +777,11 @@ _CALLED_OFF = re.compile(
     r"|scrapped|delayed|put\s+off|suspended|abandoned|moved|pushed\s+back)\b", re.I)
 
 
+#: how far after a date its clause's verb is looked for when the clause before has no tense cue
+#: ("On Friday a top general, Rustam Minnekayev, said ...")
+_RIGHT_WINDOW = 80
+
+
 def _future(text: str, start: int, end: int) -> bool | None:
     """True when the clause before ``text[start:end]`` (or, failing any cue there, just after
     it) has a future cue (will, 'll, going to, scheduled, is due, set to ...) nearer than a
@@ -747,7 +807,7 @@ def _future(text: str, start: int, end: int) -> bool | None:
         return None  # "the talks planned for Saturday were postponed": no direction, the nearest
     if cue is not None:
         return cue
-    right = text[end : end + 40]
+    right = text[end : end + _RIGHT_WINDOW]
     b = _SENT_BREAK.search(right)
     if b:
         right = right[: b.start()]
@@ -757,11 +817,7 @@ def _future(text: str, start: int, end: int) -> bool | None:
     # "Friday is set to be the last working day": "the last" is no past ("Friday last week" is)
     toks = [w for i, w in enumerate(toks)
             if not (w.lower() == "last" and i and toks[i - 1].lower() in ("the", "its", "their"))]
-    cue = _cue(toks, schedule=False)
-    past_after = any(_is_past(w, w.lower()) for w in toks)
-    if cue is None and not past_after:
-        return None
-    return bool(cue) and not past_after
+    return _cue_after(toks)
 
 
 # --------------------------------------------------------------------------- normalisers
