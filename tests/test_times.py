@@ -808,3 +808,30 @@ def test_month_or_date_with_a_relative_year(sentence, dct, phrase, value):
 )
 def test_tense_of_the_clause_after_the_date(sentence, phrase, value):
     assert _find(sentence, WED, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "type_", "value"),
+    [
+        # "over the years": an unspecified number of years (TimeML DURATION)
+        ("The club has changed owners over the years.", "the years", "DURATION", "PXY"),
+        ("The rivalry has simmered through the centuries.", "the centuries", "DURATION", "PXY"),
+        ("Trade grew across the decades.", "the decades", "DURATION", "PXY"),
+        # "going to" before a determiner or a name is a movement, not a plan
+        ("Trucks going to and from the port were counted - on Tuesday, 900 crossed.", "Tuesday",
+         "DATE", "2025-06-10"),
+        ("He is going to sign the bill on Friday.", "Friday", "DATE", "2025-06-13"),
+    ],
+)
+def test_over_the_years_and_going_to(sentence, phrase, type_, value):
+    t = _find(sentence, WED, phrase)
+    assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["Over the years of war the town emptied.", "Over the years since 1991 it grew.",
+     "Over the years to come it will grow.", "Look over the years 2019 to 2021."],
+)
+def test_the_years_named_after_it_are_not_over_the_years(sentence):
+    assert all(t.text != "the years" for t in find_time_expressions(sentence, dct=WED))

@@ -337,6 +337,10 @@ _FAMILIES: list[tuple[str, str]] = [
             r"|recently|recent|lately|a\s+later\s+date)\b"),
     # "nineteen ninety-six" anywhere; "two thousand" only as "the year two thousand"
     ("yearwords", rf"(?:the\s+year\s+)?(?P<y>{_YEARW19})|the\s+year\s+(?P<y2>{_YEARW})"),
+    # "over the years": an unspecified number of years up to now (TimeML DURATION PXY)
+    ("theyears", r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))the\s+"
+                 r"(?P<u>years|decades|centuries)\b(?!\s+(?:of|since|after|before|to\s+come|ahead|that"
+                 r"|when|in\s+which|between|from|\d))"),
     ("theyear", r"the\s+(?P<full>full\s+)?(?P<u>year|week)\b(?!\s+(?:of|in\s+which|when|before|after|that|\d))"),
     ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bover\s)|(?<=\btime\sin\s))"
                   r"(?P<u>years|months|weeks|days|hours|decades|centuries)\b"
@@ -641,6 +645,10 @@ def _is_past(raw: str, w: str) -> bool:
                                 and (raw[0].islower() or (len(w) > 6 and w not in _ED_NAMES)))
 
 
+#: words after "to" that show it is a preposition, not the infinitive marker of a plan
+_NOT_A_VERB = frozenset(["the", "a", "an", "and", "or", "from", "his", "her", "their", "its", "this",
+                         "that", "these", "those", "our", "my", "your", "some", "all", "any"])
+
 #: adverbs between "be" and a passive participle: "would be also laid on Thursday"
 _BE_ADVERBS = frozenset(["also", "then", "now", "soon", "formally", "officially", "finally", "not"])
 
@@ -677,6 +685,9 @@ def _cue_at(tokens: list[str], i: int, schedule: bool, near: bool) -> bool | obj
     if w == "to" and prev in _FUTURE_BEFORE_TO and i > 2 and tokens[i - 2].lower() == "been" \
             and tokens[i - 3].lower() == "had":
         return False  # "it had been due to expire Friday": a plan in the past
+    if w == "to" and i + 1 < len(tokens) and (tokens[i + 1].lower() in _NOT_A_VERB
+                                              or tokens[i + 1][0].isupper()):
+        return None  # "numbers going to and from Ukraine", "ready to the last": no infinitive
     if prev and ((w == "to" and (prev in _FUTURE_BEFORE_TO
                                  or (prev == "due" and i > 1 and tokens[i - 2].lower() in _BE_NOW)))
                  or (w in ("soon", "early") and prev == "as")
@@ -1396,6 +1407,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         return "DATE", "PAST_REF", "dateline"
     if fam == "yearwords":
         return "DATE", str(_year_int(g.get("y") or g["y2"])), "none"
+    if fam == "theyears":
+        return "DURATION", _duration(None, g["u"]), "none"
     if fam == "theyear":
         if dct is None:
             return "DATE", "XXXX" if g["u"].lower() == "year" else "XXXX-WXX", "none"
