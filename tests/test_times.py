@@ -835,3 +835,16 @@ def test_over_the_years_and_going_to(sentence, phrase, type_, value):
 )
 def test_the_years_named_after_it_are_not_over_the_years(sentence):
     assert all(t.text != "the years" for t in find_time_expressions(sentence, dct=WED))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        ("The crew undocked at 3:10 a.m. ET and landed.", "3:10 a.m. ET"),
+        ("The hearing starts at 9 a.m. Eastern on Monday.", "9 a.m. Eastern on Monday"),
+        ("The show airs at 8 p.m. PT tonight.", "8 p.m. PT"),
+        ("It ends at 5 pm et al. said more.", "5 pm"),  # lower case: no zone
+    ],
+)
+def test_us_time_zones_belong_to_the_clock(sentence, phrase):
+    assert _find(sentence, WED, phrase).type == "TIME"

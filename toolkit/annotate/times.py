@@ -172,7 +172,8 @@ _APPROX = (
     r"|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|over|up\s+to"
     r"|under|well\s+over|just\s+over|just\s+under)\s+)"
 )
-_TZ = r"(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|local\s+time|Kyiv\s+time|Moscow\s+time)"
+_TZ = (r"(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|(?-i:ET|PT)\b|(?-i:Eastern|Pacific)"
+       r"(?:\s+time)?|local\s+time|Kyiv\s+time|Moscow\s+time)")
 _CLOCK = (
     # British style writes the minutes after a point when a.m./p.m. follows: "10.30am", "9.30 p.m."
     r"(?:(?:[01]?\d|2[0-3])(?:[:.][0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)"
