@@ -807,3 +807,42 @@ def test_a_bare_title_is_the_articles_one_holder(text, speaker):
 ])
 def test_a_pronoun_goes_to_whoever_spoke_last(text, speakers):
     assert [q.speaker for q in find_quotes(text)] == speakers
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a he/she that opens its sentence goes to the named subject of the sentence before it
+    ('"The shelter is full," said volunteer Marta Kovac. Her neighbour, Dariusz Wolny, was at the '
+     'station all night. He said: "We need more blankets."', ["Marta Kovac", "Dariusz Wolny"]),
+    ('"Trains run late," said Anna Berg. Former minister Tomas Lind toured the depot on Friday. '
+     'He told reporters: "The lines need money."', ["Anna Berg", "Tomas Lind"]),
+    ('Minister Eva Lund, who met Prime Minister Ola Strand, visited the port on Monday. '
+     'She said: "Exports will recover by spring."', ["Eva Lund"]),
+    # ... or to the person that sentence ends by quoting
+    ('"We will win," President Ivan Sorokin said. He ended the interview by quoting former '
+     'President Karl Weber. He said: "Never give up a good harbour."',
+     ["Ivan Sorokin", "Karl Weber"]),
+    # a person who speaks past a long appositive, or who is the appositive
+    ('"Prices will fall," said Minister Olena Hrytsak. Taras Melnyk, chief executive of the grid '
+     'operator Ukrenergo, said the cap had to rise. He said: "We had no other choice."',
+     ["Olena Hrytsak", "Taras Melnyk"]),
+    ('"The mine is safe," said engineer Petro Bondar. The head of the union, Jan Novak, said the '
+     'strike would go on. "We will not back down," he added.', ["Petro Bondar", "Jan Novak"]),
+    # must not steal: the previous speaker is the subject; the new person is an object, one of
+    # two, a possessor, or named after a participle ('El Pais, acknowledging')
+    ('"The bridge is open again," said engineer Petro Bondar. Bondar met Mayor Ivan Lysenko at '
+     'the site. He said: "We checked every support beam twice."', ["Petro Bondar", "Petro Bondar"]),
+    ('"The bridge is open again," said engineer Petro Bondar. The crew thanked Ivan Lysenko for '
+     'his help. He said: "We checked every support beam twice."', ["Petro Bondar", "Petro Bondar"]),
+    ('"The bridge is open again," said engineer Petro Bondar. Ivan Lysenko and Olga Marchuk came '
+     'later. He said: "We checked every support beam twice."', ["Petro Bondar", "Petro Bondar"]),
+    ('"The bridge is open again," said engineer Petro Bondar. Ivan Lysenko\'s team came later. '
+     'He said: "We checked every support beam twice."', ["Petro Bondar", "Petro Bondar"]),
+    ('"The alliance will help," Jens Halvorsen told the newspaper Dagens Post, acknowledging that '
+     'talks were slow. "We stay the course," he said.', ["Jens Halvorsen", "Jens Halvorsen"]),
+    # a subject after which the quote comes first ('"...," he added') does not take it either
+    ('"The bridge is open again," said engineer Petro Bondar. Police chief Ivan Lysenko was also '
+     'at the site.\n\n"We checked every support beam twice," he added.',
+     ["Petro Bondar", "Petro Bondar"]),
+])
+def test_a_sentence_opening_pronoun_goes_to_the_subject_before_it(text, speakers):
+    assert [q.speaker for q in find_quotes(text)] == speakers

@@ -83,10 +83,16 @@ articles per second per core:
    article names right after that title, unless after "another"/"former"), and each
    name maps to the longest
    2-4 word name in the article that ends in the same word ("Terekhov" ->
-   "Ihor Terekhov"). ``he``/``she`` resolve to the previous quote's speaker or
-   else the last named person before the pronoun (outside quotes), skipping
-   names whose titles in the article clash in gender (Mr/Ms, spokesman/
-   spokeswoman). Organisations and other noun phrases keep their phrase with a
+   "Ihor Terekhov"). ``he``/``she`` resolve, by salience in the style of centering
+   (Grosz, Joshi & Weinstein 1995): a pronoun that opens its sentence (``He
+   said: "..."``) goes to the named subject of the sentence before it (``Her
+   mother, Olena Petrenko, was at home.``; or the person that sentence ends by
+   quoting); otherwise to a person who speaks since the previous quote (``X,
+   head of Y, said``), else to the previous quote's speaker, else to the last
+   named person before the pronoun (outside quotes). A person merely named as
+   an object, one of two, or before a quote that comes first (``"...," he
+   added``) does not take it. Names whose titles in the article clash in gender
+   (Mr/Ms, spokesman/spokeswoman) are skipped. Organisations and other noun phrases keep their phrase with a
    lower-case determiner ("the ministry", "a senior official", "his
    spokesperson"); ``they``, ``it``, ``I``, ``we`` are kept as written.
    Weekdays next to a name are no part of it (``On Friday Biden said``,
@@ -943,14 +949,21 @@ def _compatible(text: str, name: str, pronoun: str) -> bool:
 
 
 def _last_person_before(text: str, pos: int, names: _Names, skip: list[tuple[int, int]],
-                        pronoun: str = "", *, floor: int = 0) -> tuple[str, int, int] | None:
+                        pronoun: str = "", *, floor: int = 0, speaking: bool = False
+                        ) -> tuple[str, int, int] | None:
     """The last named person before ``pos`` (and not before ``floor``), outside the quotes in
     ``skip``, whose gender (from titles such as Mr/Ms in the article) does not clash with
-    ``pronoun``."""
+    ``pronoun``; with ``speaking``, the last one followed by a reporting verb ("Jane Doe, head
+    of Energy UK, said": Jane Doe, not Energy UK)."""
     window_start = max(floor, pos - 600)
     # the last qualifying run wins, so read the runs from the end and stop at the first
     for m in reversed(list(_NAME_RUN.finditer(text, window_start, pos))):
         if any(a <= m.start() < b for a, b in skip):
+            continue
+        if speaking and _CUE_AFTER_NAME.match(text, m.end()) is None and not (
+                text[m.start() - 2 : m.start()] == ", "
+                and _CUE_AFTER_APPOSITIVE.match(text, m.end())
+                and not any(_is_org_end(w) for w in _strip_title(m.group(0)).split())):
             continue
         run = _person_part(text, m.start(), m.end())
         raw_name = re.sub(r"[’']s$", "", run.rstrip(".’',"))
@@ -1508,7 +1521,7 @@ def _find(text: str) -> list[Quote]:
             kind, cue, conf = "direct", "[]", 0.7
             speaker, sp_s, sp_e = digest.group(1), digest.start(1), digest.end(1)
         elif attr is not None:
-            speaker, sp_s, sp_e = _resolve(text, attr.mention, names, prev, spans)
+            speaker, sp_s, sp_e = _resolve(text, attr.mention, names, prev, spans, sent=s_start)
             cue = attr.cue
             conf = 0.95 if attr.where == "after" else 0.9
             if attr.mention.kind == "pron":
@@ -1523,7 +1536,8 @@ def _find(text: str) -> list[Quote]:
                 # 'X said in a statement. "..."': the sentence before ends with the attribution
                 found = _previous_sentence_attr(text, ps, s_start)
             if found is not None:
-                speaker, sp_s, sp_e = _resolve(text, found.mention, names, prev, spans)
+                speaker, sp_s, sp_e = _resolve(text, found.mention, names, prev, spans,
+                                               sent=s_start)
                 cue = found.cue
                 conf = 0.7
             elif led_attr is not None:
@@ -1698,21 +1712,129 @@ def _is_person_name(name: str) -> bool:
         words[0].lower() not in ("the", "a", "an")
 
 
+# 'X and Y' is a group, but 'X and his family' has one person at its head
+_CONJOINED = re.compile(r"\s+(?:and|&|or)\s(?!(?:his|her)\s)")
+# 'Her mother, Olena Petrenko, ...', 'Secretary General of Amnesty Sweden, Anna Johansson, ...'
+_APPOSITIVE_NAME = re.compile(rf"(?:[ \u00a0]+(?:of|for|at|to|in)[ \u00a0][^,.;:\n]{{1,60}})?"
+                              rf",[ \u00a0]+({_NAME_RUN.pattern}),(?=[ \u00a0]+[a-z])")  # no list
+_POSSESSIVE = re.compile(r"[’']s?$")
+
+
+_ROLE_MODIFIERS = frozenset({"former", "acting", "then", "late", "new", "top", "senior", "chief",
+                             "deputy", "general", "executive", "interim", "outgoing", "incoming",
+                             "of", "the", "for", "and",
+                             # 'according to Jane Doe, ...', 'One of them was Jane Doe, 41.'
+                             "according", "to", "them", "was", "is"})
+_QUOTING_END = re.compile(rf"\b(?:quoting|citing)[ \u00a0]+(?:{_TITLE_WORD}[ \u00a0]+){{0,2}}"
+                          rf"({_NAME_RUN.pattern})[.!]?$")
+
+
+def _context_sentence(text: str, sent: int, floor: int) -> tuple[int, int] | None:
+    """The sentence right before the one starting at ``sent``, when all of it lies at or after
+    ``floor`` (the end of the previous quote and its attribution) and it is found within 400
+    characters; None otherwise."""
+    end = sent
+    while end > floor and text[end - 1].isspace():
+        end -= 1
+    if end <= floor:
+        return None
+    lo = max(0, floor - 3, end - 400)  # a few characters back: '...there." Next' at the floor
+    start = -1
+    for m in _SENT_END.finditer(text, lo, end):
+        start = m.end()
+    nl = text.rfind("\n", lo, end)
+    if nl >= 0:
+        start = max(start, nl + 1)
+    if start < 0 and lo == 0:
+        start = 0
+    if start < floor or start >= end:
+        return None
+    return start, end
+
+
+def _context_subject(text: str, sent: int, floor: int, names: _Names, pronoun: str
+                     ) -> tuple[str, int] | None:
+    """The person who is the grammatical subject of the sentence before the one starting at
+    ``sent`` ('Her mother, Olena Petrenko, was at home.' -> 'Olena Petrenko') with where it is
+    named, or None: no
+    such sentence wholly after ``floor``, or its subject is no single named person (a group,
+    an organisation, a pronoun, 'X and Y', 'X's visit'). A named subject must be a full name
+    or titled ('Mr Doe'), and its gender (from the article's titles) must not clash with
+    ``pronoun``.
+
+    In centering terms (Grosz, Joshi & Weinstein, "Centering", Computational Linguistics
+    21(2), 1995) the subject is the most salient entity of an utterance, the preferred
+    referent of a subject pronoun in the next one. A sentence that ends by naming whom it
+    quotes ('... quoting former President Jane Doe.') hands on that person instead.
+    """
+    ctx = _context_sentence(text, sent, floor)
+    if ctx is None:
+        return None
+    start, end = ctx
+    quoting = _QUOTING_END.search(text, start, end)
+    if quoting is not None:
+        # '... ended by quoting former President Jane Doe. He said: "..."': the words that
+        # follow are the quoted person's
+        subj = _classify(text, quoting.start(1), quoting.end(1), "name")
+    else:
+        subj = _subject(text, start, end)
+    if subj is None or subj.kind == "pron":
+        return None
+    appos = _APPOSITIVE_NAME.match(text, subj.end, end)
+    if appos is not None:
+        # 'Her mother, Olena Petrenko, was ...' / 'US Defence Secretary, Lloyd Austin, was ...'
+        # (a subject with no name of its own: the title is no person's before the name)
+        bare = _strip_title(subj.text)
+        named = _classify(text, appos.start(1), appos.end(1), "name")
+        if named is not None and (subj.kind == "org" or not _is_person_name(bare)
+                                  or any(_is_org_end(w) for w in bare.split())):
+            subj = named
+    if subj.kind != "name" or _POSSESSIVE.search(subj.text) or \
+            _CONJOINED.match(text, subj.end, end) or any(
+                w[0].islower() and not _is_title(w) and w not in _ROLE_MODIFIERS
+                for w in subj.text.split()[1:]):
+        return None  # (lower-case words other than titles: 'The crew thanked Ivan Lysenko')
+    name = _resolve(text, subj, names, None)[0]
+    words = name.split()
+    titled = subj.text.split()[0].lower().rstrip(".") in _PERSON_TITLES
+    if not _is_person_name(name) or any(_is_org_end(w) for w in words) or \
+            (len(words) < 2 and not titled) or not _compatible(text, name, pronoun):
+        return None
+    return name, subj.start
+
+
 def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
-             skip: list[tuple[int, int]] | None = None) -> tuple[str, int, int]:
+             skip: list[tuple[int, int]] | None = None, *, sent: int = -1
+             ) -> tuple[str, int, int]:
+    """The speaker's canonical name for a mention (see the module docstring, 5.).
+
+    ``sent`` is the start of the sentence that holds a pronoun mention, when known: a
+    pronoun that is the subject of its sentence ('He said: "..."') goes to the named subject
+    of the sentence before it; one after the quote ('"...," he added') goes to the previous
+    quote's speaker when that sentence's subject is the previous speaker.
+    """
     if mention.kind == "pron":
         low = mention.text.lower()
         if low in _PRONOUNS_PERSON:
-            if prev is not None and _is_person_name(prev.speaker) and \
-                    _compatible(text, prev.speaker, low):
-                since = max(prev.end, prev.speaker_end)
+            since = max(prev.end, prev.speaker_end) if prev is not None else 0
+            prev_person = prev is not None and _is_person_name(prev.speaker) and \
+                _compatible(text, prev.speaker, low)
+            context = _context_subject(text, sent, since, names, low) \
+                if 0 <= sent <= mention.start else None
+            if context is not None:
+                if prev_person and context[0] == prev.speaker:
+                    return prev.speaker, mention.start, mention.end
+                own = _subject(text, sent, mention.end)
+                if own is not None and own.start == mention.start:
+                    # 'Her mother, Olena Petrenko, was at home. She said: "..."'
+                    return context[0], mention.start, mention.end
+            if prev_person:
                 # only when someone may have spoken since the previous quote is the search worth it
                 found = _last_person_before(text, mention.start, names, skip or [], low,
-                                            floor=since) \
+                                            floor=since, speaking=True) \
                     if _CUE.search(text, since, mention.start) else None
                 # (found starts at or after ``since``: the search floor)
-                if not (found is not None and found[0] != prev.speaker
-                        and _CUE_AFTER_NAME.match(text, found[2])):
+                if found is None or found[0] == prev.speaker:
                     return prev.speaker, mention.start, mention.end
             else:
                 found = _last_person_before(text, mention.start, names, skip or [], low)
@@ -1765,7 +1887,11 @@ _ADDRESS_FORM = re.compile(r"\b(?:Dear|Mr\.?|Mrs\.?|Ms\.?|Madam|Madame)[ \u00a0]
                            r"(?:President|Speaker|Chairman|Chairwoman|Chair|Secretary|Minister|"
                            r"Prime[ \u00a0]+Minister|Ambassador|Mayor)$")
 #: a reporting verb right after a name: the person speaks ("Jane Doe said", "Doe, 54, told")
-_CUE_AFTER_NAME = re.compile(rf"(?:,[^,.;:\n]{{1,40}},)?\s+(?:{_CUE_VERB})\b")
+#: an appositive between the name and the verb is allowed, not a participle after it ("Doe, 41,
+#: adding" is the subject's), and a name that is itself an appositive is followed by a comma
+#: ("the head of the council, Jane Doe, said"; not "... of Energy UK, said")
+_CUE_AFTER_NAME = re.compile(rf"(?:,[^,.;:\n]{{1,120}},\s+(?![a-z]+ing\b)|\s+)(?:{_CUE_VERB})\b")
+_CUE_AFTER_APPOSITIVE = re.compile(rf",\s+(?![a-z]+ing\b)(?:{_CUE_VERB})\b")
 _BARE_TITLE = re.compile(r"[Tt]he[ \u00a0]+([A-Z][a-z]+)")
 _OF_GAP = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
 
