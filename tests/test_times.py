@@ -848,3 +848,21 @@ def test_the_years_named_after_it_are_not_over_the_years(sentence):
 )
 def test_us_time_zones_belong_to_the_clock(sentence, phrase):
     assert _find(sentence, WED, phrase).type == "TIME"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "type_"),
+    [
+        # a count spelled out before "a <unit>" makes a rate (TimeML SET) ...
+        ("The clinic opens five days a week.", "a week", "SET"),
+        ("She ate two meals a day.", "a day", "SET"),
+        # ... but after a preposition or "or" it is a length of time
+        ("Prices rose 9 percent in a year.", "a year", "DURATION"),
+        ("The launcher fires 12 rockets in less than a minute.", "less than a minute", "DURATION"),
+        ("Talks may take three days or a week.", "a week", "DURATION"),
+        ("The fourth test in a month worried Seoul.", "a month", "DURATION"),
+        ("It cut imports by two-thirds within a year.", "a year", "DURATION"),
+    ],
+)
+def test_rate_or_length(sentence, phrase, type_):
+    assert _find(sentence, WED, phrase).type == type_

@@ -403,9 +403,14 @@ _MONTH_CONTEXT = re.compile(
 )
 _NOT_A_MONTH_AFTER = re.compile(r"\s+(?:for|of\s+the|of\s+[A-Z])")
 _RATE_BEFORE = re.compile(
-    r"(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|times|once|twice))\S*"
-    r"(?:\s+[a-z]+){0,2}\s+$"
+    r"(?:(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|times|once|twice))\S*"
+    # a count spelled out: "seven days a week", "three times a day" (not "fourth", "two-thirds")
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty(?:-four)?)"
+    r"(?![\w-]))(?:\s+[a-z]+){0,2}\s+$"
 )
+#: ... but not after a preposition or "or": "within a year", "six months to a year", "three days
+#: or a week" are lengths of time
+_NOT_RATE_BEFORE = re.compile(r"\b(?:within|in|to|or|than|under|over|for|by|after|before)\s+$", re.I)
 #: "a week" before a relation word is a distance in time, no rate: "until Jan. 6, a week after the
 #: report", "3 million, a year earlier"
 _NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago)\b", re.I)
@@ -1669,6 +1674,7 @@ def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
         return None  # "a days" is not English
     if (g["n"].lower() in ("a", "an") and not g.get("the") and not g.get("rel") and not u.endswith("s")
             and _RATE_BEFORE.search(ctx.text, max(0, span[0] - 40), span[0])
+            and not _NOT_RATE_BEFORE.search(ctx.text, max(0, span[0] - 10), span[0])
             and not _NOT_RATE_AFTER.match(ctx.text, span[1])):
         return "SET", _duration(1, u), "none"  # a rate: "$33 million a year", "100 interviews a day"
     if (g.get("rel") or "").lower() == "few" and n == 1:
