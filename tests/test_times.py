@@ -866,3 +866,20 @@ def test_us_time_zones_belong_to_the_clock(sentence, phrase):
 )
 def test_rate_or_length(sentence, phrase, type_):
     assert _find(sentence, WED, phrase).type == type_
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "first", "second"),
+    [
+        # a span of months that wraps around the year end: the second month is the next year's
+        ("Aid is paid monthly from October to March.", dt.date(2022, 8, 26), "2022-10", "2023-03"),
+        ("The session runs between November and January.", dt.date(2022, 10, 18), "2022-11",
+         "2023-01"),
+        ("Prices rose between November 2021 and February.", dt.date(2022, 6, 1), "2021-11",
+         "2022-02"),
+        # ... one that does not wrap keeps each month's own reading
+        ("Prices rose between April and July.", dt.date(2022, 8, 4), "2022-04", "2022-07"),
+    ],
+)
+def test_span_of_months_over_the_year_end(sentence, dct, first, second):
+    assert [t.value for t in find_time_expressions(sentence, dct=dct)] == [first, second]

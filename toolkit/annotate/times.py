@@ -401,6 +401,11 @@ _MONTH_CONTEXT = re.compile(
     r"|between|and|or|to|on|for|until|since|around|about|throughout|except|the|a|an)|-)\s*$",
     re.I,
 )
+#: the first month of a span of months just before a month: "from October to", "between
+#: November 2022 and"
+_MONTH_RANGE_BEFORE = re.compile(
+    rf"\b(?:from|between)\s+(?:(?:early|late|mid)[\s-]+|the\s+(?:end|start|beginning|middle)\s+of\s+)?"
+    rf"({_MONTH})(?:,?\s+{_YEAR4})?\s+(?:to|until|till|and|through|-)\s+$", re.I)
 _NOT_A_MONTH_AFTER = re.compile(r"\s+(?:for|of\s+the|of\s+[A-Z])")
 _RATE_BEFORE = re.compile(
     r"(?:(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|times|once|twice))\S*"
@@ -1159,6 +1164,13 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             y, anchor = _rel_year(g["ry"], ctx)
             if y is None:
                 return "DATE", f"XXXX-{m:02d}", "none"
+        elif (not g.get("rel") and ctx.last_month is not None and ctx.last is ctx.last_month
+              and (r := _MONTH_RANGE_BEFORE.search(text, max(0, span[0] - 50), span[0]))
+              and _month_num(r.group(1)) == ctx.last_month.month and m <= ctx.last_month.month):
+            # the end of a span of months that runs into the next year: "from October to
+            # March", "between November and January" (an earlier month is the next year's)
+            y = ctx.last_month.year + 1
+            anchor = f"expression:{ctx.last_start}"
         elif dct is None:
             return "DATE", f"XXXX-{m:02d}", "none"
         else:
