@@ -883,3 +883,18 @@ def test_rate_or_length(sentence, phrase, type_):
 )
 def test_span_of_months_over_the_year_end(sentence, dct, first, second):
     assert [t.value for t in find_time_expressions(sentence, dct=dct)] == [first, second]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # a duration with a capitalised unit mid-sentence is a title, no TIMEX3
+        ("She told CBS's 60 Minutes about the raid.", []),
+        ("He starred in “Seven Seconds” last year.", ["last year"]),
+        ("The Six-Day War changed the map.", []),
+        # ... a sentence or heading may start with one
+        ("Three Days Of Rain Hit Kyiv", ["Three Days"]),
+    ],
+)
+def test_duration_titles(sentence, found):
+    assert [t.text for t in find_time_expressions(sentence, dct=WED)] == found

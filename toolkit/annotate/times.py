@@ -764,6 +764,8 @@ _TITLE_BEFORE = re.compile(r"(?:[a-z,]\s+|[“\"‘(])(?:[A-Z][\w&.’'-]*\s+)+$
 _CAPITAL_AFTER = re.compile(r"\s+[A-Z][a-z]")
 #: the word before ends no sentence, quotation or heading: a capital here starts a name
 _MID_SENTENCE = re.compile(r"[\w,]\s+$")
+#: mid-sentence or just after an opening quote: a capitalised unit there starts no sentence
+_TITLE_CONTEXT = re.compile(r"(?:[\w,’']\s+|[“\"‘])$")
 _SHOW_AFTER = re.compile(r"\s+(?:programme|program|show)\b")
 #: a weekday inside the name of a newspaper, programme or song (TimeML: expressions inside names
 #: are not markable): "The Mail on Sunday", "The Sunday Times", "Saturday
@@ -1676,6 +1678,9 @@ def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
         n += 0.5  # "a year and a half"
     if (g.get("long") or "").lower().endswith("old"):
         return False  # an age ("the 6-year-old", "44 years old") is not a TIMEX3
+    if g["u"][0].isupper() and (g.get("the") or _TITLE_CONTEXT.search(ctx.text, max(0, span[0] - 3),
+                                                                        span[0])):
+        return False  # a title mid-sentence: CBS's "60 Minutes", the series "Seven Seconds"
     if u.startswith("quarter") and n is not None and (g["sep"] == "-" or ctx.text.startswith(" of", span[1])):
         return False  # a fraction: "three-quarters", "a quarter of"
     if u == "second" and g["n"].lower() in ("a", "an"):
