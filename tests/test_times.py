@@ -898,3 +898,21 @@ def test_span_of_months_over_the_year_end(sentence, dct, first, second):
 )
 def test_duration_titles(sentence, found):
     assert [t.text for t in find_time_expressions(sentence, dct=WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "type_", "value"),
+    [
+        # a clock after a recurrence recurs with it (TimeML SET), no day of its own
+        ("The digest goes out every weekday morning at 6am.", "6am", "SET", "XXXX-XX-XXT06:00"),
+        ("Bells ring every day at noon.", "noon", "SET", "XXXX-XX-XXT12:00"),
+        ("Cuts run each day until 10pm.", "10pm", "SET", "XXXX-XX-XXT22:00"),
+        ("The shop opens daily at 9 a.m.", "9 a.m.", "SET", "XXXX-XX-XXT09:00"),
+        # ... a clock after a single day keeps that day
+        ("The shop opened on Monday at 9 a.m. sharp.", "Monday at 9 a.m.", "TIME", "2025-06-09T09:00"),
+        ("Every day counts, and at 9 a.m. the vote opened.", "9 a.m.", "TIME", "2025-06-11T09:00"),
+    ],
+)
+def test_clock_after_a_recurrence(sentence, phrase, type_, value):
+    t = _find(sentence, WED, phrase)
+    assert (t.type, t.value) == (type_, value)

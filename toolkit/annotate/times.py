@@ -1346,7 +1346,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             # "at 7am BST On 31 May the channel ...", a clock ending a line: the day starts a new
             # sentence or heading, no part of the clock's expression
             return None
-        return _norm_clock(fam, g, ctx, low, fut)
+        return _norm_clock(fam, g, ctx, low, fut, span)
     if fam == "weekend":
         if dct is None:
             return "DATE", "XXXX-WXX-WE", "none"
@@ -1868,7 +1868,14 @@ def _clock_value(clock: str) -> str | None:
     return f"{h:02d}:{mi:02d}"
 
 
-def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut) -> _R:
+#: a recurrence just before a clock: "every day at", "each weekday morning at", "daily at",
+#: "every night from"
+_SET_BEFORE_CLOCK = re.compile(
+    r"(?:\b(?:every|each)\s+(?:[a-z]+\s+){1,2}|\b(?:daily|nightly|weekdays|weeknights|weekends)\s+)"
+    r"(?:at|from|until|till|by|around|before|after)\s+(?:(?:about|around|approximately)\s+)?$", re.I)
+
+
+def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut, span: tuple[int, int]) -> _R:
     dct = ctx.dct
     if fam == "clocktod":
         h = int(g["h"])
@@ -1884,6 +1891,9 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut) -> _R:
             if h < 12:
                 hhmm = f"{h + 12:02d}{hhmm[2:]}"
     rest = (g.get("rest") or "").strip()
+    if fam == "clock" and _SET_BEFORE_CLOCK.search(ctx.text, max(0, span[0] - 40), span[0]):
+        # "every weekday morning at 7am", "daily at 9pm": a time of day that recurs (TimeML SET)
+        return "SET", f"XXXX-XX-XXT{hhmm}", "none"
     base = None
     anchor = "dateline"
     if rest:
