@@ -842,7 +842,7 @@ def test_the_years_named_after_it_are_not_over_the_years(sentence):
     [
         ("The crew undocked at 3:10 a.m. ET and landed.", "3:10 a.m. ET"),
         ("The hearing starts at 9 a.m. Eastern on Monday.", "9 a.m. Eastern on Monday"),
-        ("The show airs at 8 p.m. PT tonight.", "8 p.m. PT"),
+        ("The show airs at 8 p.m. PT tonight.", "8 p.m. PT tonight"),
         ("It ends at 5 pm et al. said more.", "5 pm"),  # lower case: no zone
     ],
 )
@@ -916,3 +916,22 @@ def test_duration_titles(sentence, found):
 def test_clock_after_a_recurrence(sentence, phrase, type_, value):
     t = _find(sentence, WED, phrase)
     assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # a clock with a day word and part of day is one TIME on that day
+        ("The film is on at 9.30pm tonight.", "9.30pm tonight", "2025-06-11T21:30"),
+        ("The session started at 7pm GMT this evening.", "7pm GMT this evening", "2025-06-11T19:00"),
+        ("Police were called at 2:15am on Monday morning.", "2:15am on Monday morning",
+         "2025-06-09T02:15"),
+        ("Tonight at 8pm the count closes.", "Tonight at 8pm", "2025-06-11T20:00"),
+        # a date after the weekday still names the day
+        ("The final airs at 20:00 on Saturday 14 June.", "20:00 on Saturday 14 June",
+         "2025-06-14T20:00"),
+    ],
+)
+def test_clock_with_day_word_and_part_of_day(sentence, phrase, value):
+    t = _find(sentence, WED, phrase)
+    assert (t.type, t.value) == ("TIME", value)

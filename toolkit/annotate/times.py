@@ -189,7 +189,8 @@ _TODW = r"(?:morning|afternoon|evening|night|overnight|mid-?afternoon|mid-?morni
 _CLOCK_REST = (
     rf"(?:(?:{_DAY},?\s+)?(?:{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?"
     rf"|(?:the\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR4})?)(?![\d:])"
-    rf"|{_DAY}|today|yesterday|tomorrow)"
+    rf"|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tomorrow|tonight"
+    r"|this\s+(?:morning|afternoon|evening))"
 )
 _CLOCK_REST_PARTS = re.compile(
     rf"(?:(?P<wd>{_DAY}),?\s+)?(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAYNUM})(?:,?\s+(?P<y1>{_YEAR4}))?"
@@ -1898,9 +1899,12 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut, span: tuple[int, in
     anchor = "dateline"
     if rest:
         rl = rest.lower()
-        if rl in _WEEKDAYS:
+        if rl.split()[0] in _WEEKDAYS and (len(rl.split()) == 1 or rl.split()[1] in _TOD):
+            # "1:30am on Friday (morning)"
             if dct is not None:
-                base = _weekday_by_tense(dct, _WEEKDAYS[rl], fut())
+                base = _weekday_by_tense(dct, _WEEKDAYS[rl.split()[0]], fut())
+        elif rl == "tonight" or rl.startswith("this"):  # "10.45pm tonight", "8pm this evening"
+            base = dct
         elif rl in ("today", "yesterday", "tomorrow"):
             if dct is not None:
                 base = dct + dt.timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[rl])
