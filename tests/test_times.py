@@ -935,3 +935,29 @@ def test_clock_after_a_recurrence(sentence, phrase, type_, value):
 def test_clock_with_day_word_and_part_of_day(sentence, phrase, value):
     t = _find(sentence, WED, phrase)
     assert (t.type, t.value) == ("TIME", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "value"),
+    [
+        # a month before a noun, after a possessive: "Biden's July visit"
+        ("The deal followed Biden's July visit to Riyadh.", dt.date(2022, 8, 30), "July", "2022-07"),
+        ("Kyiv has held out since Russia's February invasion.", dt.date(2022, 12, 13), "February",
+         "2022-02"),
+        ("Britain's May said no.", dt.date(2019, 3, 1), None, None),  # a name, not the month
+        # the next months of a list run on in order from the first
+        ("Bills in October, November and December will rise.", dt.date(2022, 8, 26), "November",
+         "2022-11"),
+        ("Cuts may come in December and January.", dt.date(2022, 11, 1), "January", "2023-01"),
+        # ... not backwards, nor from an earlier month of the same name elsewhere
+        ("Towns taken in March and February were freed.", dt.date(2022, 8, 23), "February",
+         "2022-02"),
+        ("It began in January 2019. Now it changes in January, April and July.",
+         dt.date(2022, 8, 25), "April", "2022-04"),
+    ],
+)
+def test_possessive_and_listed_months(sentence, dct, phrase, value):
+    if phrase is None:
+        assert find_time_expressions(sentence, dct=dct) == []
+    else:
+        assert _find(sentence, dct, phrase).value == value

@@ -396,12 +396,17 @@ _SECOND_DAY = re.compile(
 _DATE_AFTER = re.compile(rf",\s+({_MONTH})\s+({_DAYNUM})(?![\d:])(?:,\s+({_YEAR4})(?!\d))?")
 _THE_ADJ_QUARTER = re.compile(r"the\s+\S+-quarter", re.I)
 _THE_ADJ_DURATION = re.compile(r"(?:the|an?)\s+[\w.]+(?:-[a-z]+)+", re.I)
-_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
+_SINCE = re.compile(r"\bsince\s+(?:(?:its|his|her|their|our|my|\w+['’]s)\s+)?(?:(?:early|late|mid)[\s-]+)?$",
+                    re.I)
 _MONTH_CONTEXT = re.compile(
     r"(?:\b(?:in|since|until|till|by|from|of|early|late|mid|last|next|this|through|during|before|after"
     r"|between|and|or|to|on|for|until|since|around|about|throughout|except|the|a|an)|-)\s*$",
     re.I,
 )
+#: a month just before, in a list: "October, November", "July and August"
+_MONTH_LIST_BEFORE = re.compile(rf"({_MONTH})\s*(?:,\s*|,?\s+(?:and|or)\s+)$")
+_POSSESSIVE_BEFORE = re.compile(r"(?:\w['’]s|\b(?:its|his|her|their|our|my|your))\s+$")
+_NOUN_AFTER = re.compile(r"\s+[a-z]")
 #: the first month of a span of months just before a month: "from October to", "between
 #: November 2022 and"
 _MONTH_RANGE_BEFORE = re.compile(
@@ -1155,11 +1160,26 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         bare = not (g.get("y") or g.get("mod") or g.get("rel") or g.get("ry"))
         if bare and g["m"] in ("Mar", "Jan", "Dec", "Sep", "Jun", "Jul", "Apr", "Aug", "Oct", "Nov", "Feb"):
             return None  # a bare abbreviation without its period is too ambiguous
-        ctx_m = _MONTH_CONTEXT.search(text, max(0, span[0] - 12), span[0])
-        if bare and (not ctx_m or (ctx_m.group().strip().lower() in ("the", "a", "an")
-                                   and _NOT_A_MONTH_AFTER.match(text, span[1]))):
-            return None  # "May" the verb, "the March for Life": a bare month needs "in May", "since May" ...
         m = _month_num(g["m"])
+        listed = bare and _MONTH_LIST_BEFORE.search(text, max(0, span[0] - 16), span[0])
+        ctx_m = _MONTH_CONTEXT.search(text, max(0, span[0] - 12), span[0])
+        if bare and not listed and (not ctx_m or (ctx_m.group().strip().lower() in ("the", "a", "an")
+                                                  and _NOT_A_MONTH_AFTER.match(text, span[1]))) and not (
+                m != 5 and _POSSESSIVE_BEFORE.search(text, max(0, span[0] - 8), span[0])
+                and _NOUN_AFTER.match(text, span[1])):
+            # "May" the verb, "the March for Life": a bare month needs "in May", "since May", a
+            # possessive before a noun ("Trump's July phone call"; not "May": Theresa May) or
+            # another month before it in a list ("October, November")
+            return None
+        if (listed and ctx.last_month is not None and ctx.last is ctx.last_month
+                and listed.start(1) - 20 <= ctx.last_start <= listed.start(1)
+                and _month_num(listed.group(1)) == ctx.last_month.month
+                and (m - ctx.last_month.month) % 12 <= 4):
+            # the next month of a list, a few months on: "in October, November and December",
+            # "in December and January" run on in order (not "in March and February")
+            y = ctx.last_month.year + (m <= ctx.last_month.month)
+            ctx.last = ctx.last_month = dt.date(y, m, 1)
+            return "DATE", f"{y}-{m:02d}", f"expression:{ctx.last_start}"
         if g.get("y"):
             y = _year_int(g["y"])
             anchor = "none"
@@ -1169,7 +1189,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
                 return "DATE", f"XXXX-{m:02d}", "none"
         elif (not g.get("rel") and ctx.last_month is not None and ctx.last is ctx.last_month
               and (r := _MONTH_RANGE_BEFORE.search(text, max(0, span[0] - 50), span[0]))
-              and _month_num(r.group(1)) == ctx.last_month.month and m <= ctx.last_month.month):
+              and _month_num(r.group(1)) == ctx.last_month.month and m <= ctx.last_month.month
+              and r.start(1) - 30 <= ctx.last_start <= r.start(1)):
             # the end of a span of months that runs into the next year: "from October to
             # March", "between November and January" (an earlier month is the next year's)
             y = ctx.last_month.year + 1
