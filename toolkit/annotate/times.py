@@ -186,11 +186,13 @@ _TODW = r"(?:morning|afternoon|evening|night|overnight|mid-?afternoon|mid-?morni
 
 #: the day of a clock time: a day word, or a date with or without its weekday ("Friday 24
 #: February 2023", "Thursday, Feb. 24", "June 11, 2022", "the 3rd of May")
-_CLOCK_REST = (
-    rf"(?:(?:{_DAY},?\s+)?(?:{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?"
-    rf"|(?:the\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR4})?)(?![\d:])"
-    rf"|{_DAY}(?:\s+(?:morning|afternoon|evening|night))?|today|yesterday|tomorrow|tonight"
-    r"|this\s+(?:morning|afternoon|evening))"
+_CLOCK_REST_DATE = (
+    rf"(?:{_MONTH}\s+{_DAYNUM}(?:,?\s+{_YEAR4})?|(?:the\s+)?{_DAYNUM}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR4})?)"
+    r"(?![\d:])"
+)
+_CLOCK_REST = (  # the weekday is tried once (this runs at every candidate start)
+    rf"(?:{_DAY}(?:,?\s+{_CLOCK_REST_DATE}|\s+(?:morning|afternoon|evening|night))?|{_CLOCK_REST_DATE}"
+    r"|today|yesterday|tomorrow|tonight|this\s+(?:morning|afternoon|evening))"
 )
 _CLOCK_REST_PARTS = re.compile(
     rf"(?:(?P<wd>{_DAY}),?\s+)?(?:(?P<m1>{_MONTH})\s+(?P<d1>{_DAYNUM})(?:,?\s+(?P<y1>{_YEAR4}))?"
