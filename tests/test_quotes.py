@@ -846,3 +846,72 @@ def test_a_pronoun_goes_to_whoever_spoke_last(text, speakers):
 ])
 def test_a_sentence_opening_pronoun_goes_to_the_subject_before_it(text, speakers):
     assert [q.speaker for q in find_quotes(text)] == speakers
+
+
+class _CountingPattern:
+    """Wraps a compiled regex and adds up how many characters its searches are given."""
+
+    def __init__(self, pattern, counter: list[int]) -> None:
+        self.pattern, self.counter = pattern, counter
+
+    def _count(self, string: str, pos: int, endpos: int | None) -> None:
+        self.counter[0] += max(0, min(len(string), endpos if endpos is not None else len(string))
+                               - pos)
+
+    def search(self, string, pos=0, endpos=None):
+        self._count(string, pos, endpos)
+        return self.pattern.search(string, pos, len(string) if endpos is None else endpos)
+
+    def finditer(self, string, pos=0, endpos=None):
+        self._count(string, pos, endpos)
+        return self.pattern.finditer(string, pos, len(string) if endpos is None else endpos)
+
+    def match(self, string, pos=0, endpos=None):
+        return self.pattern.match(string, pos, len(string) if endpos is None else endpos)
+
+
+# one long sentence of scare quotes (dropped, so every lead-in starts at the sentence start)
+_LONG_LEADS = ['the memo used terms like "item{}" and ', "the memo called it: \"item{}\" and ",
+               "the memo used terms like 'item{}' and "]
+
+
+@pytest.mark.parametrize("unit", _LONG_LEADS)
+def test_long_lead_ins_are_read_in_linear_time(unit, monkeypatch):
+    """Characters given to the lead-in searches (cues, the noun phrase before a colon, a
+    weekday at its end) grow linearly with a sentence of many dropped quotes: reading each
+    lead-in whole made them grow with its square (4x the quotes: about 16x the characters)."""
+    import toolkit.annotate.quotes as q
+
+    counter = [0]
+    for name in ("_CUE", "_NP_END", "_DAY_EDGE"):
+        monkeypatch.setattr(q, name, _CountingPattern(getattr(q, name), counter))
+
+    def scanned(n: int) -> int:
+        counter[0] = 0
+        text = "In the end, " + "".join(unit.format(_letters(i)) for i in range(n)) + "more."
+        assert find_quotes(text) == []  # all scare quotes
+        return counter[0]
+
+    small, large = scanned(100), scanned(400)
+    assert large < 6 * small, (small, large)
+
+
+_LEAD_WORDS = ["said", "told", "according to", "wrote", "adding", "later", "Jane", "Doe", "Mr",
+               "the", "minister", "on", "Monday", "and", "but", "'quote'", ",", ":", "(R-Ohio)",
+               "-", "—", "\u00a0", "   ", "’s", "of", "Ukraine", "officials", '"x"', "In"]
+_NO_CUE_WORDS = _LEAD_WORDS[6:]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_LEAD_WORDS), max_size=100),
+       st.lists(st.sampled_from(_NO_CUE_WORDS), min_size=90, max_size=200),
+       st.lists(st.sampled_from(_LEAD_WORDS), max_size=12), st.booleans())
+def test_long_lead_in_shortcut_changes_nothing(head, middle, tail, colon):
+    """_before_attr with the article's _LeadScan (which reads a long lead-in only from a
+    barrier near its end) gives what reading the whole lead-in gives, with cues near the
+    quote, far from it (before a long stretch without one) or none."""
+    from toolkit.annotate.quotes import _before_attr, _LeadScan
+
+    text = " ".join(head + middle + tail) + (":" if colon else "") + ' "We will see."'
+    open_at = text.rindex('"We')
+    assert _before_attr(text, open_at, 0, _LeadScan(text)) == _before_attr(text, open_at, 0)
