@@ -961,3 +961,18 @@ def test_possessive_and_listed_months(sentence, dct, phrase, value):
         assert find_time_expressions(sentence, dct=dct) == []
     else:
         assert _find(sentence, dct, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # "as early as" takes the tense of its clause; alone it points ahead
+        ("Protests had erupted as early as May 22.", "May 22", "2025-05-22"),
+        ("Troops began leaving as early as May 30, officials said.", "May 30", "2025-05-30"),
+        ("A vote could come as early as Friday.", "Friday", "2025-06-13"),
+        ("Prices may top the record as soon as Friday.", "Friday", "2025-06-13"),
+        ("The ruling will come as early as July 2.", "July 2", "2025-07-02"),
+    ],
+)
+def test_as_early_as(sentence, phrase, value):
+    assert _find(sentence, WED, phrase).value == value

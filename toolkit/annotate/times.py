@@ -721,11 +721,17 @@ def _cue(tokens: list[str], *, schedule: bool = True) -> bool | None:
     ``schedule``: count present-tense verbs of a schedule ("opens", "meet") as future cues (only
     in the clause before the date: after it they belong to another clause)."""
     n = len(tokens)
+    weak = None
     for i in range(n - 1, -1, -1):
+        if tokens[i].lower() == "early" and i and tokens[i - 1].lower() == "as":
+            # "as early as": ahead only when nothing else in the clause tells ("smaller protests
+            # had erupted as early as September 22" is past; "as soon as" is always ahead)
+            weak = True
+            continue
         cue = _cue_at(tokens, i, schedule, n - i <= 5)
         if cue is not None:
-            return None if cue is _STOP else cue
-    return None
+            return weak if cue is _STOP else cue
+    return weak
 
 
 #: before "planned", "expected", "scheduled": an adjective or passive ("the planned talks", "is
