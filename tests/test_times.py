@@ -976,3 +976,25 @@ def test_possessive_and_listed_months(sentence, dct, phrase, value):
 )
 def test_as_early_as(sentence, phrase, value):
     assert _find(sentence, WED, phrase).value == value
+
+
+OCT = dt.date(2022, 10, 17)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # a future seen from the past ("would", "was supposed to", "were due to", "planned")
+        # names a past day when the next such day is more than half a year ahead
+        ("The ministry announced it would send two radars on July 1.", "July 1", "2022-07-01"),
+        ("The report was supposed to go out Aug. 3.", "Aug. 3", "2022-08-03"),
+        ("Games were due to resume on April 25.", "April 25", "2022-04-25"),
+        ("The drills were planned before the storm on 20 May.", "20 May", "2022-05-20"),
+        # ... a plain future keeps the next such day, however far ahead
+        ("The pact will take effect on June 1.", "June 1", "2023-06-01"),
+        ("Games were due to resume on Feb. 25.", "Feb. 25", "2023-02-25"),  # 131 days ahead
+        ("The ministry said it would send two radars on Nov. 30.", "Nov. 30", "2022-11-30"),
+    ],
+)
+def test_future_in_the_past(sentence, phrase, value):
+    assert _find(sentence, OCT, phrase).value == value

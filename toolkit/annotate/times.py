@@ -955,17 +955,52 @@ def _year_num(y: str, dct: dt.date | None) -> int:
     return int(y)
 
 
-def _closest_year(dct: dt.date, month: int, day: int, future: bool) -> int:
+#: how far ahead (days) a date written without its year is read as the next one when the future
+#: is only seen from the past ("would", "was supposed to", "were due to", "planned"): "announced
+#: it would send two systems on July 1" (written in October), "the exercises were planned before
+#: the invasion on 24 February" (written in May) name past days
+_FUTURE_IN_PAST_REACH_DAYS = 180
+_FUTURE_IN_PAST = frozenset(["would", "planned", "supposed", "plan", "plans"])
+_PAST_BE = frozenset(["was", "were"])
+
+
+def _future_in_past(text: str, start: int, end: int) -> bool:
+    """The future cue of a date is one seen from the past: the cue nearest the date (before
+    it, else after it) is "would", "planned", "plan(s) to", "was supposed/due/expected to"."""
+    left = text[max(0, start - 120) : start]
+    b = list(_SENT_BREAK.finditer(left))
+    toks = _WORD.findall(left[b[-1].end() :] if b else left)
+    for i in range(len(toks) - 1, -1, -1):
+        w = toks[i].lower()
+        prev = toks[i - 1].lower() if i else ""
+        if w in _FUTURE_IN_PAST or (w in ("due", "expected", "scheduled", "set") and prev in _PAST_BE):
+            return True
+        if w in _FUTURE_WORDS or w.endswith("'ll") or w in ("due", "going", "effective"):
+            return False
+    right = text[end : end + 40]
+    for w in _WORD.findall(right):
+        w = w.lower()
+        if w in _FUTURE_IN_PAST:
+            return True
+        if w in _FUTURE_WORDS or w.endswith("'ll"):
+            return False
+    return False
+
+
+def _closest_year(dct: dt.date, month: int, day: int, future: bool, *, reach: int = 350) -> int:
     """Year for a month/day written without one. Future tense: the next such date (a date up
-    to two weeks before the dateline keeps the dateline's year). Otherwise the most recent
-    such date, unless the date falls within the next 90 days: news often announces dates
-    ahead, and a "past" event dated after the dateline must stay visible as such."""
-    for y in (dct.year - 1, dct.year, dct.year + 1):
-        cand = _safe_date(y, month, day) or dt.date(y, month, 28)
-        delta = (cand - dct).days
-        if future and -14 <= delta < 351:
-            return y
-        if not future and -275 < delta <= 90:
+    to two weeks before the dateline keeps the dateline's year) when it is at most ``reach``
+    days ahead. Otherwise the most recent such date, unless the date falls within the next 90
+    days: news often announces dates ahead, and a "past" event dated after the dateline must
+    stay visible as such."""
+    years = (dct.year - 1, dct.year, dct.year + 1)
+    deltas = [((_safe_date(y, month, day) or dt.date(y, month, 28)) - dct).days for y in years]
+    if future:
+        for y, delta in zip(years, deltas, strict=True):
+            if -14 <= delta <= reach:
+                return y
+    for y, delta in zip(years, deltas, strict=True):
+        if -275 < delta <= 90:
             return y
     return dct.year
 
@@ -1154,7 +1189,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
                      if (_safe_date(c, m, d) or dct).isoweekday() == wd and _safe_date(c, m, d)]
             y = years[0] if years else _closest_year(dct, m, d, fut())
         else:
-            y = _closest_year(dct, m, d, fut())
+            future = fut()
+            y = _closest_year(dct, m, d, future, reach=_FUTURE_IN_PAST_REACH_DAYS
+                              if future and _future_in_past(text, span[0], span[1]) else 350)
         if _SINCE.search(text, max(0, span[0] - 20), span[0]) and (_safe_date(y, m, d) or dct) > dct:
             y -= 1  # "since August 12": a starting point, never after the dateline
         date = _safe_date(y, m, d)
