@@ -998,3 +998,20 @@ OCT = dt.date(2022, 10, 17)
 )
 def test_future_in_the_past(sentence, phrase, value):
     assert _find(sentence, OCT, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "value"),
+    [
+        # "since" earlier in the clause makes the date a starting point, never ahead
+        ("It is his first trip since the offensive began on Feb. 24.", dt.date(2022, 12, 21),
+         "Feb. 24", "2022-02-24"),
+        ("It will be the first match since the invasion on 24 February.", dt.date(2022, 5, 31),
+         "24 February", "2022-02-24"),
+        # ... a later clause does not carry it
+        ("Prices rose since May. Talks resume on Feb. 2.", dt.date(2022, 12, 21), "Feb. 2",
+         "2023-02-02"),
+    ],
+)
+def test_since_earlier_in_the_clause(sentence, dct, phrase, value):
+    assert _find(sentence, dct, phrase).value == value

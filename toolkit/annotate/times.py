@@ -398,6 +398,8 @@ _SECOND_DAY = re.compile(
 _DATE_AFTER = re.compile(rf",\s+({_MONTH})\s+({_DAYNUM})(?![\d:])(?:,\s+({_YEAR4})(?!\d))?")
 _THE_ADJ_QUARTER = re.compile(r"the\s+\S+-quarter", re.I)
 _THE_ADJ_DURATION = re.compile(r"(?:the|an?)\s+[\w.]+(?:-[a-z]+)+", re.I)
+#: "since" earlier in the clause of a date: "since the Russian offensive began on Feb. 24"
+_SINCE_CLAUSE = re.compile(r"\bsince\b[^.;:!?\n]*$", re.I)
 _SINCE = re.compile(r"\bsince\s+(?:(?:its|his|her|their|our|my|\w+['’]s)\s+)?(?:(?:early|late|mid)[\s-]+)?$",
                     re.I)
 _MONTH_CONTEXT = re.compile(
@@ -1192,8 +1194,10 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             future = fut()
             y = _closest_year(dct, m, d, future, reach=_FUTURE_IN_PAST_REACH_DAYS
                               if future and _future_in_past(text, span[0], span[1]) else 350)
-        if _SINCE.search(text, max(0, span[0] - 20), span[0]) and (_safe_date(y, m, d) or dct) > dct:
-            y -= 1  # "since August 12": a starting point, never after the dateline
+        if _SINCE_CLAUSE.search(text, max(0, span[0] - 70), span[0]) and (_safe_date(y, m, d) or dct) > dct:
+            # "since August 12", "since the invasion began on Feb. 24": a starting point, never
+            # after the dateline
+            y -= 1
         date = _safe_date(y, m, d)
         if not date:
             return None
