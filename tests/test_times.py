@@ -1015,3 +1015,20 @@ def test_future_in_the_past(sentence, phrase, value):
 )
 def test_since_earlier_in_the_clause(sentence, dct, phrase, value):
     assert _find(sentence, dct, phrase).value == value
+
+
+_FILLER = " The mayor spoke to reporters about the repairs, the budget and the schools." * 4
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a whole month named just before a clock gives its day (unknown) ...
+        ("In May she left the club at 3 a.m. and went home.", "2025-05-XXT03:00"),
+        # ... a month named long before does not: the clock is the news of the dateline
+        ("Shelling has not stopped since the end of April." + _FILLER + " Sirens sounded at 4am.",
+         "2025-06-11T04:00"),
+    ],
+)
+def test_clock_after_a_month(sentence, value):
+    assert [t.value for t in find_time_expressions(sentence, dct=WED) if t.type == "TIME"] == [value]

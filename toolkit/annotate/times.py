@@ -1946,6 +1946,11 @@ _SET_BEFORE_CLOCK = re.compile(
     r"(?:at|from|until|till|by|around|before|after)\s+(?:(?:about|around|approximately)\s+)?$", re.I)
 
 
+#: how far (characters) a month named before a clock still gives its day ("In December she
+#: apologised after clubbing until 4 a.m.")
+_MONTH_CLOCK_REACH = 250
+
+
 def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut, span: tuple[int, int]) -> _R:
     dct = ctx.dct
     if fam == "clocktod":
@@ -2000,6 +2005,11 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut, span: tuple[int, in
             elif _safe_date(2000, m, d) is not None:
                 # no dateline: only the year is unknown (TimeML leaves just that unspecified)
                 return "TIME", f"XXXX-{m:02d}-{d:02d}T{hhmm}", "none"
+    elif (ctx.last is not None and ctx.last is ctx.last_month and dct is not None
+          and span[0] - ctx.last_start > _MONTH_CLOCK_REACH):
+        # a whole month named long before ("since the end of April" ... "at about 5.30am"): the
+        # clock is the news of the day, not of that month
+        base = dct
     else:
         base = ctx.last or dct
         if ctx.last is not None:
