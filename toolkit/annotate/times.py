@@ -42,6 +42,22 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   "extended to Nov. 16"): both point ahead; "Friday night, Aug. 12" takes the written date;
 * "daily"/"weekly" used as a noun, a periodical ("the Italian daily Corriere della Sera",
   "The Daily Beast"), is not a TIMEX3 (TimeML: expressions inside names are not markable);
+* a clock with its day is one TIME: "10.30am on Friday 24 February 2023", "Monday 23 May at
+  20:30", "10.45pm tonight", "1:30am on Friday morning" (a weekday written with a date only fixes
+  its year); a day after a line break or a capitalised "On" starts a new sentence; a clock after
+  a recurrence ("every weekday morning at 7am", "daily at 9pm") is a SET ``XXXX-XX-XXT07:00``;
+* a month or date with a relative year is one DATE ("June of last year", "March 19 last year",
+  "April of that year", "March the following year"); a span or list of months runs on in order
+  ("from October to March", "in December and January": the next year's); a month after a
+  possessive is a date ("Biden's July visit", not "Britain's May");
+* tense: with no cue before a date, the nearest cue after it in its clause decides (a present
+  perfect or an indirect question gives none); "as early as" points ahead only when nothing else
+  does; a future seen from the past ("would", "was supposed to", "planned") reaches at most half
+  a year ahead; "since" earlier in the clause makes a date a starting point;
+* names are not markable (TimeML): "The Mail on Sunday", "the Sunday Times", "Fox News Sunday",
+  "Saturday Night Live", CBS's "60 Minutes", "the Five-Day War";
+* "over the years" is a DURATION ``PXY``; a spelled-out count makes "a week" a rate ("seven days
+  a week", SET) but not after a preposition ("in a year", "within a year": DURATION);
 * without a dateline, values that need one stay underspecified
   (``XXXX-WXX-3``, ``XXXX-06-11``).
 
