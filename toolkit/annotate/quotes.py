@@ -263,15 +263,29 @@ PRONOUN_SPEAKERS = frozenset({"I", "he", "she", "they", "we", "it"})
 _ORG_NOUNS = _wordlist("org_nouns.txt")
 # an initial is not the end of an abbreviation ('PM.', 'TV.') nor a sentence end before a
 # sentence-opening word ('the U.K. The EU said')
-_NAME_TOK = (r"(?:(?<![A-Za-z])[A-Z]\.(?:[A-Z]\.)*(?![ \u00a0]+(?:The|A|An|This|That|These|"
-             r"While|But|And|Or|So|He|She|It|They|We|I|In|On|At|As|If|When|After|Before)\b)"
-             r"|(?:Mrs|Mr|Ms|Dr|St|Jr|Sr|Sen|Rep|Gov|Gen|Col|Lt|Sgt|Maj|"
-             r"Capt|Prof|Rev|Ft|Mt|Adm|Cmdr|Supt)\.(?=\s+[A-Z])"
+_NOT_AFTER_INITIAL = (r"[ \u00a0]+(?:The|A|An|This|That|These|While|But|And|Or|So|He|She|It|"
+                      r"They|We|I|In|On|At|As|If|When|After|Before)\b")
+_ABBREVS = ("Mrs", "Mr", "Ms", "Dr", "St", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Col", "Lt",
+            "Sgt", "Maj", "Capt", "Prof", "Rev", "Ft", "Mt", "Adm", "Cmdr", "Supt")
+_NAME_TOK = (rf"(?:(?<![A-Za-z])[A-Z]\.(?:[A-Z]\.)*(?!{_NOT_AFTER_INITIAL})"
+             rf"|(?:{'|'.join(_ABBREVS)})\.(?=\s+[A-Z])"
              r"|(?:Mc|Mac|O’|O')?[A-Z][\w’'-]*)")
 _PARTICLE = r"(?:de|da|van|von|der|del|la|le|bin|al|el|di|du|dos|ter)"
 _NAME_RUN = re.compile(rf"{_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})*")
+# _NAME_TOK with its first capital matched first, so that the search over a whole article skips
+# to capitals (a pattern that opens with a look-around is tried at every position): the
+# initial's look-behind looks past that capital, an abbreviation's first letter is checked
+# behind it, and 'Mc'/'O’' prefixes add nothing to a token that runs on over [\w’'-] anyway
+_ABBREV_REST = "|".join(
+    f"(?<={first})(?:{'|'.join(w[1:] for w in _ABBREVS if w[0] == first)})"
+    for first in dict.fromkeys(w[0] for w in _ABBREVS))
+_NAME_TOK_FIRST = (rf"[A-Z](?:(?<![A-Za-z][A-Z])\.(?:[A-Z]\.)*(?!{_NOT_AFTER_INITIAL})"
+                   rf"|(?:{_ABBREV_REST})\.(?=\s+[A-Z])|[\w’'-]*)")
 _MULTI_NAME_RUN = re.compile(
-    rf"(?=[A-Z]){_NAME_TOK}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})+")
+    rf"{_NAME_TOK_FIRST}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})+")
+#: _NAME_RUN for scanning a stretch of text (same runs, found faster)
+_NAME_RUN_SCAN = re.compile(
+    rf"{_NAME_TOK_FIRST}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+)?{_NAME_TOK})*")
 _FUNCTION_CAPS = _wordlist("function_caps.txt")
 _NON_PERSON = _wordlist("non_person_heads.txt")
 _DET = (r"(?:the|The|a|A|an|An|his|His|her|Her|its|Its|their|Their|one|One|another|Another|"
@@ -380,6 +394,9 @@ def _is_double_open(text: str, i: int, p_start: int, p_end: int) -> bool | None:
     return before == ":" and after.isalnum()
 
 
+_NOT_OPENING = re.compile(r"\d\ds\b|em\b|til\b|cause\b|n\b|tis\b|twas\b")  # '90s, 'em
+
+
 def _single_role(text: str, i: int, p_start: int, p_end: int) -> str | None:
     before = text[i - 1] if i > p_start else " "
     after = text[i + 1] if i + 1 < p_end else " "
@@ -388,7 +405,7 @@ def _single_role(text: str, i: int, p_start: int, p_end: int) -> str | None:
     if (before.isspace() or before in "([{—–-/:" or i == p_start) and (after.isalpha()
                                                                        or after.isdigit()):
         rest = text[i + 1 : i + 6].lower()
-        if re.match(r"\d\ds\b|em\b|til\b|cause\b|n\b|tis\b|twas\b", rest):
+        if _NOT_OPENING.match(rest):
             return None
         return "open"
     if not before.isspace() and (after.isspace() or after in ".,;:!?)—–-\"”" or i + 1 == p_end):
@@ -685,7 +702,9 @@ _STRIP_TITLES = frozenset({"secretary-general", "director-general", "vice-presid
 _ROLE_NOUNS = _OF_HEADS | _STRIP_TITLES
 
 
+@lru_cache(maxsize=4096)
 def _strip_title(name: str) -> str:
+    """'Ukrainian President Volodymyr Zelenskyy' -> 'Volodymyr Zelenskyy' (cached: names recur)."""
     words = name.split()
     last_title = -1
     for k, w in enumerate(words):
@@ -758,14 +777,14 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool,
             ms, me = m.start(kind), m.end(kind)
             # "But Trump": skip capitalised function words at the front
             while True:
-                w = re.match(r"([A-Za-z]+)\s+", text[ms:me])
+                w = _FIRST_WORD.match(text[ms:me])
                 if w and w.group(1).lower() in _FUNCTION_CAPS and kind == "name":
                     ms += w.end()
                     continue
                 break
             if kind == "det" and _STOP_DET.search(text, ms + 1, me):
                 # "the crowd cheered and the mayor": keep the last determiner phrase
-                sub = list(re.finditer(rf"\b{_DET}\s", text[ms:me]))
+                sub = list(_DET_WORD.finditer(text[ms:me]))
                 if len(sub) > 1:
                     ms += sub[-1].start()
                 stops = list(_STOP_DET.finditer(text, ms + 1, me))
@@ -774,7 +793,7 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool,
                     return _speaker_in(text, stops[-1].end(), end, head=False) \
                         if stops[-1].end() < me else None
             if kind == "name" and _STOP_NP.search(text, ms, me):
-                run = list(_NAME_RUN.finditer(text, ms, me))
+                run = list(_NAME_RUN_SCAN.finditer(text, ms, me))
                 if not run:
                     return None
                 ms = run[-1].start()
@@ -784,6 +803,8 @@ def _speaker_in(text: str, start: int, end: int, *, head: bool,
     return None
 
 
+_FIRST_WORD = re.compile(r"([A-Za-z]+)\s+")
+_DET_WORD = re.compile(rf"\b{_DET}\s")
 # capitalised function words that do stand for a speaker ('Another said: "..."')
 _INDEFINITE_SPEAKERS = frozenset({"another", "one", "others", "some", "many", "several", "both",
                                   "all", "most", "few", "none", "neither", "either"})
@@ -816,7 +837,7 @@ def _classify(text: str, s: int, e: int, kind: str) -> _Mention | None:
     if not words:
         return None
     if kind == "det":
-        runs = [r for r in _NAME_RUN.finditer(piece) if r.group(0).lower() not in _FUNCTION_CAPS]
+        runs = [r for r in _NAME_RUN_SCAN.finditer(piece) if r.group(0).lower() not in _FUNCTION_CAPS]
         if runs and words[-1].lower().strip(".,") not in _ORG_NOUNS and (
                 words[0].lower() not in ("the", "a", "an")
                 or (runs[-1].end() == len(piece) and " " in runs[-1].group(0))):
@@ -935,8 +956,10 @@ _FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "she", "her", "hers", "
                      "sister", "wife", "dame", "lady"})
 
 
+@lru_cache(maxsize=256)
 def _gender(text: str, surname: str) -> str:
-    """'m', 'f' or '' from titles before the surname in the article ("Mr Peskov", "Ms Marin")."""
+    """'m', 'f' or '' from titles before the surname in the article ("Mr Peskov", "Ms Marin");
+    cached: every pronoun asks it of each candidate (a text's hash is computed once)."""
     if not surname or not surname[0].isupper():
         return ""
     male = female = 0
@@ -965,9 +988,14 @@ def _last_person_before(text: str, pos: int, names: _Names, skip: list[tuple[int
     ``pronoun``; with ``speaking``, the last one followed by a reporting verb ("Jane Doe, head
     of Energy UK, said": Jane Doe, not Energy UK)."""
     window_start = max(floor, pos - 600)
+    # inside a quote: the spans sorted by start with the running maximum of their ends
+    skip = sorted(skip)
+    starts = [a for a, _ in skip]
+    reach = list(itertools.accumulate((b for _, b in skip), max))
     # the last qualifying run wins, so read the runs from the end and stop at the first
-    for m in reversed(list(_NAME_RUN.finditer(text, window_start, pos))):
-        if any(a <= m.start() < b for a, b in skip):
+    for m in reversed(list(_NAME_RUN_SCAN.finditer(text, window_start, pos))):
+        k = bisect_right(starts, m.start()) - 1
+        if k >= 0 and m.start() < reach[k]:
             continue
         if speaking and _CUE_AFTER_NAME.match(text, m.end()) is None and not (
                 text[m.start() - 2 : m.start()] == ", "
@@ -975,7 +1003,7 @@ def _last_person_before(text: str, pos: int, names: _Names, skip: list[tuple[int
                 and not any(_is_org_end(w) for w in _strip_title(m.group(0)).split())):
             continue
         run = _person_part(text, m.start(), m.end())
-        raw_name = re.sub(r"[’']s$", "", run.rstrip(".’',"))
+        raw_name = _POSSESSIVE_S.sub("", run.rstrip(".’',"))
         name = _strip_title(raw_name)
         if name.split()[0].lower() in _FUNCTION_CAPS:
             name = " ".join(name.split()[1:])
@@ -1019,13 +1047,17 @@ def _sentence_bounds(breaks: tuple[list[int], list[int]], p_start: int, p_end: i
     return s, e
 
 
+_AFTER_MARK = re.compile(r"[,—–-]?\s*")
+_POSSESSIVE_S = re.compile(r"[’']s$")
+
+
 def _after_attr(text: str, close: int, s_end: int) -> tuple[_Attr | None, int]:
     """Attribution right after a closing mark: '..., X said' / 'said X' / 'according to X'."""
     k = close + 1
     # the comma may sit outside the mark
     win_end = min(s_end, k + 160)
     seg = text[k:win_end]
-    m0 = re.match(r"[,—–-]?\s*", seg)
+    m0 = _AFTER_MARK.match(seg)
     off = m0.end() if m0 else 0
     cue = _CUE.search(text, k + off, win_end)
     if not cue and s_end > win_end and text[close - 1 : close] == "," and \
@@ -1149,7 +1181,7 @@ _BARE_INDEFINITE = re.compile(r"\s+(one|another|others|some|many|several)(?=\s*(
 
 
 def _clean_cue(cue: str) -> str:
-    return re.sub(r"\s+", " ", cue.strip())
+    return " ".join(cue.split())  # runs of white space as one space
 
 
 #: a character that no noun phrase ending a lead-in (``_NP_END``) holds outside the bracket
@@ -1359,6 +1391,10 @@ _LEADING_ADJUNCT = re.compile(
 _FOCUS_ADVERB = re.compile(r"(?:even|also|only|just)\s+")
 
 
+_LOW_ADJUNCT = re.compile(r"(?:after|before|when|while|despite|following|as|since|in|on|at)\b"
+                          r"[^,]{0,100},\s*")
+
+
 def _subject(text: str, s_start: int, end: int) -> _Mention | None:
     """The subject NP at the start of the clause ``text[s_start:end]`` (skipping
     leading adjuncts such as "On Thursday, after remaining neutral, ")."""
@@ -1369,8 +1405,7 @@ def _subject(text: str, s_start: int, end: int) -> _Mention | None:
             break
         pos = m.end()
         # "after remaining neutral throughout the process, " after a skipped adjunct
-        low = re.match(r"(?:after|before|when|while|despite|following|as|since|in|on|at)\b"
-                       r"[^,]{0,100},\s*", text[pos:end])
+        low = _LOW_ADJUNCT.match(text[pos:end])
         if low:
             pos += low.end()
     focus = _FOCUS_ADVERB.match(text, pos, end)
@@ -1385,7 +1420,9 @@ _PROGRAMME_LEAD = re.compile(r"(?:[’']s|\b(?:on|in|to|from))\s*$")
 
 def _is_not_speech(text: str, q_start: int, q_end: int, lead: str, has_cue: bool) -> bool:
     inner = text[q_start:q_end].strip()
-    words = _WORDS.findall(inner)
+    # (the tests below count up to eight words: nine stand for 'more')
+    words = _WORDS.findall(inner) if len(inner) < 120 else \
+        [m.group(0) for m in itertools.islice(_WORDS.finditer(inner), 9)]
     if not words:
         return True
     if _TITLE_CUE.search(lead[-40:]):
@@ -1401,7 +1438,7 @@ def _is_not_speech(text: str, q_start: int, q_end: int, lead: str, has_cue: bool
         # a short quoted sentence ('"We expected more."') is speech; a short phrase is not
         return not (inner[0].isupper() and inner[-1] in ".!?" and len(words) >= 2)
     # Title Case without sentence punctuation: a title, not speech
-    return len(words) <= 8 and title_case() and not re.search(r"[.!?,]$", inner)
+    return len(words) <= 8 and title_case() and inner[-1] not in ".!?,"
 
 
 # --------------------------------------------------------------------------- core
@@ -1487,7 +1524,7 @@ def _find(text: str) -> list[Quote]:
         lead_start = s_start
         if raw.open >= ps:
             # the lead-in: sentence start (or previous closing mark) up to the opening mark
-            for o in out[::-1]:
+            for o in reversed(out):
                 if o.end > ps and o.end < raw.open and o.end > lead_start:
                     lead_start = o.end + 1
                     break
@@ -1526,8 +1563,10 @@ def _find(text: str) -> list[Quote]:
                 _LEAD_IN_END.search(lead) and text[q_end - 1 : q_end] in ".?!":
             # 'X responded: "...?" Her critics cited it': the lead-in owns a finished quote
             attr = before_attr
-        has_cue = attr is not None or led_attr is not None or (raw.open > lead_start
-                                       and _cue_led(text, lead_start, raw.open))
+        # whether a cue right before the mark leads the quote in (read once, used twice)
+        led_in = raw.open > lead_start and (attr is None or before_attr is None) and \
+            _cue_led(text, lead_start, raw.open)
+        has_cue = attr is not None or led_attr is not None or led_in
         # '"A," X wrote on Y. "Blacklisted?"': a short quote right after an attributed one
         follows_attr = prev is not None and prev_para == pi and bool(prev.speaker) and \
             prev.end <= prev.speaker_start and prev.speaker_end <= raw.open < prev.speaker_end + 60 \
@@ -1585,9 +1624,7 @@ def _find(text: str) -> list[Quote]:
         headline = pi == 0 and pe - ps < 250 and len(paras) > 1 and \
             not _SENT_END.search(text, ps, raw.open)
         # the cue right before the mark makes the quote the whole content ('X cited "..."')
-        cue_led = (before_attr is not None or (
-            raw.open > lead_start and _cue_led(text, lead_start, raw.open))
-        ) and not _THAT_END.search(lead) and not (
+        cue_led = (before_attr is not None or led_in) and not _THAT_END.search(lead) and not (
             # 'testified "thousands" of emails were lost': the quoted words run on
             text[raw.close - 1 : raw.close] not in ".,!?…" and (_RUNS_ON.match(tail) or (
                 # a Title Case headline: 'X: "No Idea" If I Had Told Her ...'
@@ -1646,7 +1683,8 @@ def _find(text: str) -> list[Quote]:
             kind = "partial"
             if conf < 0.7:
                 speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
-        if not speaker and kind != "continuation" and len(_WORDS.findall(text[q_start:q_end])) < 6:
+        if not speaker and kind != "continuation" and \
+                sum(1 for _ in itertools.islice(_WORDS.finditer(text, q_start, q_end), 6)) < 6:
             continue
         if speaker.lower() in _FUNCTION_CAPS and speaker.lower() not in _INDEFINITE_SPEAKERS \
                 and speaker.lower() not in _PRONOUNS:
@@ -1935,7 +1973,7 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
         # "Ukrainian officials", "Russia's Defence Ministry", "police": a group, kept whole
         return _canonical_org(mention.text.rstrip(" ,.")), mention.start, mention.end
     if mention.kind == "org":
-        runs = [r for r in _NAME_RUN.finditer(mention.text)
+        runs = [r for r in _NAME_RUN_SCAN.finditer(mention.text)
                 if r.group(0) not in ("The", "A", "An")]
         if runs and not mention.text.lower().startswith(("the ", "a ", "an ")):
             best = _person_run(text, mention.start, max(runs, key=lambda r: len(r.group(0))))
@@ -1949,7 +1987,7 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
             if holder is not None:
                 return holder, mention.start, mention.end
         return _canonical_org(mention.text), mention.start, mention.end
-    runs = list(_NAME_RUN.finditer(mention.text))
+    runs = list(_NAME_RUN_SCAN.finditer(mention.text))
     person = _person_before_of(mention.text, runs)
     if person is not None:
         # "Sen. Jane Doe of Ohio", "Ivan Petrov of the Kyiv Institute": the person, not Ohio
