@@ -1032,3 +1032,19 @@ _FILLER = " The mayor spoke to reporters about the repairs, the budget and the s
 )
 def test_clock_after_a_month(sentence, value):
     assert [t.value for t in find_time_expressions(sentence, dct=WED) if t.type == "TIME"] == [value]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # a single quotation mark opening a quote does not hide the word after it
+        ("He said: 'Today we start again.'", ["Today"]),
+        ("She added: 'Now the hard part begins.'", ["Now"]),
+        ("A 'midnight dash' to the capital", ["midnight"]),
+        # ... but a word inside a word is still no expression, nor a year quoted as a title
+        ("The rock'n'roll era of the '60s", ["the '60s"]),
+        ("He read the magazine '2000', which", []),
+    ],
+)
+def test_after_an_opening_single_quote(sentence, found):
+    assert [t.text for t in find_time_expressions(sentence, dct=WED)] == found

@@ -384,7 +384,8 @@ def _prefixed(i: int, pattern: str) -> str:
 
 
 _ALL = re.compile(
-    r"(?<![\w'-])(?:"
+    # not inside a word; an apostrophe before is fine only as an opening quote ("'Today we ...")
+    r"(?<![\w-])(?<![\w'-]['’])(?<!\w['’])(?:"
     + "|".join(f"(?P<F{i}>{_prefixed(i, p)})" for i, (_, p) in enumerate(_FAMILIES))
     + r")(?![\w]|-(?!\s))",
     re.I,
@@ -1609,6 +1610,9 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         y = int(g["y"])
         if dct is not None and y > dct.year + 30:
             return None
+        if span[0] and text[span[0] - 1] in "'‘\"“" and text[span[1] : span[1] + 1] in ("'", "’", '"', "”"):
+            return None  # a title in quotes: the weekly '2000'
+
         return "DATE", str(y), "none"
     return None
 
