@@ -1048,3 +1048,11 @@ def test_clock_after_a_month(sentence, value):
 )
 def test_after_an_opening_single_quote(sentence, found):
     assert [t.text for t in find_time_expressions(sentence, dct=WED)] == found
+
+
+def test_a_date_glued_to_the_next_line_of_a_timeline():
+    text = "Timeline. May 6The club honours her. June 20The hearing is delayed. July 2, 2021Talks end."
+    assert [t.value for t in find_time_expressions(text, dct=dt.date(2022, 10, 25))] == [
+        "2022-05-06", "2022-06-20", "2021-07-02"]
+    # ... a small letter after the number is still no day ("June 20s" is not June 20)
+    assert [t.text for t in find_time_expressions("in June 20s", dct=WED)] == ["June"]

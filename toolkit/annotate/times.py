@@ -234,7 +234,7 @@ _FAMILIES: list[tuple[str, str]] = [
             r"(?:[T ](?P<hh>[01]\d|2[0-3]):(?P<mm>[0-5]\d))?"),
     ("numeric", r"(?<![\d/.-])(?P<a>[0-3]?\d)(?P<sep>[/.])(?P<b>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?![\d/])"),
     # "Wednesday, June 11", "June 11", "11 June", "the 11th of June"
-    ("md", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM}){_DAYRANGE}(?![\d:,]\d|\s*(?:%|percent|km|miles))\b"
+    ("md", rf"(?:(?P<rel>last|next|this\s+past|this\s+coming)\s+|(?P<wd>{_DAY}),?\s+)?(?P<m>{_MONTH})\s+(?P<d>{_DAYNUM}){_DAYRANGE}(?![\d:,]\d|\s*(?:%|percent|km|miles))(?:\b|(?=[A-Z][a-z]))"
            rf"(?:,?\s+(?:of\s+)?(?P<ry>{_REL_YEAR})\s+year\b)?"),
     ("dm", rf"(?:(?P<wd>{_DAY}),?\s+)?(?:the\s+)?(?P<d>{_DAYNUM}){_DAYRANGE}\s+(?:of\s+)?(?P<m>{_MONTH})"
            rf"(?:,?\s+(?:of\s+)?(?P<ry>{_REL_YEAR})\s+year\b)?"),
@@ -387,7 +387,9 @@ _ALL = re.compile(
     # not inside a word; an apostrophe before is fine only as an opening quote ("'Today we ...")
     r"(?<![\w-])(?<![\w'-]['’])(?<!\w['’])(?:"
     + "|".join(f"(?P<F{i}>{_prefixed(i, p)})" for i, (_, p) in enumerate(_FAMILIES))
-    + r")(?![\w]|-(?!\s))",
+    # not followed by a letter or joined by a hyphen; a number glued to a capitalised word is a
+    # lost line break ("July 2Griner returns to court" in a timeline)
+    + r")(?:(?![\w]|-(?!\s))|(?<=\d)(?=[A-Z][a-z]))",
     re.I,
 )
 _FAMILY_NAMES = [name for name, _ in _FAMILIES]
