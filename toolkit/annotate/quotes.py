@@ -1211,13 +1211,25 @@ class _LeadScan:
     so the quotes of one long sentence extend one scan instead of each rereading it.
     """
 
-    __slots__ = ("_barriers", "_first_cue", "text")
+    __slots__ = ("_barriers", "_first_cue", "_last_cue", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
         # positions of barrier characters (noun phrases, cues), found on demand
         self._barriers: dict[bool, list[int]] = {}
         self._first_cue: dict[int, tuple[int, int]] = {}  # start -> (searched to, first cue)
+        self._last_cue: dict[tuple[int, int], re.Match[str] | None] = {}
+
+    def last_cue(self, start: int, end: int) -> re.Match[str] | None:
+        """The last cue ``_CUE.finditer(text, start, end)`` finds: the lead-in, the cue leading
+        a quote in and the quote's sentence are often the same stretch (read once)."""
+        key = (start, end)
+        if key not in self._last_cue:
+            best = None
+            for cue in _CUE.finditer(self.text, start, end):
+                best = cue
+            self._last_cue[key] = best
+        return self._last_cue[key]
 
     def floor(self, start: int, end: int, *, cue: bool = False) -> int:
         """Where to start searching ``text[start:end]`` for its last cue (``cue``) or the noun
@@ -1265,9 +1277,12 @@ def _before_attr(text: str, open_at: int, s_start: int, scan: _LeadScan | None =
         if mention is not None:
             return _Attr(mention, inverted.group(1).lower(), "before")
     lo = s_start if scan is None else scan.floor(s_start, open_at, cue=True)
-    best = None
-    for cue in _CUE.finditer(text, lo, open_at):
-        best = cue
+    if scan is not None:
+        best = scan.last_cue(lo, open_at)
+    else:
+        best = None
+        for cue in _CUE.finditer(text, lo, open_at):
+            best = cue
     if best is None and lo > s_start and scan is not None and scan.cue_before(s_start, lo - 1):
         # the last cue stands before a barrier far from the quote: the gap tests below (at
         # most eight words, or 60 characters after 'according to') fail on it
@@ -1352,17 +1367,15 @@ def _is_caps_lead(lead: str) -> bool:
     return bool(pairs) and _SPACE.search(lead, pairs[0] + 2, pairs[-1]) is not None
 
 
-def _paraphrase_lead(text: str, lead_start: int, open_at: int) -> bool:
+def _paraphrase_lead(text: str, lead_start: int, open_at: int, scan: _LeadScan) -> bool:
     """The quote carries on a paraphrase: 'X warned that if Y happened, "..."'."""
-    cues = list(_CUE.finditer(text, lead_start, open_at))
-    return bool(cues) and _THAT.search(text, cues[-1].end(), open_at) is not None
+    last = scan.last_cue(lead_start, open_at)
+    return last is not None and _THAT.search(text, last.end(), open_at) is not None
 
 
-def _cue_led(text: str, lead_start: int, open_at: int) -> bool:
+def _cue_led(text: str, lead_start: int, open_at: int, scan: _LeadScan) -> bool:
     """A reporting cue introduces the quote ('..., but said, "'), whoever the speaker."""
-    best = None
-    for cue in _CUE.finditer(text, max(lead_start, open_at - 160), open_at):
-        best = cue
+    best = scan.last_cue(max(lead_start, open_at - 160), open_at)
     return best is not None and _CUE_GAP.fullmatch(text, best.end(), open_at) is not None
 
 
@@ -1565,7 +1578,7 @@ def _find(text: str) -> list[Quote]:
             attr = before_attr
         # whether a cue right before the mark leads the quote in (read once, used twice)
         led_in = raw.open > lead_start and (attr is None or before_attr is None) and \
-            _cue_led(text, lead_start, raw.open)
+            _cue_led(text, lead_start, raw.open, scan)
         has_cue = attr is not None or led_attr is not None or led_in
         # '"A," X wrote on Y. "Blacklisted?"': a short quote right after an attributed one
         follows_attr = prev is not None and prev_para == pi and bool(prev.speaker) and \
@@ -1632,7 +1645,7 @@ def _find(text: str) -> list[Quote]:
         kind = "continuation" if (cont or same_para_cont) else (
             "direct" if cue_led or (lead_ok and tail_ok) else "partial")
         if kind == "direct" and lead.strip() and not _OWN_LEAD_END.search(lead) and \
-                _paraphrase_lead(text, lead_start, raw.open):
+                _paraphrase_lead(text, lead_start, raw.open, scan):
             kind = "partial"
         speaker, sp_s, sp_e, cue, conf = "", -1, -1, "", 0.2
         cue_from_led = False
@@ -1654,7 +1667,7 @@ def _find(text: str) -> list[Quote]:
             conf = max(0.3, prev.confidence - 0.15)
         else:
             # an attribution elsewhere in the sentence: 'X said on Friday that "..."'
-            found = _sentence_attr(text, s_start, s_end, raw)
+            found = _sentence_attr(text, s_start, raw, scan)
             if found is None and not lead.strip() and s_start > ps:
                 # 'X said in a statement. "..."': the sentence before ends with the attribution
                 found = _previous_sentence_attr(text, ps, s_start)
@@ -1808,13 +1821,11 @@ def _previous_sentence_attr(text: str, ps: int, s_start: int) -> _Attr | None:
     return _Attr(mention, cue_text, "before") if mention else None
 
 
-def _sentence_attr(text: str, s_start: int, s_end: int, raw: _Raw) -> _Attr | None:
+def _sentence_attr(text: str, s_start: int, raw: _Raw, scan: _LeadScan) -> _Attr | None:
     """'X said on Friday that "..."': a subject + cue anywhere in the quote's sentence."""
     lo = s_start
     hi = max(raw.open, s_start)
-    best = None
-    for cue in _CUE.finditer(text, lo, hi):
-        best = cue
+    best = scan.last_cue(lo, hi)
     if best is None:
         return None
     cue_text = _clean_cue(best.group(0))
