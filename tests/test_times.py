@@ -1056,3 +1056,20 @@ def test_a_date_glued_to_the_next_line_of_a_timeline():
         "2022-05-06", "2022-06-20", "2021-07-02"]
     # ... a small letter after the number is still no day ("June 20s" is not June 20)
     assert [t.text for t in find_time_expressions("in June 20s", dct=WED)] == ["June"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # a span of years: each year is a DATE, the two-digit end in the first one's century
+        ("the Winter War of 1939-40", [("1939", "1939"), ("40", "1940")]),
+        ("during the 1941–1945 war", [("1941", "1941"), ("1945", "1945")]),
+        ("spending by 2024-25 will fall", [("2024", "2024"), ("25", "2025")]),
+        # ... not a year and month ("2019-10"), an ISO date, nor a range of numbers
+        ("prices of 2019-10 rose", []),
+        ("the file of 2021-05-03 was lost", [("2021-05-03", "2021-05-03")]),
+        ("between 2,000-3,000 people", []),
+    ],
+)
+def test_span_of_years(sentence, found):
+    assert [(t.text, t.value) for t in find_time_expressions(sentence, dct=WED)] == found

@@ -370,6 +370,9 @@ _FAMILIES: list[tuple[str, str]] = [
     ("yearmod", rf"(?:the\s+)?(?:(?P<mod>early|mid|late|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of"
                 rf"|the\s+middle\s+of|the\s+summer\s+of|the\s+spring\s+of|the\s+fall\s+of|the\s+winter\s+of)"
                 rf"[\s-]+)(?P<y>{_YEAR4})(?![\d,]\d)"),
+    # a span of years: "1941-1945", "the 2014-15 season" (each year a TIMEX3; the second is added
+    # in find_time_expressions)
+    ("yearspan", rf"(?<![\d$£€,.#/№-])(?P<y>{_YEAR4})[-–](?P<y2>{_YEAR4}|\d\d)(?![\d%]|[-–/.,:]\d)"),
     ("year", rf"(?<![\d$£€,.#/№-])(?P<y>{_YEAR4})(?![\d]|,\d|\.\d|%|-\d|\s*(?:percent|km|kilomet|mile|metre|meter|"
              r"people|soldiers|troops|civilians|residents|children|refugees|tons|tonnes|units|dollars|euros|"
              r"hryvnias?|rubles|roubles|barrels|calories|feet|ft|m\b|kg|votes|MW|GW|new|more|tanks|drones|"
@@ -415,6 +418,18 @@ _SECOND_DAY = re.compile(
     r"|hours?\b|minutes?\b|[A-Z][a-z]))")
 #: a date written after a weekday and its part of day: "Friday night, Aug. 12, 2022"
 _DATE_AFTER = re.compile(rf",\s+({_MONTH})\s+({_DAYNUM})(?![\d:])(?:,\s+({_YEAR4})(?!\d))?")
+def _second_year(first: int, second: str) -> int | None:
+    """The end of a span of years: "1941-1945" -> 1945, "2014-15" -> 2015; ``None`` when it is
+    no span ("2019-10" is October 2019: two digits up to 12 only as the very next year)."""
+    if len(second) == 4:
+        y2 = int(second)
+    else:
+        y2 = first // 100 * 100 + int(second)
+        if int(second) <= 12 and y2 != first + 1:
+            return None
+    return y2 if first < y2 <= first + 100 else None
+
+
 _THE_ADJ_QUARTER = re.compile(r"the\s+\S+-quarter", re.I)
 _THE_ADJ_DURATION = re.compile(r"(?:the|an?)\s+[\w.]+(?:-[a-z]+)+", re.I)
 #: "since" earlier in the clause of a date: "since the Russian offensive began on Feb. 24"
@@ -1608,6 +1623,11 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             if s in mod:
                 return "DATE", f"{g['y']}-{code}", "none"
         return "DATE", g["y"], "none"
+    if fam == "yearspan":
+        y, y2 = int(g["y"]), _second_year(int(g["y"]), g["y2"])
+        if y2 is None or (dct is not None and y2 > dct.year + 30):
+            return None  # "2019-10": a month, not a span of years
+        return "DATE", str(y), "none"
     if fam == "year":
         y = int(g["y"])
         if dct is not None and y > dct.year + 30:
@@ -2091,7 +2111,7 @@ _NUMBERISH = re.compile(r"[\d.,/]+(?:st|nd|rd|th)?|\d+-\w+", re.I)
 
 #: families naming a year without a day ("in 1988", "mid-2014", "summer 2023", "fiscal 2019"):
 #: "that year", "two years later" after them count from that year
-_YEAR_FAMILIES = frozenset(["year", "yearmod", "yearwords", "seasonyear", "fiscal"])
+_YEAR_FAMILIES = frozenset(["year", "yearspan", "yearmod", "yearwords", "seasonyear", "fiscal"])
 
 
 def _candidate_starts(text: str, pos: int, floor: int) -> list[int]:
@@ -2215,7 +2235,14 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
                     start += 1
             if dct is None and anchor == "dateline":
                 anchor = "none"
-            out.append(TimeExpression(start, end, text[start:end], typ, value, anchor))
+            if _fam == "yearspan":
+                # "1941-1945", "2014-15": each year is a TIMEX3 of its own
+                y2 = _second_year(int(value), text[start + 5 : end])
+                out.append(TimeExpression(start, start + 4, text[start : start + 4], typ, value, anchor))
+                out.append(TimeExpression(start + 5, end, text[start + 5 : end], "DATE", str(y2),
+                                          "none" if end - start == 9 else f"expression:{start}"))
+            else:
+                out.append(TimeExpression(start, end, text[start:end], typ, value, anchor))
             second = _SECOND_DAY.match(text, end) if _fam == "md" and len(value) == 10 else None
             if second and int(re.match(r"\d+", second.group(1)).group()) > int(value[8:]):
                 # "April 24 and 25": the second day is a TIMEX3 of its own, in the same month
