@@ -1073,3 +1073,18 @@ def test_a_date_glued_to_the_next_line_of_a_timeline():
 )
 def test_span_of_years(sentence, found):
     assert [(t.text, t.value) for t in find_time_expressions(sentence, dct=WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # "many years" is an unspecified length of time (TimeML DURATION PXY) ...
+        ("The border has been closed for many years.", [("many years", "PXY")]),
+        ("It will take many more months.", [("many more months", "PXM")]),
+        # ... but not a question of how many, nor "many quarters" (places)
+        ("Nobody knows how many days are left.", []),
+        ("The plan was praised in many quarters.", []),
+    ],
+)
+def test_many_units(sentence, found):
+    assert [(t.text, t.value) for t in find_time_expressions(sentence, dct=WED)] == found

@@ -459,6 +459,7 @@ _RATE_BEFORE = re.compile(
 )
 #: ... but not after a preposition or "or": "within a year", "six months to a year", "three days
 #: or a week" are lengths of time
+_HOW_BEFORE = re.compile(r"\bhow\s+$", re.I)
 _NOT_RATE_BEFORE = re.compile(r"\b(?:within|in|to|or|than|under|over|for|by|after|before)\s+$", re.I)
 #: "a week" before a relation word is a distance in time, no rate: "until Jan. 6, a week after the
 #: report", "3 million, a year earlier"
@@ -1809,7 +1810,10 @@ def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
         return "SET", _duration(1, u), "none"  # a rate: "$33 million a year", "100 interviews a day"
     if (g.get("rel") or "").lower() == "few" and n == 1:
         n = None
-    if g["n"].lower() in ("some", "many") and not (g.get("rel") or g.get("the")):
+    if g["n"].lower() == "many" and (u.startswith("quarter")
+                                     or _HOW_BEFORE.search(ctx.text, max(0, span[0] - 5), span[0])):
+        return None  # "how many days we have": a question; "in many quarters": places
+    if g["n"].lower() == "some" and not (g.get("rel") or g.get("the")):
         return None
     if (low == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0])):
         return "DATE", "FUTURE_REF", "none"  # "Kyiv will one day join": an indefinite future
