@@ -92,8 +92,8 @@ articles per second per core:
    named person before the pronoun (outside quotes). A person merely named as
    an object, one of two, or before a quote that comes first (``"...," he
    added``) does not take it. Names whose titles in the article clash in gender
-   (Mr/Ms, spokesman/spokeswoman) are skipped. Organisations and other noun phrases keep their phrase with a
-   lower-case determiner ("the ministry", "a senior official", "his
+   (Mr/Ms, spokesman/spokeswoman) are skipped. Organisations and other noun
+   phrases keep their phrase with a lower-case determiner ("the ministry", "a senior official", "his
    spokesperson"); ``they``, ``it``, ``I``, ``we`` are kept as written.
    Weekdays next to a name are no part of it (``On Friday Biden said``,
    ``Smith later Thursday told``), an initial is not the end of an
@@ -837,7 +837,8 @@ def _classify(text: str, s: int, e: int, kind: str) -> _Mention | None:
     if not words:
         return None
     if kind == "det":
-        runs = [r for r in _NAME_RUN_SCAN.finditer(piece) if r.group(0).lower() not in _FUNCTION_CAPS]
+        runs = [r for r in _NAME_RUN_SCAN.finditer(piece)
+                if r.group(0).lower() not in _FUNCTION_CAPS]
         if runs and words[-1].lower().strip(".,") not in _ORG_NOUNS and (
                 words[0].lower() not in ("the", "a", "an")
                 or (runs[-1].end() == len(piece) and " " in runs[-1].group(0))):
@@ -1208,7 +1209,8 @@ class _LeadScan:
     nine or more words follow it (a cue before it is then too far from the mark for the gap
     tests of :func:`_before_attr`, see :meth:`cue_before`); else the search starts at the
     lead-in's start. Whether a cue stands before the barrier is remembered per lead-in start,
-    so the quotes of one long sentence extend one scan instead of each rereading it.
+    so the quotes of one long sentence extend one scan instead of each rereading it. The last
+    cue of a stretch is remembered too (:meth:`last_cue`).
     """
 
     __slots__ = ("_barriers", "_first_cue", "_last_cue", "text")
