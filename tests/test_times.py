@@ -1088,3 +1088,19 @@ def test_span_of_years(sentence, found):
 )
 def test_many_units(sentence, found):
     assert [(t.text, t.value) for t in find_time_expressions(sentence, dct=WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # a capitalised "Daily"/"Weekly" mid-sentence is a title, no SET
+        ("She told the Daily Courier that talks failed.", []),
+        ("He wrote for the Harbour Weekly, and others.", []),
+        ("The former “Daily Hour” host spoke.", []),
+        # ... at a sentence start it is the adverb or adjective
+        ("Prices rose. Daily sales fell.", ["Daily"]),
+        ("The index is published weekly.", ["weekly"]),
+    ],
+)
+def test_daily_in_a_title(sentence, found):
+    assert [t.text for t in find_time_expressions(sentence, dct=WED)] == found

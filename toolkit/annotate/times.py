@@ -905,6 +905,7 @@ _NEWSPAPER_BEFORE = re.compile(
     r"|state-owned|tabloid|opposition|independent|liberal|conservative|national|regional|local|leading"
     r"|influential|popular|mass-circulation|pro-Kremlin|pro-government|English-language|online))\s+$")
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][\w.-]*\s+$")
+_CAPITALISED_WORD_BEFORE = re.compile(r"(?<![.!?]\s)\b[A-Z]\w*\s+$")
 _NEWSPAPER_AFTER = re.compile(r"\s+(?:[A-Z]|newspaper\b|paper\b|tabloid\b)")
 #: "today's youth", "in today's world", "tomorrow's weapons": "today" in the generic sense of
 #: "nowadays" before a generic noun (at most one adjective between) names no particular day; TBAQ
@@ -1505,6 +1506,12 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
                 or (surface[0].isupper() and _CAPITALISED_BEFORE.search(before))):
             # a periodical: "the Italian daily Corriere della Sera", "business daily RBK", "the
             # German weekly Der Spiegel", "The Daily Beast"
+            return False
+        if surface[0].isupper() and low in ("daily", "weekly", "monthly") and (
+                (_CAPITAL_AFTER.match(text, span[1]) and _TITLE_CONTEXT.search(before))
+                or _CAPITALISED_WORD_BEFORE.search(before)):
+            # a title mid-sentence: "for the Daily Mail", "the “Daily Show” host", "the Guardian
+            # Weekly" (not a sentence start: "Daily cases peaked")
             return False
         return "SET", _SET_ADVERBS[g["w"].lower()], "none"
     if fam == "set_days":
