@@ -908,6 +908,7 @@ def test_duration_titles(sentence, found):
         ("Bells ring every day at noon.", "noon", "SET", "XXXX-XX-XXT12:00"),
         ("Cuts run each day until 10pm.", "10pm", "SET", "XXXX-XX-XXT22:00"),
         ("The shop opens daily at 9 a.m.", "9 a.m.", "SET", "XXXX-XX-XXT09:00"),
+        ("He read the brief at 6:45 a.m. each day.", "6:45 a.m.", "SET", "XXXX-XX-XXT06:45"),
         # ... a clock after a single day keeps that day
         ("The shop opened on Monday at 9 a.m. sharp.", "Monday at 9 a.m.", "TIME", "2025-06-09T09:00"),
         ("Every day counts, and at 9 a.m. the vote opened.", "9 a.m.", "TIME", "2025-06-11T09:00"),

@@ -2004,6 +2004,11 @@ _SET_BEFORE_CLOCK = re.compile(
 _MONTH_CLOCK_REACH = 250
 
 
+#: ... or just after it: "at 6:45 a.m. each day", "at 9pm daily"
+_SET_AFTER_CLOCK = re.compile(r"\s+(?:(?:each|every)\s+(?:day|morning|evening|night|weekday)\b|daily\b)",
+                              re.I)
+
+
 def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut, span: tuple[int, int]) -> _R:
     dct = ctx.dct
     if fam == "clocktod":
@@ -2020,7 +2025,8 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut, span: tuple[int, in
             if h < 12:
                 hhmm = f"{h + 12:02d}{hhmm[2:]}"
     rest = (g.get("rest") or "").strip()
-    if fam == "clock" and _SET_BEFORE_CLOCK.search(ctx.text, max(0, span[0] - 40), span[0]):
+    if fam == "clock" and (_SET_BEFORE_CLOCK.search(ctx.text, max(0, span[0] - 40), span[0])
+                           or _SET_AFTER_CLOCK.match(ctx.text, span[1])):
         # "every weekday morning at 7am", "daily at 9pm": a time of day that recurs (TimeML SET)
         return "SET", f"XXXX-XX-XXT{hhmm}", "none"
     base = None
