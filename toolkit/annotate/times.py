@@ -418,6 +418,8 @@ _SECOND_DAY = re.compile(
     r"|hours?\b|minutes?\b|[A-Z][a-z]))")
 #: a date written after a weekday and its part of day: "Friday night, Aug. 12, 2022"
 _DATE_AFTER = re.compile(rf",\s+({_MONTH})\s+({_DAYNUM})(?![\d:])(?:,\s+({_YEAR4})(?!\d))?")
+
+
 def _second_year(first: int, second: str) -> int | None:
     """The end of a span of years: "1941-1945" -> 1945, "2014-15" -> 2015; ``None`` when it is
     no span ("2019-10" is October 2019: two digits up to 12 only as the very next year)."""
@@ -459,8 +461,9 @@ _RATE_BEFORE = re.compile(
 )
 #: ... but not after a preposition or "or": "within a year", "six months to a year", "three days
 #: or a week" are lengths of time
-_HOW_BEFORE = re.compile(r"\bhow\s+$", re.I)
 _NOT_RATE_BEFORE = re.compile(r"\b(?:within|in|to|or|than|under|over|for|by|after|before)\s+$", re.I)
+#: "how many days": a question, no length of time
+_HOW_BEFORE = re.compile(r"\bhow\s+$", re.I)
 #: "a week" before a relation word is a distance in time, no rate: "until Jan. 6, a week after the
 #: report", "3 million, a year earlier"
 _NOT_RATE_AFTER = re.compile(r"\s+(?:after|before|later|earlier|ago)\b", re.I)
@@ -838,6 +841,8 @@ def _day_in_name(text: str, span: tuple[int, int], surface: str) -> bool:
         return True
     # "the BBC's Sunday Morning programme": a title, capitalised mid-sentence
     return " " in surface and surface.split()[-1][0].isupper() and bool(_SHOW_AFTER.match(text, span[1]))
+
+
 _BACK_IN = re.compile(r"\bback\s+(?:in|on)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 _EFFECTIVE = re.compile(r"\beffective\s+(?:on\s+|from\s+)?$", re.I)
 #: a deadline or date moved: "the hearing was postponed until Friday", "the bid was extended to
@@ -1143,6 +1148,17 @@ def _norm_movable(h: str, g: dict, ctx: _Ctx, fut: Callable[[], bool]) -> _R:
     return "DATE", date.isoformat(), anchor
 
 
+def _weekday_year(dct: dt.date, month: int, day: int, weekday: str) -> int | None:
+    """The year nearest the dateline (its own, then the one before, then the one after) in
+    which the date falls on the weekday written with it ("Friday, Oct. 23"); ``None`` if none."""
+    wd = _WEEKDAYS[weekday.lower()]
+    for y in (dct.year, dct.year - 1, dct.year + 1):
+        date = _safe_date(y, month, day)
+        if date is not None and date.isoweekday() == wd:
+            return y
+    return None
+
+
 def _rel_year(ry: str, ctx: _Ctx) -> tuple[int | None, str]:
     """The year of "this/last/next year" (from the dateline) or of "that/the same/the following/
     the previous year" (from the year or date last mentioned, as :func:`_norm_anaphor`), with its
@@ -1222,10 +1238,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
                     y = cand
                     break
         elif g.get("wd"):  # "Friday, Oct. 23": the year, near the dateline, when that date is a Friday
-            wd = _WEEKDAYS[g["wd"].lower()]
-            years = [c for c in (dct.year, dct.year - 1, dct.year + 1)
-                     if (_safe_date(c, m, d) or dct).isoweekday() == wd and _safe_date(c, m, d)]
-            y = years[0] if years else _closest_year(dct, m, d, fut())
+            y = _weekday_year(dct, m, d, g["wd"]) or _closest_year(dct, m, d, fut())
         else:
             future = fut()
             y = _closest_year(dct, m, d, future, reach=_FUTURE_IN_PAST_REACH_DAYS
@@ -1642,7 +1655,6 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return None
         if span[0] and text[span[0] - 1] in "'‘\"“" and text[span[1] : span[1] + 1] in ("'", "’", '"', "”"):
             return None  # a title in quotes: the weekly '2000'
-
         return "DATE", str(y), "none"
     return None
 
@@ -1997,16 +2009,12 @@ def _clock_value(clock: str) -> str | None:
 _SET_BEFORE_CLOCK = re.compile(
     r"(?:\b(?:every|each)\s+(?:[a-z]+\s+){1,2}|\b(?:daily|nightly|weekdays|weeknights|weekends)\s+)"
     r"(?:at|from|until|till|by|around|before|after)\s+(?:(?:about|around|approximately)\s+)?$", re.I)
-
-
-#: how far (characters) a month named before a clock still gives its day ("In December she
-#: apologised after clubbing until 4 a.m.")
-_MONTH_CLOCK_REACH = 250
-
-
 #: ... or just after it: "at 6:45 a.m. each day", "at 9pm daily"
 _SET_AFTER_CLOCK = re.compile(r"\s+(?:(?:each|every)\s+(?:day|morning|evening|night|weekday)\b|daily\b)",
                               re.I)
+#: how far (characters) a month named before a clock still gives its day ("In December she
+#: apologised after clubbing until 4 a.m.")
+_MONTH_CLOCK_REACH = 250
 
 
 def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut, span: tuple[int, int]) -> _R:
@@ -2033,10 +2041,11 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut, span: tuple[int, in
     anchor = "dateline"
     if rest:
         rl = rest.lower()
-        if rl.split()[0] in _WEEKDAYS and (len(rl.split()) == 1 or rl.split()[1] in _TOD):
+        words = rl.split()
+        if words[0] in _WEEKDAYS and (len(words) == 1 or words[1] in _TOD):
             # "1:30am on Friday (morning)"
             if dct is not None:
-                base = _weekday_by_tense(dct, _WEEKDAYS[rl.split()[0]], fut())
+                base = _weekday_by_tense(dct, _WEEKDAYS[words[0]], fut())
         elif rl == "tonight" or rl.startswith("this"):  # "10.45pm tonight", "8pm this evening"
             base = dct
         elif rl in ("today", "yesterday", "tomorrow"):
@@ -2054,13 +2063,8 @@ def _norm_clock(fam: str, g: dict, ctx: _Ctx, low: str, fut, span: tuple[int, in
             if year:
                 base, anchor = _safe_date(int(year), m, d), "none"
             elif dct is not None:
-                y = _closest_year(dct, m, d, False)
-                if p.group("wd"):  # "Friday, Oct. 23": the year near the dateline where it is a Friday
-                    wd = _WEEKDAYS[p.group("wd").lower()]
-                    y = next((c for c in (dct.year, dct.year - 1, dct.year + 1)
-                              if (_safe_date(c, m, d) or dct).isoweekday() == wd
-                              and _safe_date(c, m, d)), y)
-                base = _safe_date(y, m, d)
+                y = p.group("wd") and _weekday_year(dct, m, d, p.group("wd"))
+                base = _safe_date(y or _closest_year(dct, m, d, False), m, d)
             elif _safe_date(2000, m, d) is not None:
                 # no dateline: only the year is unknown (TimeML leaves just that unspecified)
                 return "TIME", f"XXXX-{m:02d}-{d:02d}T{hhmm}", "none"
