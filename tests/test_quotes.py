@@ -915,3 +915,20 @@ def test_long_lead_in_shortcut_changes_nothing(head, middle, tail, colon):
     text = " ".join(head + middle + tail) + (":" if colon else "") + ' "We will see."'
     open_at = text.rindex('"We')
     assert _before_attr(text, open_at, 0, _LeadScan(text)) == _before_attr(text, open_at, 0)
+
+
+@pytest.mark.parametrize(("text", "speakers"), [
+    # a person known by one name who speaks takes the pronoun ...
+    ('"The lines are long," said Ivan Petrenko. Oksana, a nurse from Kharkiv, told us the clinic '
+     'was full. "We sleep here in shifts," she said.', ["Ivan Petrenko", "Oksana"]),
+    # ... but the first name of the previous speaker is that speaker
+    ('"The lines are long," said nurse Oksana Melnyk. Oksana said the clinic was full. '
+     '"We sleep here in shifts," she added.', ["Oksana Melnyk", "Oksana Melnyk"]),
+    # a function word, or a common word capitalised at a sentence start, is no one
+    ('"The lines are long," said Ivan Petrenko. Others said the clinic was full. '
+     '"We sleep here in shifts," he added.', ["Ivan Petrenko", "Ivan Petrenko"]),
+    ('"The lines are long," said Ivan Petrenko. Hope says the clinic will stay open, though hope '
+     'is scarce here. "We sleep here in shifts," he added.', ["Ivan Petrenko", "Ivan Petrenko"]),
+])
+def test_a_speaker_known_by_one_name_takes_the_pronoun(text, speakers):
+    assert [q.speaker for q in find_quotes(text)] == speakers

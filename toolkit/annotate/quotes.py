@@ -981,6 +981,30 @@ def _compatible(text: str, name: str, pronoun: str) -> bool:
     return not (want and got and got != want)
 
 
+#: a verb of saying right after a name (past an appositive): 'Oksana, 41, told the BBC'
+_SAYS_AFTER_NAME = re.compile(r"(?:,[^,.;:\n]{1,120},)?\s+(?:(?:also|later|then|[a-z]+ly)\s+)?"
+                              r"(?:said|says|told|tells|added|adds|wrote|writes|explained|explains|"
+                              r"recalled|recalls|asked|asks|replied)\b")
+
+
+def _first_name_speaks(text: str, name: str, end: int) -> bool:
+    """A single capitalised word before a verb of saying is a person known by one name
+    ('Oksana told the BBC ...', 'Zakhar, the former engineer, said'): not an organisation or
+    place word, not a function word ('Others'), and not a common word capitalised at a
+    sentence start ('Morale also continues ...': 'morale' stands in lower case elsewhere)."""
+    if " " in name or not _is_person_name(name) or _is_org_end(name) or \
+            name.lower() in _FUNCTION_CAPS or name.lower() in _INDEFINITE_SPEAKERS or \
+            _SAYS_AFTER_NAME.match(text, end) is None:
+        return False
+    low = name.lower()
+    i = text.find(low)
+    while i != -1:
+        if not _is_word_char(text, i - 1) and not _is_word_char(text, i + len(low)):
+            return False
+        i = text.find(low, i + 1)
+    return True
+
+
 def _last_person_before(text: str, pos: int, names: _Names, skip: list[tuple[int, int]],
                         pronoun: str = "", *, floor: int = 0, speaking: bool = False
                         ) -> tuple[str, int, int] | None:
@@ -1013,7 +1037,8 @@ def _last_person_before(text: str, pos: int, names: _Names, skip: list[tuple[int
         titled = name != raw_name and raw_name.split()[0].lower().rstrip(".") in _PERSON_TITLES
         if name.split()[-1].lower() in _NON_PERSON:
             continue
-        if len(name.split()) >= 2 or titled or names.longest(name) is not None:
+        if len(name.split()) >= 2 or titled or names.longest(name) is not None or (
+                speaking and _first_name_speaks(text, name, m.end())):
             canon = names.canonical(name, holder=not all(_is_title(w) for w in name.split())
                                     or _OTHER_BEFORE.search(text, max(0, m.start() - 30),
                                                             m.start()) is None)
@@ -1970,8 +1995,10 @@ def _resolve(text: str, mention: _Mention, names: _Names, prev: Quote | None,
                 found = _last_person_before(text, mention.start, names, skip or [], low,
                                             floor=since, speaking=True) \
                     if _CUE.search(text, since, mention.start) else None
-                # (found starts at or after ``since``: the search floor)
-                if found is None or found[0] == prev.speaker:
+                # (found starts at or after ``since``: the search floor; a first name alone
+                # may be the previous speaker's: 'Oksana' after 'Oksana Petrenko')
+                if found is None or found[0] == prev.speaker or (
+                        " " not in found[0] and found[0] in prev.speaker.split()):
                     return prev.speaker, mention.start, mention.end
             else:
                 found = _last_person_before(text, mention.start, names, skip or [], low)
