@@ -88,7 +88,8 @@ articles per second per core:
    said: "..."``) goes to the named subject of the sentence before it (``Her
    mother, Olena Petrenko, was at home.``; or the person that sentence ends by
    quoting); otherwise to a person who speaks since the previous quote (``X,
-   head of Y, said``), else to the previous quote's speaker, else to the last
+   head of Y, said``; also one known by one name, ``Oksana told us``), else to
+   the previous quote's speaker, else to the last
    named person before the pronoun (outside quotes). A person merely named as
    an object, one of two, or before a quote that comes first (``"...," he
    added``) does not take it. Names whose titles in the article clash in gender
