@@ -958,10 +958,11 @@ _FEMALE = frozenset({"ms", "ms.", "mrs", "mrs.", "miss", "she", "her", "hers", "
                      "sister", "wife", "dame", "lady"})
 
 
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=64)
 def _gender(text: str, surname: str) -> str:
     """'m', 'f' or '' from titles before the surname in the article ("Mr Peskov", "Ms Marin");
-    cached: every pronoun asks it of each candidate (a text's hash is computed once)."""
+    cached for the article at hand: every pronoun asks it of each candidate (a text's hash is
+    computed once; 64 entries hold few texts)."""
     if not surname or not surname[0].isupper():
         return ""
     male = female = 0
