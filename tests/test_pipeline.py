@@ -89,7 +89,9 @@ def test_annotation_is_deterministic_and_chunk_independent():
 
 
 def _quotes_that_fail_on(marker):
-    real = toolkit.annotate.quotes.quotes
+    from toolkit.annotate import quotes as module
+
+    real = module.quotes
 
     def quotes(frame, **options):
         if frame["text"].str.contains(marker, regex=False).any():
@@ -148,3 +150,21 @@ def test_tables_move_a_failed_article_from_articles_to_rejected(monkeypatch, tmp
         assert list(tables["rejected"]["reason"]) == ["annotation_failed"]
         assert set(tables["quotes"]["doc_id"]) == {"ok"}
         assert tables["articles"].attrs["rejected"]["doc_id"].tolist() == ["bad"]
+        # attrs must hold a RejectionTable (also when read from Parquet), or concat/merge fail
+        assert len(pd.concat([tables["articles"], tables["articles"].copy()])) == 2
+
+
+def test_a_missing_resource_is_raised_not_blamed_on_every_article(monkeypatch):
+    from toolkit.annotate import sentiment
+    from toolkit.resources import MissingResourceError
+
+    real = sentiment.score_sentiment
+
+    def score_sentiment(frame, **options):
+        if len(frame):
+            raise MissingResourceError("Dateline resource missing: news_model.json\nFix: make it")
+        return real(frame, **options)
+
+    monkeypatch.setattr("toolkit.annotate.sentiment.score_sentiment", score_sentiment)
+    with pytest.raises(MissingResourceError, match="Fix: make it"):
+        pipeline.annotate(_articles(['"We are safe," the mayor said.'] * 3))

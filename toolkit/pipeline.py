@@ -47,10 +47,13 @@ def _annotate_chunk(articles: pd.DataFrame) -> dict[str, pd.DataFrame]:
     from toolkit.annotate.sentences import sentences
     from toolkit.annotate.sentiment import score_sentiment
     from toolkit.annotate.times import time_expressions
+    from toolkit.resources import MissingResourceError
 
     def run(name, function, *args, **kwargs):
         try:
             return function(*args, **kwargs)
+        except MissingResourceError:
+            raise  # the installation, not an article: every article would fail the same way
         except Exception as error:
             raise AnnotatorError(name, error) from error
 
@@ -92,6 +95,9 @@ def annotate(articles: pd.DataFrame, *, on_error: str = "reject") -> dict[str, p
         "events": ..., "counts": ..., "rejected": ...}``. ``quotes`` carries the news sentiment
         model's ``neg, neu, pos, compound`` plus ``vader_compound`` (NLTK's VADER) for
         comparison; ``rejected`` holds the articles no annotator could finish (usually none).
+
+    Raises:
+        MissingResourceError: a data file an annotator needs is missing (not an article's fault).
     """
     from toolkit.io.rejections import Rejection, to_frame
 
@@ -204,6 +210,9 @@ def _without_failed(articles: pd.DataFrame, rejected: pd.DataFrame) -> pd.DataFr
     failed = rejected.loc[rejected["reason"] == "annotation_failed", "doc_id"]
     if not len(failed):
         return articles
+    from toolkit.io.rejections import RejectionTable
+
     kept = articles[~articles["doc_id"].astype(str).isin(failed)].copy()
-    kept.attrs["rejected"] = rejected
+    # A plain DataFrame in attrs (as read back from Parquet) makes pd.concat/merge of it fail.
+    kept.attrs["rejected"] = RejectionTable(rejected)
     return kept
