@@ -856,6 +856,9 @@ def test_us_time_zones_belong_to_the_clock(sentence, phrase):
         # a count spelled out before "a <unit>" makes a rate (TimeML SET) ...
         ("The clinic opens five days a week.", "a week", "SET"),
         ("She ate two meals a day.", "a day", "SET"),
+        # ... also at a sentence start, in capitals
+        ("Five days a week, the clinic opens.", "a week", "SET"),
+        ("Hundreds of trucks a day cross the border.", "a day", "SET"),
         # ... but after a preposition or "or" it is a length of time
         ("Prices rose 9 percent in a year.", "a year", "DURATION"),
         ("The launcher fires 12 rockets in less than a minute.", "less than a minute", "DURATION"),

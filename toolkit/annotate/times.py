@@ -454,7 +454,8 @@ _MONTH_RANGE_BEFORE = re.compile(
     rf"({_MONTH})(?:,?\s+{_YEAR4})?\s+(?:to|until|till|and|through|-)\s+$", re.I)
 _NOT_A_MONTH_AFTER = re.compile(r"\s+(?:for|of\s+the|of\s+[A-Z])")
 _RATE_BEFORE = re.compile(
-    r"(?:(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|times|once|twice))\S*"
+    # (any case: "Twice a year, ...", "Seven days a week" open sentences)
+    r"(?i:(?:\d|\b(?:million|billion|thousand|hundred|dozen|percent|times|once|twice))\S*"
     # a count spelled out: "seven days a week", "three times a day" (not "fourth", "two-thirds")
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty(?:-four)?)"
     r"(?![\w-]))(?:\s+[a-z]+){0,2}\s+$"
