@@ -152,6 +152,7 @@ def test_tables_move_a_failed_article_from_articles_to_rejected(monkeypatch, tmp
         assert tables["articles"].attrs["rejected"]["doc_id"].tolist() == ["bad"]
         # attrs must hold a RejectionTable (also when read from Parquet), or concat/merge fail
         assert len(pd.concat([tables["articles"], tables["articles"].copy()])) == 2
+        assert type(tables["rejected"]).__name__ == "RejectionTable"
 
 
 def test_a_missing_resource_is_raised_not_blamed_on_every_article(monkeypatch):

@@ -185,6 +185,7 @@ def tables(source=None, *, folder: Path | None = None, refresh: bool = False, **
     Returns:
         A dict with the keys in :data:`TABLE_NAMES`.
     """
+    from toolkit.io.rejections import RejectionTable
     from toolkit.load import load_corpus
 
     folder = folder or config.PROCESSED_DIR / "default"
@@ -194,6 +195,7 @@ def tables(source=None, *, folder: Path | None = None, refresh: bool = False, **
     manifest_path = folder / "manifest.json"
     if not refresh and manifest_path.exists() and json.loads(manifest_path.read_text()) == manifest:
         cached = {name: pd.read_parquet(folder / f"{name}.parquet") for name in TABLE_NAMES if name != "articles"}
+        cached["rejected"] = RejectionTable(cached["rejected"])  # the same type as a fresh run's
         return {"articles": _without_failed(articles, cached["rejected"]), **cached}
     annotated = annotate(articles)
     failed = annotated.pop("rejected")
