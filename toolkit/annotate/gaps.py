@@ -58,7 +58,6 @@ TEXT_DATES_CONFIDENCE = {"repeated": 0.8, "opening": 0.5, "weekday_repeated": 0.
                          "weekday": 0.3, "once": 0.05}
 #: A date first written this close to the start of the text is taken as the text's own date line.
 OPENING_CHARS = 100
-_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 _INHERENTLY_FUTURE = re.compile(r"tomorrow|tonight|next|coming|upcoming|later|from now|hence", re.I)
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -103,7 +102,7 @@ def _text_date(rows: pd.DataFrame) -> tuple[pd.Timestamp, float] | None:
     latest = days.max()
     mentions = explicit[days == latest]
     n = len(mentions)
-    weekday = _WEEKDAY_NAMES[pd.Timestamp(latest).weekday()]
+    weekday = pd.Timestamp(latest).day_name()  # English whatever the locale
     # a weekday among the time expressions, not in a name ("The Mail on Sunday")
     named = rows["text"].str.contains(rf"\b{weekday}\b", regex=True).any()
     if n >= 4:
