@@ -386,15 +386,108 @@ def _prefixed(i: int, pattern: str) -> str:
     return re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P=f{i}_{m.group(1)})", pattern)
 
 
-_ALL = re.compile(
-    # not inside a word; an apostrophe before is fine only as an opening quote ("'Today we ...")
-    r"(?<![\w-])(?<![\w'-]['’])(?<!\w['’])(?:"
-    + "|".join(f"(?P<F{i}>{_prefixed(i, p)})" for i, (_, p) in enumerate(_FAMILIES))
-    # not followed by a letter or joined by a hyphen; a number glued to a capitalised word is a
-    # lost line break ("July 2Griner returns to court" in a timeline)
-    + r")(?:(?![\w]|-(?!\s))|(?<=\d)(?=[A-Z][a-z]))",
-    re.I,
-)
+def _all_pattern(families: list[int]) -> re.Pattern[str]:
+    """The families ``families`` (indices into ``_FAMILIES``, in order) as one alternation."""
+    return re.compile(
+        # not inside a word; an apostrophe before is fine only as an opening quote ("'Today we")
+        r"(?<![\w-])(?<![\w'-]['’])(?<!\w['’])(?:"
+        + "|".join(f"(?P<F{i}>{_prefixed(i, _FAMILIES[i][1])})" for i in families)
+        # not followed by a letter or joined by a hyphen; a number glued to a capitalised word
+        # is a lost line break ("July 2Griner returns to court" in a timeline)
+        + r")(?:(?![\w]|-(?!\s))|(?<=\d)(?=[A-Z][a-z]))",
+        re.I,
+    )
+
+
+_ALL = _all_pattern(list(range(len(_FAMILIES))))
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The characters a match of ``pattern`` can start with (an over-estimate, compared case
+    blind), or ``None`` for any character (or a construct this does not analyse)."""
+    try:
+        from re import _constants as c
+        from re import _parser as parser
+    except ImportError:  # pragma: no cover - another Python's private modules
+        return None
+
+    def seq(items) -> tuple[set[str] | None, bool]:  # (first characters, can be empty)
+        acc: set[str] = set()
+        for op, av in items:
+            chars, empty = node(op, av)
+            if chars is None:
+                return None, False
+            acc |= chars
+            if not empty:
+                return acc, False
+        return acc, True
+
+    def node(op, av) -> tuple[set[str] | None, bool]:
+        if op is c.LITERAL:
+            return {chr(av)}, False
+        if op is c.IN:
+            chars: set[str] = set()
+            for o, a in av:
+                if o is c.LITERAL:
+                    chars.add(chr(a))
+                elif o is c.RANGE and a[1] - a[0] <= 64:
+                    chars.update(chr(x) for x in range(a[0], a[1] + 1))
+                elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                    chars.update("0123456789")  # other digits are not ASCII: see _MATCHERS
+                else:
+                    return None, False
+            return chars, False
+        if op is c.BRANCH:
+            acc: set[str] = set()
+            empty = False
+            for alt in av[1]:
+                chars, e = seq(alt.data)
+                if chars is None:
+                    return None, False
+                acc |= chars
+                empty = empty or e
+            return acc, empty
+        if op is c.SUBPATTERN:
+            return seq(av[-1].data)
+        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
+            chars, e = seq(av[2].data)
+            return chars, e or av[0] == 0
+        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width
+            return set(), True
+        return None, False
+
+    try:
+        chars, empty = seq(parser.parse(pattern, re.I).data)
+    except Exception:  # pragma: no cover - conservative: any character
+        return None
+    return None if chars is None or empty else frozenset(chars)
+
+
+def _family_matchers() -> tuple[dict[str, re.Pattern[str] | None], dict[str, frozenset[int]]]:
+    """For each ASCII character, ``_ALL`` reduced to the families that can start with it
+    (``None``: none can). Alternation takes the first family that matches, so leaving out
+    families that cannot match at a position changes no match; only the time to fail."""
+    firsts = [_first_chars(p) for _, p in _FAMILIES]
+    by_subset: dict[tuple[int, ...], re.Pattern[str] | None] = {}
+    out: dict[str, re.Pattern[str] | None] = {}
+    families: dict[str, frozenset[int]] = {}
+    for code in range(128):
+        ch = chr(code)
+        fams = tuple(
+            i for i, f in enumerate(firsts)
+            # case blind, and any non-ASCII first character counts (Unicode case folding)
+            if f is None or any(x.lower() == ch.lower() or not x.isascii() for x in f)
+        )
+        if fams not in by_subset:
+            by_subset[fams] = _all_pattern(list(fams)) if fams else None
+        out[ch] = by_subset[fams]
+        families[ch] = frozenset(fams)
+    return out, families
+
+
+#: ``_ALL`` by the first character of the candidate, and the indices of the families it holds
+#: (ASCII only; other characters use ``_ALL`` and every family)
+_MATCHERS, _MATCHER_FAMILIES = _family_matchers()
 _FAMILY_NAMES = [name for name, _ in _FAMILIES]
 _FAMILY_GROUPS = [
     (names, [f"f{i}_{n}" for n in names])
@@ -403,10 +496,11 @@ _FAMILY_GROUPS = [
 _FAMILY_MATCH = [re.compile(rf"(?:{p})(?![\w]|-(?!\s))", re.I) for _, p in _FAMILIES]
 
 #: a sentence break for the tense window: not after an initial ("P. Davison") or a title or
-#: company abbreviation ("Mr. Smith will ...")
+#: company abbreviation ("Mr. Smith will ..."). The full stop is matched before the look-behinds
+#: that reject it (they include it): at every other position the pattern fails at once
 _SENT_BREAK = re.compile(
-    r"(?:(?<![\s.(][A-Z])(?<!^[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|Lt|No))"
-    r"(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Inc|Sgt|Ltd|Maj|Adm|Rev))(?<!\b(?:Capt|Corp|Prof|Bros))\.|[!?])"
+    r"(?:\.(?<![\s.(][A-Z]\.)(?<!^[A-Z]\.)(?<!\b(?:Mr|Ms|Dr|St|Jr|Co|Lt|No)\.)"
+    r"(?<!\b(?:Mrs|Gen|Col|Sen|Rep|Gov|Inc|Sgt|Ltd|Maj|Adm|Rev)\.)(?<!\b(?:Capt|Corp|Prof|Bros)\.)|[!?])"
     r"[\"”’']?\s+(?=[A-Z\"“(])|\n"
 )
 #: a second day of the same month after a date: "on April 24 and 25", "Feb. 16 or 17", "between
@@ -500,9 +594,18 @@ def _safe_date(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
+#: patterns of the normalisers, compiled once (they run for every candidate)
+_WS = re.compile(r"\s+")
+_DIGITS = re.compile(r"\d+")
+_DECIMAL = re.compile(r"(\d+(?:\.\d+)?)(?: 1/2)?")
+_HYPHEN_OR_SPACE = re.compile(r"[- ]")
+_WS_OR_HYPHENS = re.compile(r"[\s-]+")
+_CLOCK_PARTS = re.compile(r"(\d{1,2})(?:[:.](\d\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)?")
+
+
 def _num(text: str) -> float | None:
     """Parse '3', '5 1/2', 'twenty four', 'a', 'several' (None = vague)."""
-    t = re.sub(r"\s+", " ", text.lower().strip())
+    t = _WS.sub(" ", text.lower().strip())
     if not t:
         return 1
     if t in _VAGUE or t.startswith(("several", "few", "many", "some", "dozens", "hundreds", "a few")):
@@ -516,13 +619,13 @@ def _num(text: str) -> float | None:
         return 2
     if t == "a dozen":
         return 12
-    m = re.fullmatch(r"(\d+(?:\.\d+)?)(?: 1/2)?", t.replace(",", ""))
+    m = _DECIMAL.fullmatch(t.replace(",", ""))
     if m:
         v = float(m.group(1))
         return v + 0.5 if t.endswith("1/2") else v
     total = 0.0
     cur = 0.0
-    for w in re.split(r"[- ]", t):
+    for w in _HYPHEN_OR_SPACE.split(t):
         if w not in _NUMBERS:
             return None
         v = _NUMBERS[w]
@@ -540,7 +643,7 @@ def _year_int(y: str) -> int:
     """'1996', 'nineteen ninety-six', 'two thousand and one' -> the year."""
     if y[0].isdigit():
         return int(y)
-    words = [w for w in re.split(r"[\s-]+", y.lower()) if w not in ("and", "hundred", "oh")]
+    words = [w for w in _WS_OR_HYPHENS.split(y.lower()) if w not in ("and", "hundred", "oh")]
     if words[:2] == ["two", "thousand"]:
         return 2000 + int(_num(" ".join(words[2:])) or 0) if len(words) > 2 else 2000
     return 1900 + int(_num(" ".join(words[1:])) or 0)
@@ -984,7 +1087,7 @@ def _month_num(m: str) -> int:
 
 
 def _day_num(d: str) -> int:
-    return int(re.match(r"\d+", d).group())
+    return int(_DIGITS.match(d).group())
 
 
 def _year_num(y: str, dct: dt.date | None) -> int:
@@ -1164,7 +1267,7 @@ def _rel_year(ry: str, ctx: _Ctx) -> tuple[int | None, str]:
     """The year of "this/last/next year" (from the dateline) or of "that/the same/the following/
     the previous year" (from the year or date last mentioned, as :func:`_norm_anaphor`), with its
     anchor; ``None`` when there is nothing to count from."""
-    ry = re.sub(r"\s+", " ", ry.lower())
+    ry = _WS.sub(" ", ry.lower())
     if ry in ("this", "last", "next"):
         if ctx.dct is None:
             return None, "none"
@@ -1211,7 +1314,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if not g["m"][0].isupper():
             return None
         m, d = _month_num(g["m"]), _day_num(g["d"])
-        if fam == "dm" and not g.get("wd") and re.fullmatch(r"\d+", g["d"]) and g["m"].lower().startswith("may"):
+        if fam == "dm" and not g.get("wd") and _DIGITS.fullmatch(g["d"]) and g["m"].lower().startswith("may"):
             # "5 May" fine, but "2 may" is handled by the capital check above
             pass
         if g.get("ry"):  # "March 19 last year", "4 May of that year"
@@ -1481,7 +1584,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             base = dct - dt.timedelta(days=dct.isoweekday())
         return "DATE", f"{_iso_week(base)}-WE", "dateline"
     if fam == "holiday":
-        h = re.sub(r"\s+", " ", g["h"].lower()).replace("’", "'")  # curly apostrophe
+        h = _WS.sub(" ", g["h"].lower()).replace("’", "'")  # curly apostrophe
         if _is_movable_holiday(h):
             return _norm_movable(h, g, ctx, fut)
         md = _HOLIDAYS.get(h)
@@ -1534,7 +1637,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if (surface[0].isupper() and _CAPITAL_AFTER.match(text, span[1])
                 and _MID_SENTENCE.search(text, max(0, span[0] - 3), span[0])):
             return False  # inside a name, capitalised mid-sentence: "the journal Current Biology"
-        w = re.sub(r"\s+", " ", g["w"].lower())
+        w = _WS.sub(" ", g["w"].lower())
         if w.endswith("future") or w == "a later date":
             return "DATE", "FUTURE_REF", "dateline"
         if w in ("the past", "recently", "recent", "lately", "previously", "formerly"):
@@ -1701,7 +1804,7 @@ def _norm_quarter(g: dict, ctx: _Ctx, low: str, fut) -> _R:
 
 def _norm_anaphor(g: dict, ctx: _Ctx, low: str) -> _R:
     u = g["u"].lower()
-    det = re.sub(r"\s+", " ", g["det"].lower())
+    det = _WS.sub(" ", g["det"].lower())
     base = ctx.last or ctx.dct
     anchor = f"expression:{ctx.last_start}" if ctx.last else ("dateline" if ctx.dct else "none")
     if base is None:
@@ -1756,7 +1859,7 @@ def _norm_ago(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R:
     u = g["u"].lower().rstrip("s")
     if u == "centurie":
         u = "century"
-    direction = re.sub(r"\s+", " ", g["dir"].lower())
+    direction = _WS.sub(" ", g["dir"].lower())
     sign = -1 if direction in ("ago", "earlier", "before") else 1
     if direction in ("ago", "from now", "hence"):
         base, anchor = dct, "dateline"
@@ -1842,8 +1945,8 @@ def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
 
 def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
     dct = ctx.dct
-    rel = re.sub(r"\s+", " ", g["rel"].lower())
-    u = re.sub(r"\s+", " ", g["u"].lower())
+    rel = _WS.sub(" ", g["rel"].lower())
+    u = _WS.sub(" ", g["u"].lower())
     if g["u"][0].isupper() and u in ("day", "week", "weekend", "month", "year", "decade", "century"):
         return False  # a title, not a date: ABC's "This Week", "Last Week Tonight"
     if rel in ("the same", "the following") and u in ("week", "month", "year", "day"):
@@ -1990,7 +2093,7 @@ def _clock_value(clock: str) -> str | None:
         return "12:00"
     if c.startswith("midnight"):
         return "24:00"
-    m = re.match(r"(\d{1,2})(?:[:.](\d\d))?\s*(a\.?m\.?|p\.?m\.?|am|pm)?", c)
+    m = _CLOCK_PARTS.match(c)
     if not m:
         return None
     h = int(m.group(1))
@@ -2174,7 +2277,10 @@ def _candidate_starts(text: str, pos: int, floor: int) -> list[int]:
 
 
 def _match_at(text: str, start: int, ctx: _Ctx) -> tuple[int, int, str, tuple[str, str, str]] | None:
-    m = _ALL.match(text, start)
+    pat = _MATCHERS.get(text[start], _ALL) if start < len(text) else _ALL
+    if pat is None:
+        return None
+    m = pat.match(text, start)
     if m is None:
         return None
     i = int(m.lastgroup[1:])  # the family group closes last
@@ -2188,7 +2294,10 @@ def _match_at(text: str, start: int, ctx: _Ctx) -> tuple[int, int, str, tuple[st
     if res is not None:
         return start, end, _FAMILY_NAMES[i], res
     # the first family to match rejected it: let a later family try at this position
+    pat_families = _MATCHER_FAMILIES.get(text[start]) if start < len(text) else None
     for j in range(i + 1, len(_FAMILY_NAMES)):
+        if pat_families is not None and j not in pat_families:
+            continue  # the family cannot start with this character (see _family_matchers)
         fm = _FAMILY_MATCH[j].match(text, start)
         if fm is None:
             continue
@@ -2266,9 +2375,9 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
             else:
                 out.append(TimeExpression(start, end, text[start:end], typ, value, anchor))
             second = _SECOND_DAY.match(text, end) if _fam == "md" and len(value) == 10 else None
-            if second and int(re.match(r"\d+", second.group(1)).group()) > int(value[8:]):
+            if second and int(_DIGITS.match(second.group(1)).group()) > int(value[8:]):
                 # "April 24 and 25": the second day is a TIMEX3 of its own, in the same month
-                d2 = int(re.match(r"\d+", second.group(1)).group())
+                d2 = int(_DIGITS.match(second.group(1)).group())
                 if _safe_date(int(value[:4]), int(value[5:7]), d2) if value[0] != "X" else d2 <= 31:
                     s2, e2 = second.start(1), second.end(2 if second.group(2) else 1)
                     out.append(TimeExpression(s2, e2, text[s2:e2], "DATE", f"{value[:8]}{d2:02d}",
