@@ -955,6 +955,10 @@ _MOVED_TO = re.compile(
     r"\b(?:postponed|delayed|adjourned|extended|deferred|put\s+off|pushed\s+back|rescheduled)\b"
     r"(?:\s+[\w'’,-]+){0,6}?\s+(?:until|till|to|through)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 
+#: a word each match of ``_MOVED_TO`` holds
+_MOVED_WORDS = ("postponed", "delayed", "adjourned", "extended", "deferred", "put", "pushed",
+                "rescheduled")
+
 #: a plan reported as called off: the day it was planned for may be past or ahead
 _CALLED_OFF = re.compile(
     r"\s*,?\s*(?:was|were|has\s+been|have\s+been|had\s+been)\s+(?:cancell?ed|postponed|called\s+off"
@@ -972,13 +976,16 @@ def _future(text: str, start: int, end: int) -> bool | None:
     past one (said, was, ago ...); False for a past cue; None when there is no cue at all
     (falsy: callers default to the past)."""
     left = text[max(0, start - 120) : start]
-    if _SINCE.search(left):
+    # each pattern below needs its key word: an ASCII window without it is not searched (in
+    # ASCII, lower case is what re.I compares; other text is always searched)
+    low = left.lower() if left.isascii() else None
+    if (low is None or "since" in low) and _SINCE.search(left):
         return False  # "since March", "ever since Saturday": a starting point in the past
-    if _BACK_IN.search(left):
+    if (low is None or "back" in low) and _BACK_IN.search(left):
         return False  # "back in June": a look back
-    if _EFFECTIVE.search(left):
+    if (low is None or "effective" in low) and _EFFECTIVE.search(left):
         return True  # "a new pact effective June 1": an announced change takes effect ahead
-    if _MOVED_TO.search(left):
+    if (low is None or any(w in low for w in _MOVED_WORDS)) and _MOVED_TO.search(left):
         return True  # "postponed until Tuesday": the new date lies ahead
     # the break just before a sentence-initial date ("... polls. Monday 2pm: ...") is only seen
     # with the date's first letter in view
@@ -2265,8 +2272,11 @@ def _candidate_starts(text: str, pos: int, floor: int) -> list[int]:
             break
         raw = text[j:e].lower()
         word = raw.strip(".")
-        if not (word in _PREFIX_WORDS or raw in _PREFIX_WORDS or _NUMBERISH.fullmatch(word)
-                or _COMPOUND_NUMBER.fullmatch(word)):
+        # (the patterns only where the first character allows: a digit or ".,/", a tens word)
+        w0 = word[:1]
+        if not (word in _PREFIX_WORDS or raw in _PREFIX_WORDS
+                or (w0 and (w0 in ".,/" or w0.isdecimal()) and _NUMBERISH.fullmatch(word))
+                or (w0 and w0 in "tfsen" and _COMPOUND_NUMBER.fullmatch(word))):
             break
         k = j
         if word not in _NON_START:
@@ -2479,6 +2489,11 @@ MAX_GAP_INTERVAL_DAYS = 7
 def _gap(dct: dt.date | None, interval, max_days: int = MAX_GAP_INTERVAL_DAYS) -> int | None:
     if dct is None or interval is None:
         return None
+    return _gap_days(dct, interval, max_days)
+
+
+@functools.lru_cache(maxsize=1 << 12)  # pure and immutable: an article's dates repeat
+def _gap_days(dct: dt.date, interval: tuple[dt.datetime, dt.datetime], max_days: int) -> int | None:
     s, e = interval
     if (e - s).days > max_days:
         return None
