@@ -1055,7 +1055,8 @@ def _near_quarter(text: str, span: tuple[int, int]) -> bool:
 class _Ctx:
     """Per-text state: the dateline and the last resolved date (for anaphora)."""
 
-    __slots__ = ("_quarterish", "dct", "focus", "last", "last_month", "last_start", "text", "year_last")
+    __slots__ = ("_quarterish", "dct", "focus", "last", "last_month", "last_start", "matches", "text",
+                 "year_last")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
@@ -1070,6 +1071,9 @@ class _Ctx:
         #: the reporting period in focus in a financial text: ``(year, quarter)`` after "the
         #: third quarter", a duration value (``P9M``) after "the first nine months", else None
         self.focus: tuple[int, int] | str | None = None
+        #: the family pattern's match at each start already tried (the text does not change;
+        #: modifier words before neighbouring triggers are tried again)
+        self.matches: dict[int, re.Match[str] | None] = {}
 
     def focus_quarter(self, back: int = 0) -> tuple[int, int] | None:
         """The quarter in focus (``back`` years earlier), or the dateline's previous quarter,
@@ -2287,10 +2291,13 @@ def _candidate_starts(text: str, pos: int, floor: int) -> list[int]:
 
 
 def _match_at(text: str, start: int, ctx: _Ctx) -> tuple[int, int, str, tuple[str, str, str]] | None:
-    pat = _MATCHERS.get(text[start], _ALL) if start < len(text) else _ALL
-    if pat is None:
-        return None
-    m = pat.match(text, start)
+    if text is ctx.text and start in ctx.matches:
+        m = ctx.matches[start]
+    else:
+        pat = _MATCHERS.get(text[start], _ALL) if start < len(text) else _ALL
+        m = None if pat is None else pat.match(text, start)
+        if text is ctx.text:
+            ctx.matches[start] = m
     if m is None:
         return None
     i = int(m.lastgroup[1:])  # the family group closes last
