@@ -177,10 +177,10 @@ def split_alternatives(pattern: str) -> list[str]:
     return out
 
 
-def _first_of_sequence(items) -> tuple[set[str] | None, bool]:
+def _first_of_sequence(items, digits: bool = False) -> tuple[set[str] | None, bool]:
     chars: set[str] = set()
     for op, av in items:
-        first, nullable = _first_of_item(op, av)
+        first, nullable = _first_of_item(op, av, digits)
         if first is None:
             return None, False
         chars |= first
@@ -194,7 +194,7 @@ def _folded(code: int) -> set[str]:
     return {ch.lower(), ch.upper().lower()}
 
 
-def _first_of_item(op, av) -> tuple[set[str] | None, bool]:
+def _first_of_item(op, av, digits: bool = False) -> tuple[set[str] | None, bool]:
     c = _sre_c
     if op is c.LITERAL:
         return _folded(av), False
@@ -206,36 +206,39 @@ def _first_of_item(op, av) -> tuple[set[str] | None, bool]:
             elif o is c.RANGE:
                 for code in range(a[0], a[1] + 1):
                     chars |= _folded(code)
+            elif digits and o is c.CATEGORY and a is c.CATEGORY_DIGIT:
+                chars.update("0123456789")
             else:  # categories (word, digit), negated sets: any character
                 return None, False
         return chars, False
     if op is c.BRANCH:
         chars, nullable = set(), False
         for alt in av[1]:
-            first, null = _first_of_sequence(alt)
+            first, null = _first_of_sequence(alt, digits)
             if first is None:
                 return None, False
             chars |= first
             nullable = nullable or null
         return chars, nullable
     if op is c.SUBPATTERN:
-        return _first_of_sequence(av[3])
+        return _first_of_sequence(av[3], digits)
     if op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
-        first, nullable = _first_of_sequence(av[2])
+        first, nullable = _first_of_sequence(av[2], digits)
         return (None, False) if first is None else (first, nullable or av[0] == 0)
     if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width: the next item decides
         return set(), True
     return None, False  # anything else: any character
 
 
-def first_chars(pattern: str, flags: int = re.I) -> frozenset[str] | None:
-    """Lowercased characters that a match of ``pattern`` can start with; ``None``: any (or empty match).
+def first_chars(pattern: str, flags: int = re.I, *, ascii_digits: bool = False) -> frozenset[str] | None:
+    r"""Lowercased characters that a match of ``pattern`` can start with; ``None``: any (or empty match).
 
     A superset (conservative): case variants are folded to lowercase, lookarounds are ignored.
     Used to try only the alternatives of a big alternation that can match at a position
-    whose lowercased character is known.
+    whose lowercased character is known. ``ascii_digits``: ``\d`` counts as the ASCII digits
+    only, for callers that look up ASCII characters alone (``\d`` also matches other scripts').
     """
-    first, nullable = _first_of_sequence(_sre_parser.parse(pattern, flags))
+    first, nullable = _first_of_sequence(_sre_parser.parse(pattern, flags), ascii_digits)
     return None if first is None or nullable else frozenset(first)
 
 

@@ -76,6 +76,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from toolkit import schema
+from toolkit.annotate._eventlex import first_chars
 from toolkit.annotate.sentences import _check_columns
 from toolkit.datelines import MONTHS as _MONTHS
 
@@ -402,72 +403,11 @@ def _all_pattern(families: list[int]) -> re.Pattern[str]:
 _ALL = _all_pattern(list(range(len(_FAMILIES))))
 
 
-def _first_chars(pattern: str) -> frozenset[str] | None:
-    """The characters a match of ``pattern`` can start with (an over-estimate, compared case
-    blind), or ``None`` for any character (or a construct this does not analyse)."""
-    try:
-        from re import _constants as c
-        from re import _parser as parser
-    except ImportError:  # pragma: no cover - another Python's private modules
-        return None
-
-    def seq(items) -> tuple[set[str] | None, bool]:  # (first characters, can be empty)
-        acc: set[str] = set()
-        for op, av in items:
-            chars, empty = node(op, av)
-            if chars is None:
-                return None, False
-            acc |= chars
-            if not empty:
-                return acc, False
-        return acc, True
-
-    def node(op, av) -> tuple[set[str] | None, bool]:
-        if op is c.LITERAL:
-            return {chr(av)}, False
-        if op is c.IN:
-            chars: set[str] = set()
-            for o, a in av:
-                if o is c.LITERAL:
-                    chars.add(chr(a))
-                elif o is c.RANGE and a[1] - a[0] <= 64:
-                    chars.update(chr(x) for x in range(a[0], a[1] + 1))
-                elif o is c.CATEGORY and a is c.CATEGORY_DIGIT:
-                    chars.update("0123456789")  # other digits are not ASCII: see _MATCHERS
-                else:
-                    return None, False
-            return chars, False
-        if op is c.BRANCH:
-            acc: set[str] = set()
-            empty = False
-            for alt in av[1]:
-                chars, e = seq(alt.data)
-                if chars is None:
-                    return None, False
-                acc |= chars
-                empty = empty or e
-            return acc, empty
-        if op is c.SUBPATTERN:
-            return seq(av[-1].data)
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            chars, e = seq(av[2].data)
-            return chars, e or av[0] == 0
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):  # zero-width
-            return set(), True
-        return None, False
-
-    try:
-        chars, empty = seq(parser.parse(pattern, re.I).data)
-    except Exception:  # pragma: no cover - conservative: any character
-        return None
-    return None if chars is None or empty else frozenset(chars)
-
-
 def _family_matchers() -> tuple[dict[str, re.Pattern[str] | None], dict[str, frozenset[int]]]:
     """For each ASCII character, ``_ALL`` reduced to the families that can start with it
     (``None``: none can). Alternation takes the first family that matches, so leaving out
     families that cannot match at a position changes no match; only the time to fail."""
-    firsts = [_first_chars(p) for _, p in _FAMILIES]
+    firsts = [first_chars(p, ascii_digits=True) for _, p in _FAMILIES]
     by_subset: dict[tuple[int, ...], re.Pattern[str] | None] = {}
     out: dict[str, re.Pattern[str] | None] = {}
     families: dict[str, frozenset[int]] = {}
