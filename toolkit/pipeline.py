@@ -212,9 +212,6 @@ def _without_failed(articles: pd.DataFrame, rejected: pd.DataFrame) -> pd.DataFr
     failed = rejected.loc[rejected["reason"] == "annotation_failed", "doc_id"]
     if not len(failed):
         return articles
-    from toolkit.io.rejections import RejectionTable
-
     kept = articles[~articles["doc_id"].astype(str).isin(failed)].copy()
-    # A plain DataFrame in attrs (as read back from Parquet) makes pd.concat/merge of it fail.
-    kept.attrs["rejected"] = RejectionTable(rejected)
+    kept.attrs["rejected"] = rejected  # a RejectionTable (tables() makes the cached one one too)
     return kept
