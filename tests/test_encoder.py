@@ -68,6 +68,8 @@ def test_ids_frame_and_truncate(model):
     assert len(tok.ids("word " * 1000, max_tokens=10)) == 10
     with pytest.raises(ValueError):
         tok.ids("x", max_tokens=1)
+    with pytest.raises(TypeError, match="strings"):
+        E.encode(["fine", float("nan")])
 
 
 def test_encode_shape_dtype_norm(model):

@@ -25,8 +25,12 @@ Voice Search", ICASSP 2012): greedy longest-match-first against the
 vocabulary, pieces after the first carry the ``##`` prefix; a word with an
 unmatchable rest, or longer than 100 characters, becomes ``[UNK]``. Token ids
 agree with the Hugging Face ``tokenizers`` pipeline of the model
-(``tokenizer.json``) on the parity texts (``python -m toolkit.resources.build_encoder
---check``).
+(``tokenizer.json``) on all 1,000 parity texts (``python -m
+toolkit.resources.build_encoder --check 1000``). Categories come from Python's
+``unicodedata`` (Unicode 14 in Python 3.11), which is newer than the tables of
+the Rust tokenizer: 503 rare code points (marks, punctuation and format
+characters of scripts or blocks encoded since; none in ordinary news text) are
+treated differently, as the check reports.
 
 Weights (``toolkit/resources/sentiment/encoder.npz``, written by
 ``python -m toolkit.resources.build_encoder``): the word embeddings and all
@@ -40,6 +44,13 @@ Abramowitz & Stegun (1964; absolute error below 1.5e-7).
 Batches are sorted by length to limit padding; padded keys get zero attention
 weight and padded positions are left out of the mean, so a text's embedding
 does not depend on the other texts of its batch (up to float rounding).
+
+Parity with sentence-transformers (float32 torch) on 1,000 real texts: cosine
+min 0.9969, mean 0.99945. With unquantised weights this forward pass agrees to
+1e-6 (cosine 1.000000), so the gap is the int8 rounding, mostly of the linear
+layers. Speed: about 110-120 quote-length texts/s on one core (float32 BLAS
+matmuls near peak take most of the time); in worker processes set
+``OPENBLAS_NUM_THREADS=1``, BLAS threads only slow it down on a busy machine.
 """
 
 from __future__ import annotations
@@ -192,6 +203,8 @@ class WordPiece:
         """Token ids ``[CLS] pieces... [SEP]``, the pieces truncated to ``max_tokens - 2``."""
         if max_tokens < 2:
             raise ValueError(f"max_tokens must be at least 2, not {max_tokens}")
+        if not isinstance(text, str):
+            raise TypeError(f"texts must be strings, not {type(text).__name__}: {text!r}")
         body = list(itertools.chain.from_iterable(map(self._chunk_ids, _chunks(text))))
         return [self.cls, *body[: max_tokens - 2], self.sep]
 
@@ -395,7 +408,7 @@ def encode(texts: Iterable[str], *, max_tokens: int = MAX_TOKENS, batch_size: in
     input order. An empty or blank text is encoded as ``[CLS] [SEP]``.
 
     Args:
-        texts: the texts (strings).
+        texts: the texts (strings; missing values are the caller's to handle).
         max_tokens: at most this many tokens per text, ``[CLS]`` and ``[SEP]``
             included (the model's 256; at most 512).
         batch_size: texts per forward pass.

@@ -25,7 +25,9 @@ sentences from ``../shared/gold/sentiment``, plus research-corpus paragraphs
 longer than 256 tokens): the token ids of :class:`~toolkit.annotate._encoder.WordPiece`
 with those of the model's ``tokenizer.json`` (Hugging Face ``tokenizers``),
 and the cosine of the numpy embeddings with sentence-transformers'. It also
-times both on the snippets.
+counts the code points that the two tokenizers treat differently (each alone
+between two letters; these are characters whose Unicode category is newer in
+Python's tables than in the Rust tokenizer's) and times both encoders.
 """
 
 from __future__ import annotations
@@ -149,6 +151,18 @@ def check(n: int) -> int:
         ours = model.tokenizer.ids(text, max_tokens=10**9)
         if ours != hf.encode(text).ids:
             mismatch += 1
+    # Every code point, alone between two letters: which ones does the tokenizer treat differently?
+    import collections
+    import unicodedata
+
+    points = [c for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    probes = [f"a{chr(c)}b" for c in points]
+    categories = collections.Counter(
+        unicodedata.category(chr(c))
+        for c, probe, enc in zip(points, probes, hf.encode_batch(probes), strict=True)
+        if model.tokenizer.ids(probe) != enc.ids)
+    print(f"code points c with ids('a' c 'b') differing: {sum(categories.values())} of "
+          f"{len(points)} (by category: {dict(categories.most_common())})")
     long_tokens = [len(model.tokenizer.ids(t, max_tokens=10**9)) for t in long]
     print(f"texts: {len(short)} snippets/sentences + {len(long)} paragraphs "
           f"(tokens {min(long_tokens, default=0)}-{max(long_tokens, default=0)})")
