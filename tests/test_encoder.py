@@ -80,18 +80,18 @@ def test_encode_shape_dtype_norm(model):
     assert E.encode([]).shape == (0, E.DIMS)
 
 
-def test_batch_invariance_and_order(model):
+def test_rows_do_not_depend_on_the_other_texts(model):
+    """Exactly the same bits alone, among texts of other lengths and of the same length,
+    at any batch size: scores must not depend on how a corpus is chunked."""
     short = "The minister resigned on Tuesday."
+    twins = ["The minister resigned on Monday.", "The governor resigned on Tuesday."]
+    assert {len(model.tokenizer.ids(t)) for t in twins} == {len(model.tokenizer.ids(short))}
     longer = [" ".join(["Officials said the convoy reached the besieged town after days"] * k)
               for k in (5, 12, 30)]
-    alone = E.encode([short])[0]
-    mixed = E.encode([longer[0], short, *longer[1:]], batch_size=8)  # one padded batch
-    np.testing.assert_allclose(mixed[1], alone, atol=1e-5)
-    for i, text in zip((0, 2, 3), longer, strict=True):
-        np.testing.assert_allclose(mixed[i], E.encode([text])[0], atol=1e-5)
-    # A different batch size (other neighbours) gives the same rows.
-    np.testing.assert_allclose(E.encode([longer[0], short, *longer[1:]], batch_size=1), mixed,
-                               atol=1e-5)
+    texts = [longer[0], twins[0], short, *longer[1:], twins[1]]
+    alone = np.stack([E.encode([t])[0] for t in texts])
+    for batch_size in (1, 2, 8):
+        assert np.array_equal(E.encode(texts, batch_size=batch_size), alone), batch_size
 
 
 def test_deterministic(model):

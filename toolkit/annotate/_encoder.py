@@ -41,9 +41,11 @@ biases and LayerNorm parameters float32. The vocabulary is
 of BERT, with erf evaluated by the rational approximation 7.1.26 of
 Abramowitz & Stegun (1964; absolute error below 1.5e-7).
 
-Batches are sorted by length to limit padding; padded keys get zero attention
-weight and padded positions are left out of the mean, so a text's embedding
-does not depend on the other texts of its batch (up to float rounding).
+A batch holds texts of one token count only, so nothing is padded and a text's
+embedding is the same bits whatever else is encoded with it (checked against
+encoding each text alone): scores do not depend on how a corpus is cut into
+chunks, processes or engines. Measured on 1,500 quotes, this was also faster
+than padded batches.
 
 Parity with sentence-transformers (float32 torch) on 1,000 real texts: cosine
 min 0.9969, mean 0.99945. With unquantised weights this forward pass agrees to
@@ -360,13 +362,12 @@ def gelu(x: np.ndarray) -> np.ndarray:
     return x
 
 
-def _forward(model: Encoder, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-    """Mean-pooled, L2-normalised last hidden states of a padded batch ``ids`` (b, L)."""
+def _forward(model: Encoder, ids: np.ndarray) -> np.ndarray:
+    """Mean-pooled, L2-normalised last hidden states of a batch ``ids`` (b, L) of one length."""
     b, length = ids.shape
     heads, dim = HEADS, DIMS // HEADS
     x = model.word[ids] + model.position[:length]
     x = _layer_norm(x.reshape(b * length, DIMS), model.ln_g, model.ln_b)
-    bias = np.where(mask, np.float32(0.0), np.float32(-1e30))[:, None, None, :]
     for layer in model.layers:
         qkv = x @ layer.qkv_w
         qkv += layer.qkv_b
@@ -375,7 +376,6 @@ def _forward(model: Encoder, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         k = qkv[:, :, 1].transpose(0, 2, 3, 1)  # (b, h, d, L)
         v = qkv[:, :, 2].transpose(0, 2, 1, 3)
         scores = q @ k
-        scores += bias
         scores -= scores.max(axis=-1, keepdims=True)
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=-1, keepdims=True)
@@ -390,9 +390,7 @@ def _forward(model: Encoder, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         h += layer.ff2_b
         h += x
         x = _layer_norm(h, layer.ln2_g, layer.ln2_b)
-    weights = mask.astype(np.float32)
-    pooled = np.einsum("bld,bl->bd", x.reshape(b, length, DIMS), weights)
-    pooled /= np.maximum(weights.sum(axis=1, keepdims=True), np.float32(1e-9))
+    pooled = x.reshape(b, length, DIMS).mean(axis=1, dtype=np.float32)
     pooled /= np.maximum(np.linalg.norm(pooled, axis=1, keepdims=True), np.float32(1e-12))
     return pooled
 
@@ -403,15 +401,16 @@ def encode(texts: Iterable[str], *, max_tokens: int = MAX_TOKENS, batch_size: in
 
     The sentence-transformers pipeline: WordPiece ids ``[CLS] ... [SEP]``
     (truncated to ``max_tokens``), the 6-layer BERT encoder, the mean of the
-    last hidden states over the text's tokens, L2-normalised. Texts are sorted
-    by token count and run in batches of ``batch_size``; rows come back in
-    input order. An empty or blank text is encoded as ``[CLS] [SEP]``.
+    last hidden states over the text's tokens, L2-normalised. Texts of the same
+    token count run together, at most ``batch_size`` at a time, without padding,
+    so a text's row does not depend on the other texts; rows come back in input
+    order. An empty or blank text is encoded as ``[CLS] [SEP]``.
 
     Args:
         texts: the texts (strings; missing values are the caller's to handle).
         max_tokens: at most this many tokens per text, ``[CLS]`` and ``[SEP]``
             included (the model's 256; at most 512).
-        batch_size: texts per forward pass.
+        batch_size: at most this many texts per forward pass.
         model: the encoder (default: the shipped one, :func:`encoder`).
 
     Returns:
@@ -427,14 +426,11 @@ def encode(texts: Iterable[str], *, max_tokens: int = MAX_TOKENS, batch_size: in
         raise ValueError(f"batch_size must be positive, not {batch_size}")
     seqs = [model.tokenizer.ids(text, max_tokens=max_tokens) for text in texts]
     out = np.zeros((len(seqs), DIMS), dtype=np.float32)
-    order = sorted(range(len(seqs)), key=lambda i: len(seqs[i]))
-    for start in range(0, len(order), batch_size):
-        rows = order[start:start + batch_size]
-        length = len(seqs[rows[-1]])
-        ids = np.full((len(rows), length), model.tokenizer.pad, dtype=np.intp)
-        mask = np.zeros((len(rows), length), dtype=bool)
-        for j, i in enumerate(rows):
-            ids[j, :len(seqs[i])] = seqs[i]
-            mask[j, :len(seqs[i])] = True
-        out[rows] = _forward(model, ids, mask)
+    by_length: dict[int, list[int]] = {}
+    for i, seq in enumerate(seqs):
+        by_length.setdefault(len(seq), []).append(i)
+    for rows in by_length.values():
+        for start in range(0, len(rows), batch_size):
+            batch = rows[start:start + batch_size]
+            out[batch] = _forward(model, np.asarray([seqs[i] for i in batch], dtype=np.intp))
     return out
