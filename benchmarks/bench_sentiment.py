@@ -23,6 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from _common import research_articles
 
+from toolkit.annotate._encoder import encoder
 from toolkit.annotate.sentences import sentences
 from toolkit.annotate.sentiment import (
     METHODS,
@@ -66,6 +67,7 @@ def main(argv: list[str] | None = None) -> int:
     word_vectors()
     if news_model().cnn_weight:
         text_cnn()
+    encoder()
     sets = {"sentences": sentences(articles)[["doc_id", "text"]]}
     try:
         from toolkit.annotate.quotes import quotes

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import numpy as np
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -19,6 +20,7 @@ from toolkit.annotate.sentiment import (
     news_scores,
     probabilities_to_scores,
     score_sentiment,
+    score_texts,
     tokens,
     vader_scores,
     word_vectors,
@@ -106,6 +108,34 @@ def test_news_model_is_small_json_and_cached():
     assert 1000 < len(model.weights) <= 20000
     assert resource_path(*NEWS_MODEL).stat().st_size < 1_000_000
     assert model.embedding.shape == (word_vectors().vectors.shape[1], 3)
+    assert model.sentence.shape == (384, 3) and model.sentence.any()
+
+
+def test_news_scores_do_not_depend_on_the_other_texts():
+    """The same bits alone and in any company: a corpus may be chunked any way
+    (processes, Dask partitions) without changing a score."""
+    texts = [SEED_QUOTE, "Talks broke down.", "Talks resumed.", None, POSITIVE[0],
+             "The convoy reached the town after days of shelling, officials said on Monday."]
+    alone = [news_scores(t) for t in texts]
+    together = score_texts(texts, method="news")
+    reordered = score_texts(texts[::-1], method="news")[::-1]
+    for a, b, c in zip(alone, together, reordered, strict=True):
+        assert a == b == c or (math.isnan(a.compound) and math.isnan(b.compound)
+                                and math.isnan(c.compound))
+
+
+def test_sentence_embedding_moves_the_news_logits():
+    """The encoder feature is wired in: zeroing its weights changes the scores."""
+    from toolkit.annotate import sentiment as S
+
+    model = news_model()
+    text = "The ministry denied that its troops had shelled the hospital."
+    vader = S.vader_analyzer().polarity_scores(text)
+    sentence = S.encode([text])[0]
+    with_it = S._news_logits(text, None, vader, sentence)
+    without = S._news_logits(text, None, vader, np.zeros_like(sentence))
+    assert not np.allclose(with_it, without)
+    assert np.allclose(with_it - without, sentence.astype(float) @ model.sentence)
 
 
 def test_word_vectors_are_a_small_npz_without_pickles():

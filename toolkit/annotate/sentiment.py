@@ -39,7 +39,15 @@ compound``). Two methods:
       model's with weight ``cnn_weight`` (0.5) before the softmax, so word
       order (negation, scope) is seen by more than bigrams. Trained at build
       time with torch, shipped as ``text_cnn.npz`` (float16-rounded float32),
-      run at run time by a numpy forward pass (:func:`cnn_logits`).
+      run at run time by a numpy forward pass (:func:`cnn_logits`);
+    * the sentence embedding of the whole text by all-MiniLM-L6-v2 itself
+      (384 dimensions: mean-pooled, L2-normalised last hidden states, as in
+      sentence-transformers), computed by a numpy forward pass of the encoder
+      (:mod:`toolkit.annotate._encoder`; int8 weights in
+      ``toolkit/resources/sentiment/encoder.npz``). It carries what the static
+      vectors and bigrams miss (context, negation, irony in editorials) and is
+      the largest single gain on the NYT editorial snippets (MODEL_CARD.md).
+      It also bounds the speed: about 100 quote-length texts/s per core.
 
     Trained with strong L2 regularisation only on ``../shared/gold/sentiment``
     (the VADER ground truth: tweets, Amazon snippets and the even-numbered
@@ -49,7 +57,9 @@ compound``). Two methods:
     and the word vectors as ``.npz`` (loaded with ``allow_pickle=False``), rebuilt
     by ``python -m toolkit.resources.build_sentiment``; training data,
     validation and figures are in ``toolkit/resources/sentiment/MODEL_CARD.md``.
-    Runtime is Python + numpy (no scikit-learn, no torch).
+    Runtime is Python + numpy (no scikit-learn, no torch). Texts are encoded in
+    batches of equal token count, so a text's scores do not depend on the other
+    texts of the call (the same bits however a corpus is chunked).
 
     Output mapping (documented convention): ``neg, neu, pos`` are the model's
     class probabilities (they sum to 1). ``compound`` is the signed square of
@@ -78,6 +88,7 @@ import numpy as np
 import pandas as pd
 
 from toolkit import schema
+from toolkit.annotate._encoder import encode
 from toolkit.annotate.sentences import _check_columns
 from toolkit.resources import MissingResourceError, resource_path, vader_analyzer
 
@@ -336,6 +347,7 @@ class NewsModel(NamedTuple):
     intercept: np.ndarray  # (3,)
     dense: np.ndarray  # (len(DENSE_NAMES), 3)
     embedding: np.ndarray  # (word-vector dims, 3)
+    sentence: np.ndarray  # (sentence-embedding dims, 3): weights of the encoder's embedding
     weights: dict[str, tuple[float, float, float]]
     whole: dict[str, tuple[float, float, float]]  # text n-gram + its window twin, for untargeted texts
     cnn_weight: float  # weight of the text CNN's logits (0: no CNN)
@@ -364,7 +376,7 @@ def news_model() -> NewsModel:
             "(python -m toolkit.resources.build_sentiment; or restore it from git)"
         )
     data = json.loads(path.read_text(encoding="utf-8"))
-    if tuple(data["dense_features"]) != DENSE_NAMES:
+    if tuple(data["dense_features"]) != DENSE_NAMES or "sentence_embedding" not in data:
         raise MissingResourceError(f"{path} was built for other features; rebuild it")
     weights = {k: tuple(v) for k, v in data["weights"].items()}
     # Without a target the window is the whole text, so every n-gram fires with its
@@ -379,6 +391,7 @@ def news_model() -> NewsModel:
         intercept=np.asarray(data["intercept"], dtype=float),
         dense=np.asarray(data["dense"], dtype=float),
         embedding=np.asarray(data["embedding"], dtype=float),
+        sentence=np.asarray(data["sentence_embedding"], dtype=float),
         weights=weights,
         whole=whole,
         cnn_weight=float(data.get("cnn_weight", 0.0)),
@@ -405,11 +418,13 @@ def probabilities_to_scores(p_neg: float, p_neu: float, p_pos: float) -> Sentime
     return SentimentScores(p_neg, p_neu, p_pos, max(-1.0, min(1.0, compound)))
 
 
-def _news_logits(text: str, target: tuple[int, int] | None, vader: dict[str, float]) -> np.ndarray:
+def _news_logits(text: str, target: tuple[int, int] | None, vader: dict[str, float],
+                 sentence: np.ndarray) -> np.ndarray:
     model = news_model()
     words = tokens(text)
     z = model.intercept + np.asarray(dense_features(text, vader, words)) @ model.dense
     z = z + embedding_features(words) @ model.embedding
+    z = z + sentence.astype(float) @ model.sentence
     if target is None:
         weights, features = model.whole, _grams(words, "")
     else:
@@ -445,14 +460,24 @@ def news_scores(text: str, *, target: tuple[int, int] | None = None) -> Sentimen
     Returns:
         :class:`SentimentScores`; ``neg, neu, pos`` are class probabilities.
     """
-    if not isinstance(text, str):
-        return _MISSING
-    if not text.strip():
-        return _NEUTRAL
-    z = _news_logits(text, target, vader_analyzer().polarity_scores(text))
-    z = np.exp(z - z.max())
-    p = z / z.sum()
-    return probabilities_to_scores(float(p[0]), float(p[1]), float(p[2]))
+    return _news_batch([text], [target])[0]
+
+
+def _news_batch(texts: list, targets: list[tuple[int, int] | None]) -> list[SentimentScores]:
+    """News scores of many texts: the sentence encoder runs once over all of them."""
+    scorable = [i for i, t in enumerate(texts) if isinstance(t, str) and t.strip()]
+    out = [_MISSING if not isinstance(t, str) else _NEUTRAL for t in texts]
+    if not scorable:
+        return out
+    news_model()  # a missing model file is reported before the encoder loads
+    sentences = encode([texts[i] for i in scorable])
+    vader = vader_analyzer()
+    for i, sentence in zip(scorable, sentences, strict=True):
+        z = _news_logits(texts[i], targets[i], vader.polarity_scores(texts[i]), sentence)
+        z = np.exp(z - z.max())
+        p = z / z.sum()
+        out[i] = probabilities_to_scores(float(p[0]), float(p[1]), float(p[2]))
+    return out
 
 
 def vader_scores(text: str) -> SentimentScores:
@@ -471,9 +496,11 @@ def score_texts(
     _check_method(method)
     if method == "vader":
         return [vader_scores(t) for t in texts]
-    if targets is None:
-        return [news_scores(t) for t in texts]
-    return [news_scores(t, target=g) for t, g in zip(texts, targets, strict=True)]
+    texts = list(texts)
+    targets = [None] * len(texts) if targets is None else list(targets)
+    if len(targets) != len(texts):
+        raise ValueError(f"{len(texts)} texts but {len(targets)} targets")
+    return _news_batch(texts, targets)
 
 
 def _check_method(method: str) -> None:

