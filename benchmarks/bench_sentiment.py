@@ -6,8 +6,10 @@ Texts are the sentences (``toolkit.sentences``) and the quotes
 (``toolkit.quotes``) of the first ``--limit`` articles of the research corpus.
 Prints texts/s and MB/s (UTF-8 bytes of the scored texts) per method, on CPU
 time of this process (the machine is shared, so CPU time is the fairer
-per-core figure) and on wall-clock time. Loading the model and its word
-vectors (and text CNN) is done before timing (all are cached per process).
+per-core figure) and on wall-clock time. Loading the model, its word vectors,
+text CNN and sentence encoder is done before timing (all are cached per process).
+The news model runs the all-MiniLM-L6-v2 encoder (numpy) on every text, which
+bounds its speed; run with ``OPENBLAS_NUM_THREADS=1`` for a per-core figure.
 """
 
 from __future__ import annotations
