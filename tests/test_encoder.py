@@ -26,6 +26,8 @@ TOKENIZER_CASES = [
     ("e\u0301te", ["et", "##e"]),  # a combining accent is stripped after NFD
     ("São Paulo", ["sao", "paulo"]),
     ("İstanbul", ["istanbul"]),
+    # Capital sigma lower-cases letter by letter, as in tokenizer.json: no final-sigma rule
+    ("ΟΔΟΣ ΣΟΦΟΣ", ["ο", "##δ", "##ο", "##σ", "σ", "##ο", "##φ", "##ο", "##σ"]),
     ("中国人 said", ["中", "国", "人", "said"]),  # CJK ideographs are words of their own
     ("don't", ["don", "'", "t"]),
     ("$5.00", ["$", "5", ".", "00"]),  # ASCII symbols count as punctuation

@@ -130,6 +130,9 @@ def _words(chunk: str) -> list[str]:
     if not chunk.isascii():
         chunk = unicodedata.normalize("NFD", chunk)
         chunk = "".join(ch for ch in chunk if unicodedata.category(ch) != "Mn")
+        # The model's tokenizer lower-cases character by character; str.lower() alone
+        # would apply Unicode's Final_Sigma rule (word-final capital sigma -> "ς").
+        chunk = chunk.replace("\u03a3", "\u03c3")
     chunk = chunk.lower()
     words: list[str] = []
     start = 0
