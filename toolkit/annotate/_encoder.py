@@ -383,6 +383,7 @@ def _forward(model: Encoder, ids: np.ndarray) -> np.ndarray:
         np.exp(scores, out=scores)
         scores /= scores.sum(axis=-1, keepdims=True)
         context = (scores @ v).transpose(0, 2, 1, 3).reshape(b * length, DIMS)
+        del qkv, q, k, v, scores  # (b, h, L, L) is the largest array: free it before the FFN
         attn = context @ layer.out_w
         attn += layer.out_b
         attn += x
