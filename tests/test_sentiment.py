@@ -373,3 +373,27 @@ def test_shipped_text_cnn_orders_clear_cases(better, worse):
         return z[2] - z[0]
 
     assert margin(better) > 0 > margin(worse)
+
+
+def test_news_frame_scores_equal_rows_scored_alone():
+    """score_sentiment on a frame (pandas string dtype, missing and blank texts, targets
+    with -1 and missing offsets) gives exactly the values of each row scored alone."""
+    text = "The mayor praised the rescuers, while the governor was accused of corruption."
+    frame = pd.DataFrame({
+        "doc_id": list("abcdefg"),
+        "text": pd.array([text, text, None, "", "  \n", "Talks broke down.", text],
+                         dtype="string"),
+        "ts": pd.array([4, -1, 0, 0, None, None, 46], dtype="Int64"),
+        "te": pd.array([9, -1, 3, 0, None, None, 54], dtype="Int64"),
+    })
+    whole = score_sentiment(frame, method="news", target_columns=("ts", "te"))
+    alone = pd.concat([score_sentiment(frame.iloc[[i]], method="news", target_columns=("ts", "te"))
+                       for i in range(len(frame))])
+    pd.testing.assert_frame_equal(whole, alone, check_exact=True)
+    assert whole["compound"].isna().tolist() == [False, False, True, False, False, False, False]
+    assert whole["compound"].iloc[3] == whole["compound"].iloc[4] == 0.0
+
+
+def test_score_texts_needs_one_target_per_text():
+    with pytest.raises(ValueError, match="2 texts but 1 targets"):
+        score_texts(["Talks broke down.", "Talks resumed."], method="news", targets=[None])
