@@ -47,7 +47,8 @@ compound``). Two methods:
       ``toolkit/resources/sentiment/encoder.npz``). It carries what the static
       vectors and bigrams miss (context, negation, irony in editorials) and is
       the largest single gain on the NYT editorial snippets (MODEL_CARD.md).
-      It also bounds the speed: about 100 quote-length texts/s per core.
+      It also bounds the speed: about 100 sentences or 145 quotes/s per core
+      (``benchmarks/bench_sentiment.py``; VADER alone: about 6,200 / 8,400).
 
     Trained with strong L2 regularisation only on ``../shared/gold/sentiment``
     (the VADER ground truth: tweets, Amazon snippets and the even-numbered
