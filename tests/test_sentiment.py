@@ -260,6 +260,16 @@ def test_missing_column_lists_available_columns():
         score_sentiment(pd.DataFrame({"body": ["x"]}), text_column="quote")
 
 
+def test_invalid_target_spans_score_the_whole_text():
+    text = "The mayor praised the rescuers, while the governor was accused of corruption."
+    bad = [(3, -1), (10, 5), (1000, 1002), (4, 4), (-1, 9)]
+    frame = pd.DataFrame({"text": [text] * (len(bad) + 1),
+                          "ts": [s for s, _ in bad] + [-1], "te": [e for _, e in bad] + [-1]})
+    news = score_sentiment(frame, method="news", target_columns=("ts", "te"))
+    assert news["compound"].nunique() == 1
+    assert news["compound"].iloc[0] == news_scores(text).compound
+
+
 def test_target_columns_change_news_scores_only():
     text = "The mayor praised the rescuers, while the governor was accused of corruption."
     mayor = (text.index("mayor"), text.index("mayor") + 5)

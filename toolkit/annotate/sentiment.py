@@ -510,6 +510,14 @@ def _check_method(method: str) -> None:
 
 
 # --------------------------------------------------------------------------- the enricher
+def _target_span(text, start, end) -> tuple[int, int] | None:
+    """``(start, end)`` when it is a non-empty span inside ``text``, else ``None`` (whole text)."""
+    if pd.isna(start) or pd.isna(end) or not isinstance(text, str):
+        return None
+    start, end = int(start), int(end)
+    return (start, end) if 0 <= start < end <= len(text) else None
+
+
 def score_sentiment(
     frame: pd.DataFrame, *, method: str = "vader", text_column: str = "text",
     target_columns: tuple[str, str] | None = None,
@@ -527,8 +535,9 @@ def score_sentiment(
         method: ``"vader"`` or ``"news"``.
         text_column: the column holding the texts to score.
         target_columns: optional ``(start_column, end_column)`` holding offsets of a
-            target mention in each text (``news`` only; rows with missing offsets
-            are scored as whole texts). VADER ignores it.
+            target mention in each text (``news`` only; rows whose offsets are
+            missing, negative, empty or outside the text are scored as whole
+            texts). VADER ignores it.
 
     Returns:
         A copy of ``frame`` with ``neg, neu, pos, compound`` (float64) added or
@@ -546,10 +555,7 @@ def score_sentiment(
     if target_columns is not None and method == "news":
         starts = frame[target_columns[0]].tolist()
         ends = frame[target_columns[1]].tolist()
-        targets = [
-            None if pd.isna(s) or pd.isna(e) or int(s) < 0 else (int(s), int(e))
-            for s, e in zip(starts, ends, strict=True)
-        ]
+        targets = [_target_span(t, s, e) for t, s, e in zip(texts, starts, ends, strict=True)]
     scores = score_texts(texts, method=method, targets=targets)
     out = frame.copy()
     values = np.array(scores, dtype=float).reshape(len(scores), 4)
