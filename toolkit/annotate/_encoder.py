@@ -77,6 +77,8 @@ LAYERS = 6
 LAYER_NORM_EPS = 1e-12
 MAX_TOKENS = 256  # sentence_bert_config.json: max_seq_length
 MAX_WORD_CHARS = 100  # longer words become [UNK]
+CACHED_CHUNK_CHARS = 100  # whitespace chunks up to this length are memoised per tokenizer
+MAX_BATCH_TOKENS = 2048  # bounds the attention and feed-forward temporaries of one forward pass
 FIX = ("make sentiment-encoder   (python -m toolkit.resources.build_encoder; needs the "
        "`vectors` extra), or git checkout -- toolkit/resources/sentiment/")
 
@@ -181,7 +183,7 @@ class WordPiece:
         self.sep = self.index["[SEP]"]
         self.pad = self.index["[PAD]"]
         self._longest = max(len(t[2:]) if t.startswith("##") else len(t) for t in self.vocab)
-        self._chunk_ids = functools.lru_cache(maxsize=1 << 17)(self._chunk_ids_uncached)
+        self._cached_chunk_ids = functools.lru_cache(maxsize=1 << 17)(self._chunk_ids_uncached)
 
     def word_ids(self, word: str) -> list[int]:
         """WordPiece ids of one basic token (``[UNK]`` when it cannot be cut)."""
@@ -203,6 +205,12 @@ class WordPiece:
 
     def _chunk_ids_uncached(self, chunk: str) -> tuple[int, ...]:
         return tuple(i for word in _words(chunk) for i in self.word_ids(word))
+
+    def _chunk_ids(self, chunk: str) -> tuple[int, ...]:
+        # Long chunks (URLs, base64 blobs) are rarely repeated; caching them would only hold memory.
+        if len(chunk) > CACHED_CHUNK_CHARS:
+            return self._chunk_ids_uncached(chunk)
+        return self._cached_chunk_ids(chunk)
 
     def ids(self, text: str, *, max_tokens: int = MAX_TOKENS) -> list[int]:
         """Token ids ``[CLS] pieces... [SEP]``, the pieces truncated to ``max_tokens - 2``."""
@@ -414,7 +422,8 @@ def encode(texts: Iterable[str], *, max_tokens: int = MAX_TOKENS, batch_size: in
         texts: the texts (strings; missing values are the caller's to handle).
         max_tokens: at most this many tokens per text, ``[CLS]`` and ``[SEP]``
             included (the model's 256; at most 512).
-        batch_size: at most this many texts per forward pass.
+        batch_size: at most this many texts per forward pass (fewer for long texts:
+            at most ``MAX_BATCH_TOKENS`` tokens per pass, which bounds memory).
         model: the encoder (default: the shipped one, :func:`encoder`).
 
     Returns:
@@ -433,8 +442,9 @@ def encode(texts: Iterable[str], *, max_tokens: int = MAX_TOKENS, batch_size: in
     by_length: dict[int, list[int]] = {}
     for i, seq in enumerate(seqs):
         by_length.setdefault(len(seq), []).append(i)
-    for rows in by_length.values():
-        for start in range(0, len(rows), batch_size):
-            batch = rows[start:start + batch_size]
+    for length, rows in by_length.items():
+        step = max(1, min(batch_size, MAX_BATCH_TOKENS // length))
+        for start in range(0, len(rows), step):
+            batch = rows[start:start + step]
             out[batch] = _forward(model, np.asarray([seqs[i] for i in batch], dtype=np.intp))
     return out
