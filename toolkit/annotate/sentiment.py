@@ -74,7 +74,7 @@ compound``). Three methods:
     The same model without the sentence embedding (the encoder is not run):
     trained the same way on the same rows, shipped as
     ``toolkit/resources/sentiment/news_fast_model.json``. About 25 times faster
-    (some 3,800 quotes/s per core) and weaker on editorials (grouped NYT CV r
+    (some 3,600 quotes or 2,500 sentences/s per core) and weaker on editorials (grouped NYT CV r
     0.596 and weighted F1 0.595 against 0.641 / 0.636; MODEL_CARD.md): for
     scoring every sentence of a large corpus.
 
@@ -570,7 +570,7 @@ def score_sentiment(
             sentence encoder: about 25 times faster, weaker on editorials).
         text_column: the column holding the texts to score.
         target_columns: optional ``(start_column, end_column)`` holding offsets of a
-            target mention in each text (``news`` only; rows whose offsets are
+            target mention in each text (news methods only; rows whose offsets are
             missing, negative, empty or outside the text are scored as whole
             texts). VADER ignores it.
 
