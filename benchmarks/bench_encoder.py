@@ -29,18 +29,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from toolkit import config
 from toolkit.annotate import _encoder as E
+from toolkit.evaluate.sentiment import read_vader_tsv
 
 
 def snippets(limit: int) -> list[str]:
     """NYT editorial snippets of 10-60 words."""
     path = config.shared_path(*config.GOLD_VADER, "nytEditorialSnippets_GroundTruth.dev.txt")
-    texts = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 3 and 10 <= len(parts[2].split()) <= 60:
-                texts.append(parts[2])
-    return texts[:limit]
+    texts = read_vader_tsv(path)["text"]
+    return texts[texts.str.split().str.len().between(10, 60)].tolist()[:limit]
 
 
 def timed(fn, texts):

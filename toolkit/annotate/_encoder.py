@@ -181,7 +181,6 @@ class WordPiece:
         self.unk = self.index["[UNK]"]
         self.cls = self.index["[CLS]"]
         self.sep = self.index["[SEP]"]
-        self.pad = self.index["[PAD]"]
         self._longest = max(len(t[2:]) if t.startswith("##") else len(t) for t in self.vocab)
         self._cached_chunk_ids = functools.lru_cache(maxsize=1 << 17)(self._chunk_ids_uncached)
 

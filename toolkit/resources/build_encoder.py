@@ -33,16 +33,19 @@ Python's tables than in the Rust tokenizer's) and times both encoders.
 from __future__ import annotations
 
 import argparse
+import collections
 import json
 import shutil
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 import numpy as np
 
 from toolkit import config
 from toolkit.annotate import _encoder as E
+from toolkit.evaluate.sentiment import read_vader_tsv
 from toolkit.resources import resource_path
 
 WEIGHTS = resource_path(*E.ENCODER_WEIGHTS)
@@ -108,12 +111,7 @@ def parity_texts(n: int) -> tuple[list[str], list[str]]:
     import pandas as pd
 
     gold = config.shared_path(*config.GOLD_VADER[:2])
-    nyt = []
-    with open(gold / "vader" / "nytEditorialSnippets_GroundTruth.dev.txt", encoding="utf-8") as f:
-        for line in f:
-            parts = line.rstrip("\n").split("\t")
-            if len(parts) >= 3:
-                nyt.append(parts[2])
+    nyt = read_vader_tsv(gold / "vader" / "nytEditorialSnippets_GroundTruth.dev.txt")["text"].tolist()
     mtsc = []
     for name in ("dev_rw.jsonl", "dev_mt.jsonl", "train.jsonl"):
         with open(gold / "newsmtsc" / name, encoding="utf-8") as f:
@@ -152,9 +150,6 @@ def check(n: int) -> int:
         if ours != hf.encode(text).ids:
             mismatch += 1
     # Every code point, alone between two letters: which ones does the tokenizer treat differently?
-    import collections
-    import unicodedata
-
     points = [c for c in range(0x110000) if not 0xD800 <= c < 0xE000]
     probes = [f"a{chr(c)}b" for c in points]
     categories = collections.Counter(
