@@ -425,11 +425,13 @@ def _predict(model: dict, data: Data, rows, cnn_z: np.ndarray | None = None) -> 
     return np.asarray(out)
 
 
-def validate(data: Data, vectors: S.WordVectors, cnn: S.TextCNN) -> dict:
+def validate(data: Data, vectors: S.WordVectors, cnn: S.TextCNN, final: dict,
+             final_fast: dict) -> dict:
     """NYT grouped 5-fold CV figures and NewsMTSC dev figures (see the module docstring).
 
     The text CNN is retrained in every fold without the test fold (torch); the dev
-    figures use ``cnn``, the one trained on all training rows (the shipped one)."""
+    figures are those of the models being shipped: ``final`` and ``final_fast`` (fitted on
+    all training rows) with ``cnn``, the CNN trained on all training rows."""
     _, label, value, source, group = data.arrays()
     nyt = np.flatnonzero(source == "nyt")
     train_other = np.flatnonzero(np.isin(source, ["tweets", "amazon", "newsmtsc"]))
@@ -461,8 +463,6 @@ def validate(data: Data, vectors: S.WordVectors, cnn: S.TextCNN) -> dict:
                                                      E.to_class(linear))},
         "vader": {"pearson_r": E.pearson_r(vader_c, value[nyt]),
                   "weighted_f1": E.weighted_f1(E.to_class(value[nyt]), E.to_class(vader_c))}}}
-    final = fit(data, np.concatenate([train_other, nyt]))
-    final_fast = fit(data, np.concatenate([train_other, nyt]), sentence=False)
     for split in ("dev_rw", "dev_mt"):
         rows = np.flatnonzero(source == f"newsmtsc_{split}")
         pred = E.to_class(_predict(final, data, rows, cnn_logits(cnn, data, rows)))
@@ -522,9 +522,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {cnn_path} ({cnn_path.stat().st_size / 1e3:.0f} KB) "
               f"in {time.time() - t0:.0f}s", file=sys.stderr)
     cnn = S.load_text_cnn(cnn_path, vectors)
+    model, fast = fit(data, rows), fit(data, rows, sentence=False)
     if args.validate:
-        print(json.dumps(validate(data, vectors, cnn), indent=2))
-    model = fit(data, rows)
+        print(json.dumps(validate(data, vectors, cnn, model, fast), indent=2))
     meta = {
         "method": "multinomial logistic regression (L2), VADER outputs + unigram/bigram bags"
                   " + mean of static word vectors distilled from all-MiniLM-L6-v2"
@@ -548,7 +548,7 @@ def main(argv: list[str] | None = None) -> int:
                            " outputs + unigram/bigram bags + mean of static word vectors; late"
                            " fusion with the same text CNN)")
     _write(Path(args.output), model, meta, t0)
-    _write(Path(args.fast_output), fit(data, rows, sentence=False), fast_meta, t0)
+    _write(Path(args.fast_output), fast, fast_meta, t0)
     return 0
 
 
