@@ -63,7 +63,7 @@ sentiment-model: $(STAMP) ## refit the news sentiment model on the shipped word 
 TORCH ?= torch
 VECTORS_EXTRA = $(BIN)/python -m pip install --quiet "$(TORCH)" -e ".[dev,train,vectors]"
 
-sentiment-validate: $(STAMP) ## cross-validate the news sentiment model (NYT by editorial, NewsMTSC dev; retrains the CNN per fold, installs the `vectors` extra); ~15 min on a quiet 2-core machine
+sentiment-validate: $(STAMP) ## cross-validate the news sentiment model (NYT by editorial, NewsMTSC dev; retrains the CNN per fold, installs the `vectors` extra); 15-35 min on a 2-core machine
 	$(VECTORS_EXTRA)
 	$(BIN)/python -m toolkit.resources.build_sentiment --keep-vectors --validate
 
