@@ -540,6 +540,12 @@ TENSE_CASES = [
     ("Police are investigating a shooting on Saturday near the station.", MON, "Saturday", "2025-06-14"),
     ("Experts are studying the footage from Friday.", MON, "Friday", "2025-06-13"),
     ("The minister is visiting Kharkiv on Thursday.", MON, "Thursday", "2025-06-19"),
+    # a linking verb before an -ed adjective is no past tense; a capitalised -ed verb is one
+    ("Banks will remain closed until Tuesday.", MON, "Tuesday", "2025-06-17"),
+    ("The border remained closed until Thursday.", MON, "Thursday", "2025-06-12"),
+    ("Asked Friday if he would resign, the minister laughed.", MON, "Friday", "2025-06-13"),
+    ("The envoy will meet Jared on Friday.", MON, "Friday", "2025-06-20"),
+    ("The envoy will meet Mohamed on Friday.", MON, "Friday", "2025-06-20"),
 ]
 
 
@@ -749,6 +755,10 @@ def test_clock_is_not_merged_across_a_break(sentence, first, second):
         ("The band closed with Sunday Bloody Sunday.", []),
         ("He hosted Saturday Night Live in March.", ["March"]),
         ("She told the BBC's Sunday Morning programme she would stay.", []),
+        # a holiday in the name of a treaty is no date
+        ("He said the plan would undermine the Good Friday Agreement.", []),
+        ("The Good Friday agreement was signed in 1998.", ["1998"]),
+        ("Churches were full on Good Friday.", ["Good Friday"]),
         # ... but a weekday after a broadcaster or paper is a date
         ("He told Fox News Friday that talks had failed.", ["Friday"]),
         ("The Sunday rally drew thousands.", ["Sunday"]),

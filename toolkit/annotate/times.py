@@ -338,7 +338,9 @@ _FAMILIES: list[tuple[str, str]] = [
                 # Ukraine's Independence Day (August 24), when the country is named
                 r"|(?<=Ukraine's\s)Independence\s+Day|(?<=Ukraine’s\s)Independence\s+Day"
                 r"|(?<=Ukrainian\s)Independence\s+Day|Independence\s+Day(?=\s+(?:of|in)\s+Ukraine))"
-                r"(?:\s+(?P<y>" + _YEAR4 + r"))?"),
+                r"(?:\s+(?P<y>" + _YEAR4 + r"))?"
+                # a holiday naming a treaty or a place is no date: "the Good Friday Agreement"
+                r"(?!\s+(?:Agreement|Accords?|Islands?)\b)"),
     # sets
     ("set_every", r"(?P<q>every|each|once\s+a|twice\s+a|three\s+times\s+a|once\s+every)\s+(?:other\s+)?"
                   r"(?P<u>second|minute|hour|day|night|week|month|quarter|year|morning|evening"
@@ -676,7 +678,9 @@ _FUTURE_WORDS = frozenset(
 #: words before an -ed form that make it an adjective, not a past-tense verb ("a still
 #: unspecified date", "the armed forces")
 _ADJ_BEFORE = frozenset(["a", "an", "the", "still", "its", "their", "his", "her", "our", "this",
-                         "these", "those", "newly", "long", "so", "very", "more", "most", "less"])
+                         "these", "those", "newly", "long", "so", "very", "more", "most", "less",
+                         # present-tense linking verbs: "will remain closed until Tuesday"
+                         "remain", "remains", "stay", "stays", "seem", "seems", "become", "becomes"])
 #: "is due to end", "now due to expire" (but "due to a lack of" is a cause)
 _BE_NOW = frozenset(["is", "are", "was", "were", "now", "be", "being"])
 _FUTURE_BEFORE_TO = frozenset(
@@ -707,6 +711,9 @@ _PAST_WORDS = frozenset([
     # unambiguous irregular past forms ("the scenarios the ESO laid out on Thursday")
     "laid", "fled", "sought", "stood", "spent", "kept", "felt", "heard", "wore", "swore",
     "caught", "bought", "fought", "withdrew", "drew", "grew", "sank", "shook", "forgot", "arose",
+    # short regular forms that open sentences (a capitalised -ed word of up to six letters may
+    # be a name or "United", "Armed"): "Asked Wednesday if Biden would reconsider, Psaki ..."
+    "asked", "added", "noted", "warned", "killed", "stated",
 ])
 #: irregular past participles: a reduced relative before a date is past ("the executive action
 #: taken Friday", "a speech given Monday"); not after "be" (a passive: "will be taken Friday") nor
@@ -739,8 +746,10 @@ _NOT_PAST_ED = frozenset(["scheduled", "expected", "need", "indeed", "proceed", 
 
 
 #: capitalised words in -ed that are names, not verbs ("Announced on March 2" is a verb)
-_ED_NAMES = frozenset(["mohammed", "muhammed", "ahmed", "saeed", "javed", "rasheed", "waleed", "khaled",
-                       "hamed", "fareed", "zayed", "mahmed", "reed", "fred", "ted", "ned"])
+_ED_NAMES = frozenset(["mohammed", "muhammed", "mohamed", "muhamed", "ahmed", "saeed", "javed", "rasheed",
+                       "waleed", "khaled", "hamed", "fareed", "zayed", "sayed", "majed", "rashed", "mahmed",
+                       "jared", "alfred", "manfred", "wilfred", "winfred", "creed", "breed", "reed", "fred",
+                       "ted", "ned"])
 
 
 def _is_past(raw: str, w: str) -> bool:
@@ -867,13 +876,13 @@ _TITLE_CONTEXT = re.compile(r"(?:[\w,’']\s+|[“\"‘])$")
 _SHOW_AFTER = re.compile(r"\s+(?:programme|program|show)\b")
 #: a weekday inside the name of a newspaper, programme or song (TimeML: expressions inside names
 #: are not markable): "The Mail on Sunday", "The Sunday Times", "Saturday
-#: Night Live", "Sunday Bloody Sunday"
+#: Night Live", "Sunday Bloody Sunday", "the Good Friday Agreement"
 _DAY_NAME_BEFORE = re.compile(r"(?:\bMail\s+[Oo]n|\bBloody)\s+$")
 #: "Fox News Sunday" is a programme, but "told Fox News Friday" a date
 _SUNDAY_SHOW_BEFORE = re.compile(r"\b(?:Fox|FOX)\s+News\s+$")
 _DAY_NAME_AFTER = re.compile(
     r"\s+(?:Times|Telegraph|Mirror|Express|People|Post|Herald|Independent|Mail|Sport|Star|Tribune"
-    r"|Magazine|Show|Politics|Bloody|Live|Massacre)\b")
+    r"|Magazine|Show|Politics|Bloody|Live|Massacre|(?i:agreement|accords?))\b")
 
 
 def _day_in_name(text: str, span: tuple[int, int], surface: str) -> bool:
