@@ -796,6 +796,23 @@ def test_month_or_date_with_a_relative_year(sentence, dct, phrase, value):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "type_", "value"),
+    [
+        # 29 February without a year: the latest leap year, not lost in a common year
+        ("The strike hit on 29 February.", dt.date(2025, 3, 3), "29 February", "DATE", "2024-02-29"),
+        ("The strike hit at 10am on 29 February.", dt.date(2025, 3, 3), "10am on 29 February", "TIME",
+         "2024-02-29T10:00"),
+        ("The strike hit on Feb. 29.", dt.date(2024, 3, 3), "Feb. 29", "DATE", "2024-02-29"),
+        ("The talks resume on 29 February.", dt.date(2028, 1, 10), "29 February", "DATE", "2028-02-29"),
+        ("The report is due on 28 February.", dt.date(2025, 1, 10), "28 February", "DATE", "2025-02-28"),
+    ],
+)
+def test_29_february_without_a_year(sentence, dct, phrase, type_, value):
+    t = _find(sentence, dct, phrase)
+    assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
     ("sentence", "phrase", "value"),
     [
         # no cue before the date: the verb of its own clause decides, however far after it

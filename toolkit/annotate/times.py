@@ -1100,8 +1100,9 @@ def _closest_year(dct: dt.date, month: int, day: int, future: bool, *, reach: in
     days ahead. Otherwise the most recent such date, unless the date falls within the next 90
     days: news often announces dates ahead, and a "past" event dated after the dateline must
     stay visible as such."""
-    years = (dct.year - 1, dct.year, dct.year + 1)
-    deltas = [((_safe_date(y, month, day) or dt.date(y, month, 28)) - dct).days for y in years]
+    # 29 February exists only in leap years: the other years are no candidates
+    years = tuple(y for y in (dct.year - 1, dct.year, dct.year + 1) if _safe_date(y, month, day))
+    deltas = [(_safe_date(y, month, day) - dct).days for y in years]
     if future:
         for y, delta in zip(years, deltas, strict=True):
             if -14 <= delta <= reach:
@@ -1109,7 +1110,8 @@ def _closest_year(dct: dt.date, month: int, day: int, future: bool, *, reach: in
     for y, delta in zip(years, deltas, strict=True):
         if -275 < delta <= 90:
             return y
-    return dct.year
+    # only 29 February gets here: the latest leap year before the dateline
+    return next((y for y in range(dct.year, dct.year - 8, -1) if _safe_date(y, month, day)), dct.year)
 
 
 _R = tuple[str, str, str] | None  # (type, value, anchor)
