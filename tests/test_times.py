@@ -545,6 +545,11 @@ TENSE_CASES = [
     ("The border remained closed until Thursday.", MON, "Thursday", "2025-06-12"),
     ("Asked Friday if he would resign, the minister laughed.", MON, "Friday", "2025-06-13"),
     ("The envoy will meet Jared on Friday.", MON, "Friday", "2025-06-20"),
+    # a passive in the present is no past tense: the clause's "will" decides
+    ("Bills will rise when the cap is updated again in January.", MON, "January", "2026-01"),
+    ("Once the list is approved on Wednesday, the bank will lose access.", MON, "Wednesday",
+     "2025-06-18"),
+    ("The list was approved on Wednesday.", MON, "Wednesday", "2025-06-11"),
     ("The envoy will meet Mohamed on Friday.", MON, "Friday", "2025-06-20"),
 ]
 

@@ -764,6 +764,10 @@ _NOT_A_VERB = frozenset(["the", "a", "an", "and", "or", "from", "his", "her", "t
 #: adverbs between "be" and a passive participle: "would be also laid on Thursday"
 _BE_ADVERBS = frozenset(["also", "then", "now", "soon", "formally", "officially", "finally", "not"])
 
+#: "be" in the present before an -ed form: a passive or adjective, no past tense ("will be paid",
+#: "when the price cap is updated again in January")
+_PRESENT_BE = frozenset(["be", "is", "are", "am", "being"])
+
 #: a participle of saying (``_REPORT_ING``) between the date and a cue: stop looking
 _STOP = object()
 
@@ -780,7 +784,7 @@ def _cue_at(tokens: list[str], i: int, schedule: bool, near: bool) -> bool | obj
         return _STOP
     if schedule and w in _SCHEDULE_PRESENT and raw[0].islower() and prev not in _NOT_SCHEDULE_BEFORE:
         return True
-    if _is_past(raw, w) and prev != "be" and prev not in _ADJ_BEFORE and not (
+    if _is_past(raw, w) and prev not in _PRESENT_BE and prev not in _ADJ_BEFORE and not (
             prev in _BE_ADVERBS and i > 1 and tokens[i - 2].lower() == "be"):
         return False  # "will be paid", "would be also laid" are not past
     if w in _PARTICIPLES and prev not in _PERFECT_OR_PASSIVE and not prev.endswith("'s") \
