@@ -801,6 +801,27 @@ def test_month_or_date_with_a_relative_year(sentence, dct, phrase, value):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "phrase", "type_", "value"),
+    [
+        # a weekday in a named week is one date in that week (FRI = Friday 2025-06-13)
+        ("On Friday last week, the ambassador spoke.", "Friday last week", "DATE", "2025-06-06"),
+        ("Putin announced the shift on Monday of last week.", "Monday of last week", "DATE",
+         "2025-06-02"),
+        ("The votes run until Tuesday next week.", "Tuesday next week", "DATE", "2025-06-17"),
+        ("On Monday of this week, the minister resigned.", "Monday of this week", "DATE", "2025-06-09"),
+        # "within the next week" is a deadline counted from now, not the week after a date
+        ("The strike began on 2 March. A vote is due within the next week.", "the next week",
+         "DURATION", "P1W"),
+        ("The strike began on 2 March. The next week, talks resumed.", "The next week", "DATE",
+         "2025-W10"),
+    ],
+)
+def test_weekday_of_a_named_week_and_within_the_next(sentence, phrase, type_, value):
+    t = _find(sentence, FRI, phrase)
+    assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
     ("sentence", "dct", "phrase", "type_", "value"),
     [
         # 29 February without a year: the latest leap year, not lost in a common year

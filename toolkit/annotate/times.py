@@ -309,6 +309,8 @@ _FAMILIES: list[tuple[str, str]] = [
     ("fiscalyear", r"the\s+(?:(?P<rel>current|latest|previous|last|next|past)\s+)?fiscal\s+year"),
     ("yearend", r"(?P<rel>year|month|week)-end\b"),
     ("yearend2", r"(?:(?:the\s+)?end\s+of\s+the\s+(?P<u>year|month|week|quarter)|(?P<u2>year)(?:'s)?\s+end)\b"),
+    # a weekday in a named week: "on Friday last week", "Monday of next week" (one date)
+    ("dayweek", rf"(?P<day>{_DAY}),?\s+(?:of\s+)?(?P<rel>next|last|this)\s+week\b"),
     # day words with a part of day: "late yesterday", "yesterday afternoon", "Wednesday night",
     # "overnight on Wednesday", "early Tuesday", "last night", "this morning", "tonight"
     ("tod_day_a", rf"(?:(?P<pre>early|late)\s+)?(?P<tod1>{_TODW})\s+(?:(?:on|of|into|to)\s+)?"
@@ -1413,7 +1415,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             ctx.focus = value  # the reporting period in focus: "the first nine months"
         return "DURATION", value, "none"
     if fam == "anaphor":
-        return _norm_anaphor(g, ctx, low)
+        return _norm_anaphor(g, ctx, low, span)
     if fam == "dayafter":
         if dct is None:
             return "DATE", "XXXX-XX-XX", "none"
@@ -1708,6 +1710,17 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         date = _weekday_by_tense(dct, wd, False if possessive else fut())
         ctx.last = date
         return "DATE", date.isoformat(), "dateline"
+    if fam == "dayweek":
+        wd = _WEEKDAYS[g["day"].lower()]
+        if not g["day"][0].isupper() or _day_in_name(text, span, surface):
+            return None
+        if dct is None:
+            return "DATE", f"XXXX-WXX-{wd}", "none"
+        week_start = dct - dt.timedelta(days=dct.isoweekday() - 1)
+        off = {"last": -7, "this": 0, "next": 7}[g["rel"].lower()]
+        date = week_start + dt.timedelta(days=off + wd - 1)
+        ctx.last = date
+        return "DATE", date.isoformat(), "dateline"
     if fam == "yearmod":
         mod = g["mod"].lower()
         for s, code in (("summer", "SU"), ("spring", "SP"), ("fall", "FA"), ("winter", "WI")):
@@ -1768,9 +1781,17 @@ def _norm_quarter(g: dict, ctx: _Ctx, low: str, fut) -> _R:
     return "DATE", f"{y}-Q{q}", "dateline"
 
 
-def _norm_anaphor(g: dict, ctx: _Ctx, low: str) -> _R:
+#: a deadline counted from now: "within the next week" (a duration; TimeBank reads "over the
+#: next year or so" as the year ahead, a date)
+_SPAN_BEFORE = re.compile(r"\bwithin\s+$", re.I)
+_SPAN_UNITS = {"day": "D", "week": "W", "month": "M", "year": "Y"}
+
+
+def _norm_anaphor(g: dict, ctx: _Ctx, low: str, span: tuple[int, int] | None = None) -> _R:
     u = g["u"].lower()
     det = _WS.sub(" ", g["det"].lower())
+    if span and det == "the next" and u in _SPAN_UNITS and _SPAN_BEFORE.search(ctx.text, max(0, span[0] - 8), span[0]):
+        return "DURATION", f"P1{_SPAN_UNITS[u]}", "none"
     base = ctx.last or ctx.dct
     anchor = f"expression:{ctx.last_start}" if ctx.last else ("dateline" if ctx.dct else "none")
     if base is None:
