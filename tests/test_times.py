@@ -822,6 +822,37 @@ def test_weekday_of_a_named_week_and_within_the_next(sentence, phrase, type_, va
 
 
 @pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # reported as past, "overnight" is the night that began the day before the dateline
+        ("Russian drones struck Kyiv overnight, officials said.", "overnight", "2025-06-12TNI"),
+        ("Shelling continued late overnight.", "late overnight", "2025-06-12TNI"),
+        ("Temperatures will drop overnight.", "overnight", "2025-06-13TNI"),
+        # "overnight into Friday", "the night to Sunday": the night before the day named
+        ("Drones struck Kyiv overnight into Friday.", "overnight into Friday", "2025-06-12TNI"),
+        ("The strike came in the night to Sunday.", "night to Sunday", "2025-06-07TNI"),
+        ("Drones attacked overnight on Wednesday.", "overnight on Wednesday", "2025-06-11TNI"),
+    ],
+)
+def test_overnight_is_the_night_before_the_dateline(sentence, phrase, value):
+    assert _find(sentence, FRI, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Her life changed overnight.",
+        "The nesting site was destroyed almost overnight.",
+        "Europe can't cut off Russian gas overnight.",
+        "Change is unlikely to happen overnight.",
+        "The app was an overnight success.",
+    ],
+)
+def test_overnight_meaning_suddenly_is_no_time(sentence):
+    assert find_time_expressions(sentence, dct=FRI) == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "dct", "phrase", "type_", "value"),
     [
         # 29 February without a year: the latest leap year, not lost in a common year

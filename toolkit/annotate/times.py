@@ -1524,13 +1524,22 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         if g["w"][0] == "T" and _TITLE_BEFORE.search(text, max(0, span[0] - 40), span[0]):
             return False  # a programme: "told The World Tonight", "on “Tucker Carlson Tonight”"
         w = g["w"].lower()
+        if w == "overnight" and (_SUDDEN_BEFORE.search(text, max(0, span[0] - 60), span[0])
+                                 or _SUDDEN_AFTER.match(text, span[1])):
+            return False  # "changed almost overnight", "an overnight success": suddenly, no night
         tod = _TOD.get(w, "AF" if "afternoon" in w else "NI")
         typ = "DATE" if w == "tonight" else "TIME"
         if tod == "MI":
             tod = "12:00"
         if dct is None:
             return typ, f"XXXX-XX-XXT{tod}", "none"
-        return typ, f"{dct.isoformat()}T{tod}", "dateline"
+        date = dct
+        if w == "overnight" and not fut():
+            # reported as past, "overnight" is the night just ended, which began the day before
+            # the dateline (TimeBank: "overnight losses in New York" in a Friday report is
+            # Thursday's night, like "last night")
+            date = dct - dt.timedelta(days=1)
+        return typ, f"{date.isoformat()}T{tod}", "dateline"
     if fam in ("clock", "clocktod", "clock_day", "day_clock"):
         if fam == "clock" and _MEDIA_OFFSET_CLOCK.fullmatch(surface) and _is_media_offset(text, span):
             return None  # a position in a recording, no time of day
@@ -1781,6 +1790,14 @@ def _norm_quarter(g: dict, ctx: _Ctx, low: str, fut) -> _R:
     return "DATE", f"{y}-Q{q}", "dateline"
 
 
+#: "overnight" in the sense of "suddenly" (no particular night): after "almost", a verb of change,
+#: or a negation or "can" in its clause ("it won't happen overnight", "can't cut it off overnight")
+_SUDDEN_BEFORE = re.compile(
+    r"(?:\b(?:almost|virtually|practically|nearly|literally|seemingly|all\s+but|changed?|changes"
+    r"|changing|happen|happens|happened|disappear(?:ed|s)?|vanish(?:ed|es)?|transform(?:ed|s)?)\s+"
+    r"|\b(?:not|never|cannot|can|could)\b[^.;:!?]{0,40}\s|n['’]t\b[^.;:!?]{0,40}\s)$", re.I)
+_SUDDEN_AFTER = re.compile(r"\s+(?:success|sensation|celebrity|millionaires?|stars?)\b", re.I)
+
 #: a deadline counted from now: "within the next week" (a duration; TimeBank reads "over the
 #: next year or so" as the year ahead, a date)
 _SPAN_BEFORE = re.compile(r"\bwithin\s+$", re.I)
@@ -2009,6 +2026,9 @@ def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
     return None
 
 
+_INTO_DAY = re.compile(r"\s(?:into|to)\s")
+
+
 def _norm_tod_day(g: dict, ctx: _Ctx, low: str, fut, end: int) -> _R:
     dct = ctx.dct
     day = g["day"]
@@ -2043,6 +2063,9 @@ def _norm_tod_day(g: dict, ctx: _Ctx, low: str, fut, end: int) -> _R:
     if base is not None:
         ctx.last = base
         value = base.isoformat()
+        if tod == "NI" and _INTO_DAY.search(low):
+            # "overnight into Friday", "the night to Sunday": the night that began the day before
+            value = (base - dt.timedelta(days=1)).isoformat()
     anchor = "dateline" if base is not None else "none"
     if tod:
         return "DATE", f"{value}T{tod}", anchor
