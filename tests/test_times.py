@@ -853,6 +853,30 @@ def test_overnight_meaning_suddenly_is_no_time(sentence):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # in a direct quote, "today" is the day it was said, when the attribution names it
+        ("“They used the vacuum bomb today,” the ambassador told reporters on Monday.", "today",
+         "2025-06-09"),
+        ('"Today\'s action hits Russia," the Treasury said in a statement Tuesday.', "Today", "2025-06-10"),
+        ("“My brother was killed yesterday,” she wrote on Facebook on Thursday afternoon.", "yesterday",
+         "2025-06-11"),
+        ("“We were to talk this morning,” Draghi told parliament on Tuesday.", "this morning",
+         "2025-06-10TMO"),
+        # no date of saying, a date of something else, another sentence: the dateline
+        ("“We will win today,” he said.", "today", "2025-06-13"),
+        ("“We asked for a meeting tomorrow,” he told TASS, adding that Saturday’s bombing was a provocation.",
+         "tomorrow", "2025-06-14"),
+        ("“It is the biggest threat in the world today.” Separatists said Friday that 53 died.", "today",
+         "2025-06-13"),
+        ("He said on Monday that the troops left today.", "today", "2025-06-13"),
+    ],
+)
+def test_day_words_in_a_direct_quote_count_from_the_day_it_was_said(sentence, phrase, value):
+    assert _find(sentence, FRI, phrase).value == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "dct", "phrase", "type_", "value"),
     [
         # 29 February without a year: the latest leap year, not lost in a common year

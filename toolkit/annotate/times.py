@@ -55,7 +55,15 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   does; a future seen from the past ("would", "was supposed to", "planned") reaches at most half
   a year ahead; "since" earlier in the clause makes a date a starting point;
 * names are not markable (TimeML): "The Mail on Sunday", "the Sunday Times", "Fox News Sunday",
-  "Saturday Night Live", CBS's "60 Minutes", "the Five-Day War";
+  "Saturday Night Live", CBS's "60 Minutes", "the Five-Day War", "the Good Friday Agreement";
+* a weekday in a named week is one date ("on Friday last week", "Monday of next week");
+  "within the next week" is a DURATION counted from now;
+* "overnight" reported as past is the night that began the day before the dateline (like "last
+  night"), "overnight into Friday" the night before the day named; in the sense of "suddenly"
+  ("changed almost overnight", "won't happen overnight") it is no TIMEX3;
+* in a direct quote, "today", "yesterday", "this morning" ... count from the day the quote was
+  said when its attribution names that day ("“They used the vacuum bomb today,” the ambassador
+  told reporters on Monday": Monday);
 * "over the years" is a DURATION ``PXY``; a spelled-out count makes "a week" a rate ("seven days
   a week", SET) but not after a preposition ("in a year", "within a year": DURATION);
 * without a dateline, values that need one stay underspecified
@@ -2405,6 +2413,62 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
                 ctx.year_last = (int(value[:4]), start)
             last_end = end
             break
+    return _quoted_deixis(text, out) if dct is not None and out else out
+
+
+#: day words whose day is the speaker's: in a direct quote they count from when it was said
+_DEICTIC_OFFSETS = {"today": (0, ""), "yesterday": (-1, ""), "tomorrow": (1, ""), "tonight": (0, "TNI"),
+                    "this morning": (0, "TMO"), "this afternoon": (0, "TAF"), "this evening": (0, "TEV"),
+                    "last night": (-1, "TNI")}
+#: after a closing quotation mark, the attribution: a verb of saying before any sentence end
+_ATTRIBUTION = re.compile(
+    r"[,.!?]?\s*[^.!?\n“”\"]{0,60}?\b(?:said|says|told|wrote|added|posted|tweeted|declared|announced"
+    r"|stated|insisted|warned|replied)\b[^.!?\n“”\"]{0,80}")
+_FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
+_POSSESSIVE = re.compile(r"['’]s\b")
+#: a word opening another clause between the verb of saying and a date
+_OTHER_CLAUSE = re.compile(r"\b(?:adding|that|about|which|who|after|before|since|when|as)\b", re.I)
+
+
+def _quoted_deixis(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """Re-anchor "today", "yesterday", "last night" ... inside a direct quote to the day the
+    quote was said, when its attribution names that day ("“They used the vacuum bomb today,”
+    the ambassador told reporters on Monday"): the deictic centre of a direct quote is the
+    speaker's, not the reporter's (Fillmore, *Lectures on Deixis*, 1997; TimeML anchors a
+    relative expression to the time it is relative to)."""
+    out = found
+    for i, t in enumerate(found):
+        off_tod = _DEICTIC_OFFSETS.get(t.text.lower())
+        if off_tod is None or t.anchor != "dateline":
+            continue
+        para = text.rfind("\n", 0, t.start) + 1
+        para_end = text.find("\n", t.end)
+        para_end = len(text) if para_end < 0 else para_end
+        if text.rfind("“", para, t.start) > text.rfind("”", para, t.start):
+            close = text.find("”", t.end, para_end)
+        elif text.count('"', para, t.start) % 2:
+            close = text.find('"', t.end, para_end)
+        else:
+            continue
+        if close < 0 or text.find("“", t.end, close) >= 0:
+            continue
+        if text[close - 1] in ".!?" and _CAPITAL_NEXT.match(text, close + 1):
+            continue  # the quote ended its sentence: what follows is another one
+        attribution = _ATTRIBUTION.match(text, close + 1)
+        if attribution is None:
+            continue
+        said = next((r for r in found if attribution.start() <= r.start < attribution.end()
+                     and r.text.lower() not in _DEICTIC_OFFSETS and _FULL_DATE.match(r.value)), None)
+        if said is None or _POSSESSIVE.match(text, said.end) or _OTHER_CLAUSE.search(
+                text, attribution.start(), said.start):
+            continue  # "..., adding that Saturday's bombing ...": the date of something else
+        day = dt.date.fromisoformat(said.value[:10]) + dt.timedelta(days=off_tod[0])
+        value = day.isoformat() + off_tod[1]
+        if value != t.value:
+            if out is found:
+                out = list(found)
+            out[i] = t._replace(value=value, anchor=f"expression:{said.start}")
     return out
 
 
