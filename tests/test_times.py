@@ -550,6 +550,11 @@ TENSE_CASES = [
     ("Once the list is approved on Wednesday, the bank will lose access.", MON, "Wednesday",
      "2025-06-18"),
     ("The list was approved on Wednesday.", MON, "Wednesday", "2025-06-11"),
+    # "ahead of" right before a date: it is still to come
+    ("Prices hurt his hopes ahead of an October vote.", MON, "October", "2025-10"),
+    ("Governors cut fuel taxes ahead of the summer.", dt.date(2025, 2, 9), "the summer", "2025-SU"),
+    ("The clash unfolded ahead of a Thursday meeting.", MON, "Thursday", "2025-06-19"),
+    ("He misled them ahead of the president's July trip.", dt.date(2025, 10, 26), "July", "2025-07"),
     ("The envoy will meet Mohamed on Friday.", MON, "Friday", "2025-06-20"),
 ]
 

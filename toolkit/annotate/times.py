@@ -53,7 +53,8 @@ TempEval-3 (UzZaman et al., SemEval 2013):
 * tense: with no cue before a date, the nearest cue after it in its clause decides (a present
   perfect or an indirect question gives none); "as early as" points ahead only when nothing else
   does; a future seen from the past ("would", "was supposed to", "planned") reaches at most half
-  a year ahead; "since" earlier in the clause makes a date a starting point;
+  a year ahead; "since" earlier in the clause makes a date a starting point; "ahead of" right
+  before a date points ahead ("ahead of an October vote", "ahead of the winter");
 * names are not markable (TimeML): "The Mail on Sunday", "the Sunday Times", "Fox News Sunday",
   "Saturday Night Live", CBS's "60 Minutes", "the Five-Day War", "the Good Friday Agreement";
 * a weekday in a named week is one date ("on Friday last week", "Monday of next week");
@@ -918,6 +919,10 @@ _MOVED_TO = re.compile(
     r"\b(?:postponed|delayed|adjourned|extended|deferred|put\s+off|pushed\s+back|rescheduled)\b"
     r"(?:\s+[\w'’,-]+){0,6}?\s+(?:until|till|to|through)\s+(?:(?:early|late|mid)[\s-]+)?$", re.I)
 
+#: "ahead of" right before a date ("ahead of the November midterm elections", "ahead of a
+#: Thursday meeting"; not "ahead of the president's July trip", "ahead of winter Thursday")
+_AHEAD_OF = re.compile(r"\bahead\s+of\s+(?:the\s+|an?\s+)?$", re.I)
+
 #: a word each match of ``_MOVED_TO`` holds
 _MOVED_WORDS = ("postponed", "delayed", "adjourned", "extended", "deferred", "put", "pushed",
                 "rescheduled")
@@ -950,6 +955,8 @@ def _future(text: str, start: int, end: int) -> bool | None:
         return True  # "a new pact effective June 1": an announced change takes effect ahead
     if (low is None or any(w in low for w in _MOVED_WORDS)) and _MOVED_TO.search(left):
         return True  # "postponed until Tuesday": the new date lies ahead
+    if (low is None or "ahead" in low) and _AHEAD_OF.search(left):
+        return True  # "ahead of an October vote", "ahead of the winter": still to come
     # the break just before a sentence-initial date ("... polls. Monday 2pm: ...") is only seen
     # with the date's first letter in view
     lo = max(0, start - 120)
