@@ -555,6 +555,11 @@ TENSE_CASES = [
     ("Governors cut fuel taxes ahead of the summer.", dt.date(2025, 2, 9), "the summer", "2025-SU"),
     ("The clash unfolded ahead of a Thursday meeting.", MON, "Thursday", "2025-06-19"),
     ("He misled them ahead of the president's July trip.", dt.date(2025, 10, 26), "July", "2025-07"),
+    # a season that starts after the dateline's month: the coming one unless the clause is past
+    ("Power is necessary, especially during the winter.", dt.date(2025, 8, 19), "the winter", "2025-WI"),
+    ("Governments prepare for the winter.", dt.date(2025, 6, 18), "the winter", "2025-WI"),
+    ("Gas storage was emptied over the winter.", dt.date(2025, 6, 2), "the winter", "2024-WI"),
+    ("The offensive stalled in the fall.", dt.date(2025, 8, 19), "the fall", "2024-FA"),
     ("The envoy will meet Mohamed on Friday.", MON, "Friday", "2025-06-20"),
 ]
 
@@ -768,6 +773,9 @@ def test_clock_is_not_merged_across_a_break(sentence, first, second):
         # a holiday in the name of a treaty is no date
         ("He said the plan would undermine the Good Friday Agreement.", []),
         ("The Good Friday agreement was signed in 1998.", ["1998"]),
+        # "the fall in prices" is a decline, not autumn
+        ("The fall in Ukraine's grain exports is a concern.", []),
+        ("The offensive stalled in the fall in Kherson.", ["the fall"]),
         ("Churches were full on Good Friday.", ["Good Friday"]),
         # ... but a weekday after a broadcaster or paper is a date
         ("He told Fox News Friday that talks had failed.", ["Friday"]),

@@ -313,7 +313,7 @@ _FAMILIES: list[tuple[str, str]] = [
             r"spring|summer|fall|autumn|winter|night|" + _DAY + r")\b"),
     ("seasonyear", rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)"
                    rf"\s+(?:of\s+)?(?P<y>{_YEAR4}|{_YEARW})"),
-    ("theseason", r"(?:(?P<mod>early|late)\s+)?the\s+(?:(?P<mod2>early|late)\s+)?(?P<s>spring|summer|autumn|winter|fall(?!\s+of\b))\b"),
+    ("theseason", r"(?:(?P<mod>early|late)\s+)?the\s+(?:(?P<mod2>early|late)\s+)?(?P<s>spring|summer|autumn|winter|fall(?!\s+of\b|\s+in\s+(?:(?-i:[a-z])|\w+['’]s\b)))\b"),
     ("fiscal", rf"fiscal(?:\s+year)?\s+(?P<y>{_YEAR4}|'\d\d)(?:-(?:\d\d|{_YEAR4}))?"),
     ("fiscalyear", r"the\s+(?:(?P<rel>current|latest|previous|last|next|past)\s+)?fiscal\s+year"),
     ("yearend", r"(?P<rel>year|month|week)-end\b"),
@@ -1010,6 +1010,23 @@ _OVER_BEFORE = re.compile(r"\b(?:over|during|throughout)\s+$", re.I)
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.I)
 
 
+#: a preposition that looks ahead to a season: "prepare for the winter", "before the winter"
+_TOWARDS = re.compile(r"\b(?:for|before|into|until|till|ahead\s+of)\s+(?:early\s+|late\s+)?$", re.I)
+
+
+def _season_ahead(text: str, span: tuple[int, int], dct: dt.date, season: str, future: bool | None) -> bool:
+    """A season that starts after the dateline's month is the coming one when the clause looks
+    ahead, when a preposition points to it ("governments prepare for the winter"), or, with no
+    tense cue at all, when it starts within four months ("it's necessary, especially during the
+    winter", said in August). Only a past-tense clause makes it the last one ("gas storage was
+    emptied over the winter", said in June)."""
+    if future:
+        return True
+    if _TOWARDS.search(text, max(0, span[0] - 16), span[0]):
+        return True
+    return future is None and _SEASON_MONTHS[season][0] - dct.month <= 4
+
+
 def _year_as_period(text: str, span: tuple[int, int]) -> bool:
     """"the year ended June 30", "throughout the year": a twelve-month span (DURATION P1Y);
     "sales for the year rose" names the (fiscal) year itself (a DATE)."""
@@ -1486,7 +1503,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         y = dct.year
         if s == "WI" and dct.month <= 2:
             y -= 1  # January's winter began last December
-        elif _SEASON_MONTHS[s][0] > dct.month and not fut():
+        elif _SEASON_MONTHS[s][0] > dct.month and not _season_ahead(text, span, dct, s, fut()):
             y -= 1  # past tense: the last such season
         return "DATE", f"{y}-{s}", "dateline"
     if fam == "fiscal":
