@@ -560,6 +560,14 @@ TENSE_CASES = [
     ("Governments prepare for the winter.", dt.date(2025, 6, 18), "the winter", "2025-WI"),
     ("Gas storage was emptied over the winter.", dt.date(2025, 6, 2), "the winter", "2024-WI"),
     ("The offensive stalled in the fall.", dt.date(2025, 8, 19), "the fall", "2024-FA"),
+    # a season without article after a preposition; a deadline season already past is next year's
+    ("The offensive began in early autumn.", dt.date(2025, 10, 24), "early autumn", "2025-FA"),
+    ("Talks will resume in spring.", dt.date(2025, 8, 2), "spring", "2026-SP"),
+    ("Refugees were urged not to return home before spring.", dt.date(2025, 10, 29), "spring", "2026-SP"),
+    ("Bills could hit £6,552 by the spring.", dt.date(2025, 8, 25), "the spring", "2026-SP"),
+    ("By spring, the army had retreated.", dt.date(2025, 8, 28), "spring", "2025-SP"),
+    ("Peace talks have been stalled since spring.", dt.date(2025, 8, 22), "spring", "2025-SP"),
+    ("A settlement in the spring would have left Kyiv weak.", dt.date(2025, 9, 8), "the spring", "2025-SP"),
     ("The envoy will meet Mohamed on Friday.", MON, "Friday", "2025-06-20"),
 ]
 
@@ -776,6 +784,8 @@ def test_clock_is_not_merged_across_a_break(sentence, first, second):
         # "the fall in prices" is a decline, not autumn
         ("The fall in Ukraine's grain exports is a concern.", []),
         ("The offensive stalled in the fall in Kherson.", ["the fall"]),
+        ("He was dressed in winter clothes.", []),
+        ("Prices were boosted by summer motoring demand.", []),
         ("Churches were full on Good Friday.", ["Good Friday"]),
         # ... but a weekday after a broadcaster or paper is a date
         ("He told Fox News Friday that talks had failed.", ["Friday"]),

@@ -62,6 +62,9 @@ TempEval-3 (UzZaman et al., SemEval 2013):
 * "overnight" reported as past is the night that began the day before the dateline (like "last
   night"), "overnight into Friday" the night before the day named; in the sense of "suddenly"
   ("changed almost overnight", "won't happen overnight") it is no TIMEX3;
+* a season: a bare one after a preposition ("in spring", "by early autumn") is a DATE too; one
+  that starts after the dateline's month is the coming one unless its clause is past; one
+  already over is next year's with a future cue or as a deadline ("before spring");
 * in a direct quote, "today", "yesterday", "this morning" ... count from the day the quote was
   said when its attribution names that day ("“They used the vacuum bomb today,” the ambassador
   told reporters on Monday": Monday);
@@ -314,6 +317,13 @@ _FAMILIES: list[tuple[str, str]] = [
     ("seasonyear", rf"(?:(?P<mod>early|late|mid)[\s-]+)?(?:the\s+)?(?P<s>spring|summer|fall|autumn|winter)"
                    rf"\s+(?:of\s+)?(?P<y>{_YEAR4}|{_YEARW})"),
     ("theseason", r"(?:(?P<mod>early|late)\s+)?the\s+(?:(?P<mod2>early|late)\s+)?(?P<s>spring|summer|autumn|winter|fall(?!\s+of\b|\s+in\s+(?:(?-i:[a-z])|\w+['’]s\b)))\b"),
+    # a season without article or year after a preposition: "in spring", "by early autumn"
+    ("bareseason", r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bsince\s)"
+                   r"|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bfrom\s))"
+                   r"(?:(?P<mod>early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|winter)\b"
+                   r"(?![\s-]+(?:clothes|clothing|coats?|jackets?|boots|tyres|tires|gear|uniforms?|sports?"
+                   r"|games|olympics|wheat|crops?|sowing|offensive|campaign|session|break|holidays?"
+                   r"|school|camps?|palace|solstice|equinox|time|motoring|driving|travel|demand)\b)"),
     ("fiscal", rf"fiscal(?:\s+year)?\s+(?P<y>{_YEAR4}|'\d\d)(?:-(?:\d\d|{_YEAR4}))?"),
     ("fiscalyear", r"the\s+(?:(?P<rel>current|latest|previous|last|next|past)\s+)?fiscal\s+year"),
     ("yearend", r"(?P<rel>year|month|week)-end\b"),
@@ -1014,6 +1024,12 @@ _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.I)
 _TOWARDS = re.compile(r"\b(?:for|before|into|until|till|ahead\s+of)\s+(?:early\s+|late\s+)?$", re.I)
 
 
+#: a deadline: "before spring", "by the summer", "until autumn"
+_DEADLINE_BEFORE = re.compile(r"\b(?:before|by|until|till)\s+(?:the\s+)?(?:early\s+|late\s+)?$", re.I)
+#: a past perfect in the clause after: "By spring, the army had retreated"
+_HAD_AFTER = re.compile(r"[^.;!?]{0,60}?\bhad\b", re.I)
+
+
 def _season_ahead(text: str, span: tuple[int, int], dct: dt.date, season: str, future: bool | None) -> bool:
     """A season that starts after the dateline's month is the coming one when the clause looks
     ahead, when a preposition points to it ("governments prepare for the winter"), or, with no
@@ -1494,17 +1510,25 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         return _norm_rel(g, ctx, low, fut)
     if fam == "seasonyear":
         return "DATE", f"{_year_int(g['y'])}-{_SEASONS[g['s'].lower()]}", "none"
-    if fam == "theseason":
-        if g["s"][0].isupper():
+    if fam in ("theseason", "bareseason"):
+        if g["s"][0].isupper() and (fam == "theseason" or _MID_SENTENCE.search(text, max(0, span[0] - 3), span[0])):
             return False  # "the Winter Olympics", "the Summer Palace": a name
         s = _SEASONS[g["s"].lower()]
         if dct is None:
             return "DATE", f"XXXX-{s}", "none"
         y = dct.year
+        future = fut()
         if s == "WI" and dct.month <= 2:
             y -= 1  # January's winter began last December
-        elif _SEASON_MONTHS[s][0] > dct.month and not _season_ahead(text, span, dct, s, fut()):
+        elif _SEASON_MONTHS[s][0] > dct.month and not _season_ahead(text, span, dct, s, future):
             y -= 1  # past tense: the last such season
+        elif _SEASON_MONTHS[s][1] <= dct.month and ((future and not _future_in_past(text, *span)) or (
+                _DEADLINE_BEFORE.search(text, max(0, span[0] - 16), span[0])
+                and not _HAD_AFTER.match(text, span[1]))):
+            # "talks will resume in spring", "told not to return home before spring", "could
+            # hit £6,552 by the spring", said in the autumn: next year's ("By spring, the army
+            # had retreated" is this year's)
+            y += 1
         return "DATE", f"{y}-{s}", "dateline"
     if fam == "fiscal":
         return "DATE", str(_year_num(g["y"], dct)), "none"
