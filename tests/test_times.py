@@ -900,6 +900,21 @@ def test_day_words_in_a_direct_quote_count_from_the_day_it_was_said(sentence, ph
 
 
 @pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # two quarters are a half year; "since year-end" is the year-end already past
+        ("Weak results will last through the first two quarters of 1990.",
+         "the first two quarters of 1990", "1990-H1"),
+        ("Sales fell in the last two quarters of 1989.", "the last two quarters of 1989", "1989-H2"),
+        ("The index is up 10% since year-end.", "year-end", "1988-12-31"),
+        ("Profits will rise by year-end.", "year-end", "1989-12-31"),
+    ],
+)
+def test_half_years_and_year_end(sentence, phrase, value):
+    assert _find(sentence, dt.date(1989, 10, 26), phrase).value == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "dct", "phrase", "type_", "value"),
     [
         # 29 February without a year: the latest leap year, not lost in a common year

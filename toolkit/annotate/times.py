@@ -276,7 +276,7 @@ _FAMILIES: list[tuple[str, str]] = [
     ("period", r"the\s+(?P<rel>latest|year-earlier|year-ago|comparable|same|corresponding|current)"
                r"(?:\s+(?:year-earlier|year-ago))?\s+period\b"
                r"(?P<ya>\s+(?:a\s+year\s+(?:ago|earlier|before)|last\s+year|of\s+last\s+year))?"),
-    ("half", r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+half\s+of\s+(?:(?P<y>" + _YEAR4 + r")|"
+    ("half", r"(?:the\s+)?(?P<ord>first|second|last|latter)\s+(?:half|two\s+quarters)\s+of\s+(?:(?P<y>" + _YEAR4 + r")|"
              r"(?P<this>this|last|next)\s+year)"),
     ("months9", r"(?:the\s+)?(?:(?P<rel>first|latest|past|last|year-earlier|year-ago)\s+)?"
                 r"(?P<n>nine|six|three|twelve)\s+months"
@@ -1547,6 +1547,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return "DATE", "XXXX-12-31", "none"
         u = g["rel"].lower()
         if u == "year":
+            if _SINCE.search(text, max(0, span[0] - 20), span[0]):
+                return "DATE", f"{dct.year - 1}-12-31", "dateline"  # "the change since year-end"
             return "DATE", f"{dct.year}-12-31", "dateline"
         if u == "month":
             last = calendar.monthrange(dct.year, dct.month)[1]
