@@ -915,6 +915,25 @@ def test_half_years_and_year_end(sentence, phrase, value):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "phrase", "nth", "value"),
+    [
+        # a month named again with nothing in its clause to say otherwise is the same month
+        ("The three are expected to join in April. They can take part in the summit in April.",
+         "April", 1, "1999-04"),
+        ("Bills will top £5,000 in January. In January, the breakdown could be £2,212.", "January", 1,
+         "1999-01"),
+        # ... but "since" or a tense cue decides for itself
+        ("KKR must repay the loan by February. Since KKR bought RJR in February, it has sold assets.",
+         "February", 1, "1998-02"),
+        ("KKR must repay the loan by February. KKR sold the plant in February.", "February", 1, "1998-02"),
+    ],
+)
+def test_a_month_named_again_is_the_same_month(sentence, phrase, nth, value):
+    found = [t for t in find_time_expressions(sentence, dct=dt.date(1998, 10, 30)) if t.text == phrase]
+    assert found[nth].value == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "dct", "phrase", "type_", "value"),
     [
         # 29 February without a year: the latest leap year, not lost in a common year

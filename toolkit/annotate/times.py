@@ -46,6 +46,8 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   20:30", "10.45pm tonight", "1:30am on Friday morning" (a weekday written with a date only fixes
   its year); a day after a line break or a capitalised "On" starts a new sentence; a clock after
   a recurrence ("every weekday morning at 7am", "daily at 9pm") is a SET ``XXXX-XX-XXT07:00``;
+* a month named again on its own, with nothing in its clause to say otherwise ("since", a tense
+  cue), is the month it was the first time (within a year of the dateline);
 * a month or date with a relative year is one DATE ("June of last year", "March 19 last year",
   "April of that year", "March the following year"); a span or list of months runs on in order
   ("from October to March", "in December and January": the next year's); a month after a
@@ -1058,8 +1060,8 @@ def _near_quarter(text: str, span: tuple[int, int]) -> bool:
 class _Ctx:
     """Per-text state: the dateline and the last resolved date (for anaphora)."""
 
-    __slots__ = ("_quarterish", "dct", "focus", "last", "last_month", "last_start", "matches", "text",
-                 "year_last")
+    __slots__ = ("_quarterish", "dct", "focus", "last", "last_month", "last_start", "matches", "months",
+                 "text", "year_last")
 
     def __init__(self, text: str, dct: dt.date | None):
         self.text = text
@@ -1077,6 +1079,9 @@ class _Ctx:
         #: the family pattern's match at each start already tried (the text does not change;
         #: modifier words before neighbouring triggers are tried again)
         self.matches: dict[int, re.Match[str] | None] = {}
+        #: each month resolved so far, and the year and position it was given: a month named
+        #: again on its own is the same month
+        self.months: dict[int, tuple[int, int]] = {}
 
     def focus_quarter(self, back: int = 0) -> tuple[int, int] | None:
         """The quarter in focus (``back`` years earlier), or the dateline's previous quarter,
@@ -1428,12 +1433,21 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
                 y = dct.year if m > dct.month else dct.year + 1
             elif rel == "this":
                 y = dct.year
+            elif (not rel and m in ctx.months and fut() is None
+                  and not _SINCE.search(text, max(0, span[0] - 20), span[0])):
+                # a month named again, nothing in its clause saying otherwise: the same month
+                # ("expected to join in April ... planning for the NATO summit in April"); not
+                # weekdays, which news repeats for different weeks
+                y, first = ctx.months[m]
+                anchor = f"expression:{first}"
             elif fut() or (0 < (m - dct.month) % 12 <= 2
                            and not _SINCE.search(text, max(0, span[0] - 20), span[0])):
                 y = dct.year if m >= dct.month else dct.year + 1
             else:
                 y = dct.year if m <= dct.month else dct.year - 1
         ctx.last = ctx.last_month = dt.date(y, m, 1)
+        if dct is not None and abs((y - dct.year) * 12 + m - dct.month) <= 12:
+            ctx.months.setdefault(m, (y, span[0]))
         return "DATE", f"{y}-{m:02d}", anchor
     if fam == "decade":
         dec = g["dec"].lower()
