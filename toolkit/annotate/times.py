@@ -1863,11 +1863,11 @@ def _norm_quarter(g: dict, ctx: _Ctx, low: str, fut) -> _R:
 
 
 #: "overnight" in the sense of "suddenly" (no particular night): after "almost", a verb of change,
-#: or a negation or "can" in its clause ("it won't happen overnight", "can't cut it off overnight")
+#: or a negation in its clause ("it won't happen overnight", "can't cut it off overnight")
 _SUDDEN_BEFORE = re.compile(
     r"(?:\b(?:almost|virtually|practically|nearly|literally|seemingly|all\s+but|changed?|changes"
     r"|changing|happen|happens|happened|disappear(?:ed|s)?|vanish(?:ed|es)?|transform(?:ed|s)?)\s+"
-    r"|\b(?:not|never|cannot|can|could)\b[^.;:!?]{0,40}\s|n['’]t\b[^.;:!?]{0,40}\s)$", re.I)
+    r"|\b(?:not|never|cannot)\b[^.;:!?]{0,40}\s|n['’]t\b[^.;:!?]{0,40}\s)$", re.I)
 _SUDDEN_AFTER = re.compile(r"\s+(?:success|sensation|celebrity|millionaires?|stars?)\b", re.I)
 
 #: a deadline counted from now: "within the next week" (a duration; TimeBank reads "over the
