@@ -564,6 +564,7 @@ TENSE_CASES = [
     ("The offensive began in early autumn.", dt.date(2025, 10, 24), "early autumn", "2025-FA"),
     ("Talks will resume in spring.", dt.date(2025, 8, 2), "spring", "2026-SP"),
     ("Refugees were urged not to return home before spring.", dt.date(2025, 10, 29), "spring", "2026-SP"),
+    ("Europe is heading into winter.", dt.date(2025, 10, 29), "winter", "2025-WI"),
     ("Bills could hit £6,552 by the spring.", dt.date(2025, 8, 25), "the spring", "2026-SP"),
     ("By spring, the army had retreated.", dt.date(2025, 8, 28), "spring", "2025-SP"),
     ("Peace talks have been stalled since spring.", dt.date(2025, 8, 22), "spring", "2025-SP"),

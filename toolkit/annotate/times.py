@@ -320,7 +320,7 @@ _FAMILIES: list[tuple[str, str]] = [
                    rf"\s+(?:of\s+)?(?P<y>{_YEAR4}|{_YEARW})"),
     ("theseason", r"(?:(?P<mod>early|late)\s+)?the\s+(?:(?P<mod2>early|late)\s+)?(?P<s>spring|summer|autumn|winter|fall(?!\s+of\b|\s+in\s+(?:(?-i:[a-z])|\w+['’]s\b)))\b"),
     # a season without article or year after a preposition: "in spring", "by early autumn"
-    ("bareseason", r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bsince\s)"
+    ("bareseason", r"(?:(?<=\bin\s)|(?<=\bby\s)|(?<=\buntil\s)|(?<=\btill\s)|(?<=\bsince\s)|(?<=\binto\s)"
                    r"|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bbefore\s)|(?<=\bafter\s)|(?<=\bfrom\s))"
                    r"(?:(?P<mod>early|late|mid)[\s-]+)?(?P<s>spring|summer|autumn|winter)\b"
                    r"(?![\s-]+(?:clothes|clothing|coats?|jackets?|boots|tyres|tires|gear|uniforms?|sports?"
