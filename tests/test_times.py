@@ -936,6 +936,22 @@ def test_a_month_named_again_is_the_same_month(sentence, phrase, nth, value):
 
 
 @pytest.mark.parametrize(
+    ("sentence", "phrase", "type_", "value"),
+    [
+        # "last" as a verb is outside the TIMEX3; "the past years" is one expression
+        ("The work is expected to last several days, he said.", "several days", "DURATION", "PXD"),
+        ("Stocks are enough to last two years.", "two years", "DURATION", "P2Y"),
+        ("Over the last several days, fighting raged.", "the last several days", "DURATION", "PXD"),
+        ("Over the past years, Moscow has warned Finland.", "the past years", "DATE", "PAST_REF"),
+        ("Fighting of the past weeks stopped food deliveries.", "the past weeks", "DATE", "PAST_REF"),
+    ],
+)
+def test_extent_of_last_as_a_verb_and_the_past_units(sentence, phrase, type_, value):
+    t = _find(sentence, FRI, phrase)
+    assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
     ("sentence", "dct", "phrase", "type_", "value"),
     [
         # 29 February without a year: the latest leap year, not lost in a common year

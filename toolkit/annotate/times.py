@@ -372,13 +372,14 @@ _FAMILIES: list[tuple[str, str]] = [
     ("set_adv", r"(?P<w>hourly|daily|nightly|weekly|monthly|yearly)\b"),
     ("set_days", rf"(?P<d>{_DAY})s\b"),
     # reference words
-    ("recentunits", r"(?P<w>recent|past|coming|previous)\s+(?P<u>days|weeks|months|quarters|years|decades)\b"),
+    ("recentunits", r"(?:the\s+(?=past))?(?P<w>recent|past|coming|previous)\s+(?P<u>days|weeks|months|quarters|years|decades)\b"),
     # "in the weeks ahead": an unspecified number of units, like "the coming weeks"
     ("ahead", r"the\s+(?P<u>days|weeks|months|years|decades)\s+ahead\b"),
     # "in the near term", "over the long term": the future (TimeML FUTURE_REF)
     ("term", r"the\s+(?:near|short|long)(?:-term(?![\s-]+[a-z])|\s+term(?![\s-]+(?:debt|loans?|bonds?"
              r"|rates?|interest|care|contracts?|financing|notes?|securities|investments?|paper|funds?)\b))"),
-    ("ref", r"(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future(?!\s+of\b)|the\s+past|the\s+present"
+    ("ref", r"(?P<w>the\s+(?:near\s+|distant\s+|foreseeable\s+)?future(?!\s+of\b)"
+            r"|the\s+past(?!\s+(?:days|weeks|months|years|decades)\b)|the\s+present"
             r"|nowadays|now|currently|current|presently|at\s+present|these\s+days"
             r"|recently|recent|lately|a\s+later\s+date)\b"),
     # "nineteen ninety-six" anywhere; "two thousand" only as "the year two thousand"
@@ -492,6 +493,9 @@ def _second_year(first: int, second: str) -> int | None:
 
 
 _THE_ADJ_QUARTER = re.compile(r"the\s+\S+-quarter", re.I)
+#: before "last" used as a verb: "to", a modal or "did"/"does"
+_VERB_LAST_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|do|not|"
+                               r"won't|can't)\s+$", re.I)
 _THE_ADJ_DURATION = re.compile(r"(?:the|an?)\s+[\w.]+(?:-[a-z]+)+", re.I)
 #: "since" earlier in the clause of a date: "since the Russian offensive began on Feb. 24"
 _SINCE_CLAUSE = re.compile(r"\bsince\b[^.;:!?\n]*$", re.I)
@@ -2450,6 +2454,13 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
                 # a prenominal modifier ("the third-quarter results", "the eight-year war"): the
                 # determiner belongs to the head noun, not to the TIMEX3
                 start = text.index(" ", start) + 1
+                while text[start].isspace():
+                    start += 1
+            elif _fam == "dur" and text.startswith(("last", "Last"), start) and _VERB_LAST_BEFORE.search(
+                    text, max(0, start - 12), start):
+                # "expected to last several days", "could last two weeks": the verb "last" is no
+                # part of the TIMEX3
+                start += 4
                 while text[start].isspace():
                     start += 1
             if dct is None and anchor == "dateline":
