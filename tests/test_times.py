@@ -952,6 +952,21 @@ def test_extent_of_last_as_a_verb_and_the_past_units(sentence, phrase, type_, va
 
 
 @pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # the first clock of a range takes the day written after the second
+        ("The centre is open from 09:30 BST to 16:00 BST on Thursday 12 June.", "09:30 BST",
+         "2025-06-12T09:30"),
+        ("Doors open from 9am to 5pm on Wednesday.", "9am", "2025-06-11T09:00"),
+        # a list is no range: each clock keeps its own day
+        ("It airs on Sunday at 05:30 and 16:30 GMT and Monday at 16:30 GMT.", "16:30 GMT", "2025-06-15T16:30"),
+    ],
+)
+def test_first_clock_of_a_range_takes_the_day_after_it(sentence, phrase, value):
+    assert _find(sentence, FRI, phrase).value == value
+
+
+@pytest.mark.parametrize(
     ("sentence", "dct", "phrase", "type_", "value"),
     [
         # 29 February without a year: the latest leap year, not lost in a common year

@@ -2488,7 +2488,34 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
                 ctx.year_last = (int(value[:4]), start)
             last_end = end
             break
-    return _quoted_deixis(text, out) if dct is not None and out else out
+    if not out:
+        return out
+    out = _clock_ranges(text, out)
+    return _quoted_deixis(text, out) if dct is not None else out
+
+
+#: between two clock times of one range: "from 09:30 to 16:00 on Thursday 14 April"
+_RANGE_JOIN = re.compile(r"\s*(?:to|until|till|-|–|—)\s*", re.I)
+_CLOCK_VALUE = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\d")
+#: a day or date word in a clock expression's own text: its date is its own
+_OWN_DAY = re.compile(r"(?i)(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
+                      r"|today|tomorrow|yesterday|tonight|\d{1,2}(?:st|nd|rd|th)?\s+of\b|\d[/.-]\d)")
+
+
+def _clock_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
+    """The first clock of a range takes the day written after the second one: "open from 09:30
+    BST to 16:00 BST on Thursday 14 April" is 09:30 on 14 April, not on the last day named."""
+    out = found
+    for i in range(len(found) - 1):
+        a, b = found[i], found[i + 1]
+        if (a.type != "TIME" or b.type != "TIME" or not _CLOCK_VALUE.fullmatch(a.value)
+                or not _CLOCK_VALUE.match(b.value) or b.value[:10] == a.value[:10]
+                or not _RANGE_JOIN.fullmatch(text, a.end, b.start) or _OWN_DAY.search(a.text)):
+            continue
+        if out is found:
+            out = list(found)
+        out[i] = a._replace(value=b.value[:10] + a.value[10:], anchor=f"expression:{b.start}")
+    return out
 
 
 #: day words whose day is the speaker's: in a direct quote they count from when it was said
