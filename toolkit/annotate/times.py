@@ -42,6 +42,8 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   "extended to Nov. 16"): both point ahead; "Friday night, Aug. 12" takes the written date;
 * "daily"/"weekly" used as a noun, a periodical ("the Italian daily Corriere della Sera",
   "The Daily Beast"), is not a TIMEX3 (TimeML: expressions inside names are not markable);
+* the first clock of a range takes the day written after the second ("from 09:30 to 16:00 on
+  Thursday 14 April"); the verb "last" is outside a duration ("expected to last *several days*");
 * a clock with its day is one TIME: "10.30am on Friday 24 February 2023", "Monday 23 May at
   20:30", "10.45pm tonight", "1:30am on Friday morning" (a weekday written with a date only fixes
   its year); a day after a line break or a capitalised "On" starts a new sentence; a clock after
