@@ -895,6 +895,10 @@ def test_overnight_meaning_suddenly_is_no_time(sentence):
         ("“It is the biggest threat in the world today.” Separatists said Friday that 53 died.", "today",
          "2025-06-13"),
         ("He said on Monday that the troops left today.", "today", "2025-06-13"),
+        # a full stop outside the closing quote ends the sentence too (British style)
+        ("“We will strike back today”. Russia attacked on Monday, officials said.", "today",
+         "2025-06-13"),
+        ('"We meet tomorrow". He said on Monday that the talks failed.', "tomorrow", "2025-06-14"),
     ],
 )
 def test_day_words_in_a_direct_quote_count_from_the_day_it_was_said(sentence, phrase, value):

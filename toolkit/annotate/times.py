@@ -2530,6 +2530,8 @@ _ATTRIBUTION = re.compile(
     r"|stated|insisted|warned|replied)\b[^.!?\n“”\"]{0,80}")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
+#: a sentence end just outside the closing quote: "“... today”. Russia attacked on Monday"
+_END_OUTSIDE = re.compile(r"[.!?]\s*[A-Z]")
 _POSSESSIVE = re.compile(r"['’]s\b")
 #: a word opening another clause between the verb of saying and a date
 _OTHER_CLAUSE = re.compile(r"\b(?:adding|that|about|which|who|after|before|since|when|as)\b", re.I)
@@ -2557,7 +2559,8 @@ def _quoted_deixis(text: str, found: list[TimeExpression]) -> list[TimeExpressio
             continue
         if close < 0 or text.find("“", t.end, close) >= 0:
             continue
-        if text[close - 1] in ".!?" and _CAPITAL_NEXT.match(text, close + 1):
+        if (text[close - 1] in ".!?" and _CAPITAL_NEXT.match(text, close + 1)) or _END_OUTSIDE.match(
+                text, close + 1):
             continue  # the quote ended its sentence: what follows is another one
         attribution = _ATTRIBUTION.match(text, close + 1)
         if attribution is None:
