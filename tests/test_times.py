@@ -962,6 +962,8 @@ def test_extent_of_last_as_a_verb_and_the_past_units(sentence, phrase, type_, va
         ("The centre is open from 09:30 BST to 16:00 BST on Thursday 12 June.", "09:30 BST",
          "2025-06-12T09:30"),
         ("Doors open from 9am to 5pm on Wednesday.", "9am", "2025-06-11T09:00"),
+        # a clock written with a point is no date of its own
+        ("Polls are open from 10.30am to 4pm on Wednesday 11 June.", "10.30am", "2025-06-11T10:30"),
         # a list is no range: each clock keeps its own day
         ("It airs on Sunday at 05:30 and 16:30 GMT and Monday at 16:30 GMT.", "16:30 GMT", "2025-06-15T16:30"),
     ],

@@ -2499,9 +2499,10 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
 #: between two clock times of one range: "from 09:30 to 16:00 on Thursday 14 April"
 _RANGE_JOIN = re.compile(r"\s*(?:to|until|till|-|–|—)\s*", re.I)
 _CLOCK_VALUE = re.compile(r"(?:\d{4}-\d\d-\d\d|XXXX-XX-XX)T\d\d:\d\d")
-#: a day or date word in a clock expression's own text: its date is its own
+#: a day or date word in a clock expression's own text: its date is its own (a point only in a
+#: date of three parts, "14.04.2022": "10.30am" is a clock)
 _OWN_DAY = re.compile(r"(?i)(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec"
-                      r"|today|tomorrow|yesterday|tonight|\d{1,2}(?:st|nd|rd|th)?\s+of\b|\d[/.-]\d)")
+                      r"|today|tomorrow|yesterday|tonight|\d{1,2}(?:st|nd|rd|th)?\s+of\b|\d[/-]\d|\d\.\d\d?\.\d)")
 
 
 def _clock_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
