@@ -833,6 +833,9 @@ def test_month_or_date_with_a_relative_year(sentence, dct, phrase, value):
          "2025-06-02"),
         ("The votes run until Tuesday next week.", "Tuesday next week", "DATE", "2025-06-17"),
         ("On Monday of this week, the minister resigned.", "Monday of this week", "DATE", "2025-06-09"),
+        # ... but a possessive week starts another phrase
+        ("He resigned on Wednesday, next week's talks will go ahead.", "Wednesday", "DATE",
+         "2025-06-11"),
         # "within the next week" is a deadline counted from now, not the week after a date
         ("The strike began on 2 March. A vote is due within the next week.", "the next week",
          "DURATION", "P1W"),

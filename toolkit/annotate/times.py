@@ -332,8 +332,9 @@ _FAMILIES: list[tuple[str, str]] = [
     ("fiscalyear", r"the\s+(?:(?P<rel>current|latest|previous|last|next|past)\s+)?fiscal\s+year"),
     ("yearend", r"(?P<rel>year|month|week)-end\b"),
     ("yearend2", r"(?:(?:the\s+)?end\s+of\s+the\s+(?P<u>year|month|week|quarter)|(?P<u2>year)(?:'s)?\s+end)\b"),
-    # a weekday in a named week: "on Friday last week", "Monday of next week" (one date)
-    ("dayweek", rf"(?P<day>{_DAY}),?\s+(?:of\s+)?(?P<rel>next|last|this)\s+week\b"),
+    # a weekday in a named week: "on Friday last week", "Monday of next week" (one date; not
+    # "on Wednesday, next week's talks")
+    ("dayweek", rf"(?P<day>{_DAY}),?\s+(?:of\s+)?(?P<rel>next|last|this)\s+week\b(?!['’]s\b)"),
     # day words with a part of day: "late yesterday", "yesterday afternoon", "Wednesday night",
     # "overnight on Wednesday", "early Tuesday", "last night", "this morning", "tonight"
     ("tod_day_a", rf"(?:(?P<pre>early|late)\s+)?(?P<tod1>{_TODW})\s+(?:(?:on|of|into|to)\s+)?"
