@@ -20,6 +20,11 @@ _PIECES = st.sampled_from([
     "three days", "every week", "Easter", "last Easter", "this spring", "10,000 years ago",
     "the previous day", "a month earlier", "the quarter", "Q3", "period", ",", ".", "and",
     "officials said", "up 5%", "\n\n",
+    # the rules of quotes, named weeks, seasons, ranges, repeated months and the verb "last"
+    "“", "”", '"', "today", "he said on Monday", "the Good Friday Agreement", "on Friday last week",
+    "within the next week", "overnight into Friday", "almost overnight", "ahead of the winter",
+    "in spring", "before spring", "in April", "the first two quarters of 2024", "since year-end",
+    "expected to last several days", "from 09:30 to", "10.30am on Thursday 14 April", "February 29",
 ])
 _DATELINES = st.one_of(st.none(), st.dates(min_value=dt.date(1000, 1, 1), max_value=dt.date(9998, 12, 31)))
 
