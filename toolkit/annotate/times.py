@@ -1043,8 +1043,8 @@ def _season_ahead(text: str, span: tuple[int, int], dct: dt.date, season: str, f
     """A season that starts after the dateline's month is the coming one when the clause looks
     ahead, when a preposition points to it ("governments prepare for the winter"), or, with no
     tense cue at all, when it starts within four months ("it's necessary, especially during the
-    winter", said in August). Only a past-tense clause makes it the last one ("gas storage was
-    emptied over the winter", said in June)."""
+    winter", said in August). Otherwise, in a past-tense clause ("gas storage was emptied over
+    the winter", said in June) or with no cue and more than four months off, it is the last one."""
     if future:
         return True
     if _TOWARDS.search(text, max(0, span[0] - 16), span[0]):
