@@ -67,8 +67,9 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   night"), "overnight into Friday" the night before the day named; in the sense of "suddenly"
   ("changed almost overnight", "won't happen overnight") it is no TIMEX3;
 * a season: a bare one after a preposition ("in spring", "by early autumn") is a DATE too; one
-  that starts after the dateline's month is the coming one unless its clause is past; one
-  already over is next year's with a future cue or as a deadline ("before spring");
+  that starts after the dateline's month is the coming one with a future cue, after "for",
+  "before", "into" ..., or with no tense cue when it starts within four months; one already
+  over is next year's with a future cue or as a deadline ("before spring");
 * in a direct quote, "today", "yesterday", "this morning" ... count from the day the quote was
   said when its attribution names that day ("“They used the vacuum bomb today,” the ambassador
   told reporters on Monday": Monday);
