@@ -965,6 +965,9 @@ def test_extent_of_last_as_a_verb_and_the_past_units(sentence, phrase, type_, va
         ("The centre is open from 09:30 BST to 16:00 BST on Thursday 12 June.", "09:30 BST",
          "2025-06-12T09:30"),
         ("Doors open from 9am to 5pm on Wednesday.", "9am", "2025-06-11T09:00"),
+        # a range over midnight: the first clock is on the day before
+        ("The curfew runs from 10pm to 6am on Wednesday.", "10pm", "2025-06-10T22:00"),
+        ("The curfew runs from 10pm to 6am on Friday.", "10pm", "2025-06-12T22:00"),
         # a clock written with a point is no date of its own
         ("Polls are open from 10.30am to 4pm on Wednesday 11 June.", "10.30am", "2025-06-11T10:30"),
         # a list is no range: each clock keeps its own day

@@ -2509,17 +2509,26 @@ _OWN_DAY = re.compile(r"(?i)(?:mon|tue|wed|thu|fri|sat|sun|jan|feb|mar|apr|may|j
 
 def _clock_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
     """The first clock of a range takes the day written after the second one: "open from 09:30
-    BST to 16:00 BST on Thursday 14 April" is 09:30 on 14 April, not on the last day named."""
+    BST to 16:00 BST on Thursday 14 April" is 09:30 on 14 April, not on the last day named; over
+    midnight ("from 10pm to 6am on Monday"), the day before."""
     out = found
     for i in range(len(found) - 1):
         a, b = found[i], found[i + 1]
         if (a.type != "TIME" or b.type != "TIME" or not _CLOCK_VALUE.fullmatch(a.value)
-                or not _CLOCK_VALUE.match(b.value) or b.value[:10] == a.value[:10]
+                or not _CLOCK_VALUE.match(b.value)
                 or not _RANGE_JOIN.fullmatch(text, a.end, b.start) or _OWN_DAY.search(a.text)):
+            continue
+        day = b.value[:10]
+        if a.value[11:16] > b.value[11:16] and _OWN_DAY.search(b.text):
+            # over midnight: "from 10pm to 6am on Monday" starts on Sunday
+            if day[0] == "X":
+                continue
+            day = (dt.date.fromisoformat(day) - dt.timedelta(days=1)).isoformat()
+        if day == a.value[:10]:
             continue
         if out is found:
             out = list(found)
-        out[i] = a._replace(value=b.value[:10] + a.value[10:], anchor=f"expression:{b.start}")
+        out[i] = a._replace(value=day + a.value[10:], anchor=f"expression:{b.start}")
     return out
 
 
