@@ -860,6 +860,7 @@ def test_weekday_of_a_named_week_and_within_the_next(sentence, phrase, type_, va
         ("The strike came in the night to Sunday.", "night to Sunday", "2025-06-07TNI"),
         ("Drones attacked overnight on Wednesday.", "overnight on Wednesday", "2025-06-11TNI"),
         ("Air defences could intercept 40 drones overnight.", "overnight", "2025-06-12TNI"),
+        ("Here is what happened overnight.", "overnight", "2025-06-12TNI"),
     ],
 )
 def test_overnight_is_the_night_before_the_dateline(sentence, phrase, value):

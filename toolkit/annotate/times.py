@@ -1874,7 +1874,7 @@ def _norm_quarter(g: dict, ctx: _Ctx, low: str, fut) -> _R:
 #: or a negation in its clause ("it won't happen overnight", "can't cut it off overnight")
 _SUDDEN_BEFORE = re.compile(
     r"(?:\b(?:almost|virtually|practically|nearly|literally|seemingly|all\s+but|changed?|changes"
-    r"|changing|happen|happens|happened|disappear(?:ed|s)?|vanish(?:ed|es)?|transform(?:ed|s)?)\s+"
+    r"|changing|happen|disappear(?:ed|s)?|vanish(?:ed|es)?|transform(?:ed|s)?)\s+"
     r"|\b(?:not|never|cannot)\b[^.;:!?]{0,40}\s|n['’]t\b[^.;:!?]{0,40}\s)$", re.I)
 _SUDDEN_AFTER = re.compile(r"\s+(?:success|sensation|celebrity|millionaires?|stars?)\b", re.I)
 
