@@ -988,10 +988,14 @@ def test_first_clock_of_a_range_takes_the_day_after_it(sentence, phrase, value):
          "2024-02-29T10:00"),
         ("The strike hit on Feb. 29.", dt.date(2024, 3, 3), "Feb. 29", "DATE", "2024-02-29"),
         ("The talks resume on 29 February.", dt.date(2028, 1, 10), "29 February", "DATE", "2028-02-29"),
+        # a month-day naming a past event is never after the dateline; a plan ahead may be
+        ("The Jan. 6 attack shocked the nation.", dt.date(2022, 10, 30), "Jan. 6", "DATE", "2022-01-06"),
+        ("He testified before the Jan. 6 committee.", dt.date(2022, 11, 2), "Jan. 6", "DATE", "2022-01-06"),
+        ("The vote is set for Jan. 6.", dt.date(2022, 10, 30), "Jan. 6", "DATE", "2023-01-06"),
         ("The report is due on 28 February.", dt.date(2025, 1, 10), "28 February", "DATE", "2025-02-28"),
     ],
 )
-def test_29_february_without_a_year(sentence, dct, phrase, type_, value):
+def test_month_day_without_a_year(sentence, dct, phrase, type_, value):
     t = _find(sentence, dct, phrase)
     assert (t.type, t.value) == (type_, value)
 

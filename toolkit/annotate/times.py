@@ -497,6 +497,11 @@ def _second_year(first: int, second: str) -> int | None:
 
 
 _THE_ADJ_QUARTER = re.compile(r"the\s+\S+-quarter", re.I)
+#: a month-day naming a past event ("the Jan. 6 attack", "the Jan. 6 committee hearings")
+_PAST_EVENT_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+)?(?:attacks?|riots?|insurrection|invasion|massacre|bombings?|shootings?"
+    r"|uprising|coup|killings?|assault|raid|crash|committee|panel)\b", re.I)
+
 #: before "last" used as a verb: "to", a modal or "did"/"does"
 _VERB_LAST_BEFORE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|did|does|do|not|"
                                r"won't|can't)\s+$", re.I)
@@ -1376,9 +1381,11 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             future = fut()
             y = _closest_year(dct, m, d, future, reach=_FUTURE_IN_PAST_REACH_DAYS
                               if future and _future_in_past(text, span[0], span[1]) else 350)
-        if _SINCE_CLAUSE.search(text, max(0, span[0] - 70), span[0]) and (_safe_date(y, m, d) or dct) > dct:
-            # "since August 12", "since the invasion began on Feb. 24": a starting point, never
-            # after the dateline
+        if (_SINCE_CLAUSE.search(text, max(0, span[0] - 70), span[0])
+                or _PAST_EVENT_AFTER.match(text, span[1])) and (_safe_date(y, m, d) or dct) > dct:
+            # "since August 12", "since the invasion began on Feb. 24": a starting point; "the
+            # Jan. 6 attack", "the Jan. 6 committee": a date that names a past event. Never after
+            # the dateline
             y -= 1
         date = _safe_date(y, m, d)
         if not date:
