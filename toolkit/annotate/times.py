@@ -57,7 +57,8 @@ TempEval-3 (UzZaman et al., SemEval 2013):
 * tense: with no cue before a date, the nearest cue after it in its clause decides (a present
   perfect or an indirect question gives none); "as early as" points ahead only when nothing else
   does; a future seen from the past ("would", "was supposed to", "planned") reaches at most half
-  a year ahead; "since" earlier in the clause makes a date a starting point; "ahead of" right
+  a year ahead; "since" earlier in the clause makes a date a starting point, and so does a
+  past event named by its date ("the Jan. 6 attack"); "ahead of" right
   before a date points ahead ("ahead of an October vote", "ahead of the winter");
 * names are not markable (TimeML): "The Mail on Sunday", "the Sunday Times", "Fox News Sunday",
   "Saturday Night Live", CBS's "60 Minutes", "the Five-Day War", "the Good Friday Agreement";
