@@ -1323,3 +1323,20 @@ def test_many_units(sentence, found):
 )
 def test_daily_in_a_title(sentence, found):
     assert [t.text for t in find_time_expressions(sentence, dct=WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "type_", "value"),
+    [
+        # a typographic apostrophe reads as a straight one: "won’t" is no past "won", and the
+        # verb "last" after "won’t" is outside the duration
+        ("The minister said the troops won’t leave on Friday.", "Friday", "DATE", "2025-06-13"),
+        ("The minister said the troops won't leave on Friday.", "Friday", "DATE", "2025-06-13"),
+        ("The talks didn’t resume Monday.", "Monday", "DATE", "2025-06-09"),
+        ("The ceasefire won’t last several days.", "several days", "DURATION", "PXD"),
+        ("The ceasefire won't last several days.", "several days", "DURATION", "PXD"),
+    ],
+)
+def test_typographic_apostrophes_read_as_straight_ones(sentence, phrase, type_, value):
+    t = _find(sentence, WED, phrase)
+    assert (t.type, t.value) == (type_, value)
