@@ -1340,3 +1340,30 @@ def test_daily_in_a_title(sentence, found):
 def test_typographic_apostrophes_read_as_straight_ones(sentence, phrase, type_, value):
     t = _find(sentence, WED, phrase)
     assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "value"),
+    [
+        # "earlier / later in the week, month, year" is one expression, anchored to the day the
+        # narrative is at when that day lies near the dateline ...
+        ("Pelosi visited Yerevan on Sunday and condemned an attack earlier in the week.",
+         dt.date(2022, 9, 19), "earlier in the week", "2022-W37"),
+        ("A depot was hit in August, while earlier in the month the airfield saw blasts.",
+         dt.date(2022, 10, 1), "earlier in the month", "2022-08"),
+        ("Last April, Biden hosted a summit before the conference later in the year.",
+         dt.date(2022, 4, 2), "later in the year", "2021"),
+        # ... else to the dateline: a background date, no date at all, or a future clause
+        ("Russia invaded on Feb. 24. Earlier in the week, the president said so.",
+         dt.date(2022, 9, 21), "Earlier in the week", "2022-W38"),
+        ("Biden will speak later in the week.", dt.date(2022, 9, 21), "later in the week", "2022-W38"),
+        ("It bought oil in November last year. Others might sell more later in the year.",
+         dt.date(2022, 5, 31), "later in the year", "2022"),
+        ("Kyiv was shelled on Sunday. Later in the week, the army will advance.",
+         dt.date(2022, 5, 31), "Later in the week", "2022-W22"),
+        ("Prices rose earlier in the month.", dt.date(2022, 9, 21), "earlier in the month", "2022-09"),
+    ],
+)
+def test_earlier_or_later_in_the_unit(sentence, dct, phrase, value):
+    t = _find(sentence, dct, phrase)
+    assert (t.type, t.value) == ("DATE", value)

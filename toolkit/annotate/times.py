@@ -19,7 +19,9 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   Wednesday), with a future cue ("will meet on Friday") it is the next one;
 * anaphoric expressions ("the next day", "later that year") are resolved
   against the last date mentioned before them; "that year", "two years later" also against a
-  year written on its own ("in 1988, ... imports that year");
+  year written on its own ("in 1988, ... imports that year"); "earlier in the week / month /
+  year" too, when that date lies near the dateline and the clause is not told as still to come,
+  else the dateline's unit;
 * in financial reports, "a year earlier", "the latest quarter", "this quarter's loss", "the
   1988 period" refer to the reporting period in focus (the last closed quarter the text has
   named, or "the first nine months"), not to the dateline's quarter;
@@ -393,6 +395,8 @@ _FAMILIES: list[tuple[str, str]] = [
     ("theyears", r"(?:(?<=\bover\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bacross\s))the\s+"
                  r"(?P<u>years|decades|centuries)\b(?!\s+(?:of|since|after|before|to\s+come|ahead|that"
                  r"|when|in\s+which|between|from|\d))"),
+    # "earlier in the week", "later in the year": the week or year of the narrative's day
+    ("inthe", r"(?:earlier|later)\s+in\s+the\s+(?P<u>week|month|year)\b(?!\s+(?:of|before|after|that|when|\d))"),
     ("theyear", r"the\s+(?P<full>full\s+)?(?P<u>year|week)\b(?!\s+(?:of|in\s+which|when|before|after|that|\d))"),
     ("bareunits", r"(?:(?<=\bfor\s)|(?<=\bwithin\s)|(?<=\bafter\s)|(?<=\bover\s)|(?<=\btime\sin\s))"
                   r"(?P<u>years|months|weeks|days|hours|decades|centuries)\b"
@@ -1730,6 +1734,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
         return "DATE", str(_year_int(g.get("y") or g["y2"])), "none"
     if fam == "theyears":
         return "DURATION", _duration(None, g["u"]), "none"
+    if fam == "inthe":
+        return _norm_in_the(g["u"].lower(), ctx, span)
     if fam == "theyear":
         if dct is None:
             return "DATE", "XXXX" if g["u"].lower() == "year" else "XXXX-WXX", "none"
@@ -1938,6 +1944,33 @@ def _norm_anaphor(g: dict, ctx: _Ctx, low: str, span: tuple[int, int] | None = N
     if u == "month":
         return "DATE", _add_months(base, off).strftime("%Y-%m"), anchor
     return "DATE", str(base.year + off), anchor
+
+
+#: how far from the dateline the last date written may lie and still be the reference time
+#: that "earlier in the week / month / year" counts from (further off, it is background and the
+#: unit is the dateline's)
+_NARRATIVE_DAYS = {"week": 7, "month": 62, "year": 366}
+
+
+def _norm_in_the(u: str, ctx: _Ctx, span: tuple[int, int]) -> _R:
+    """"earlier in the week", "later in the month": TimeML anchors the unit to the reference
+    time, the day the narrative is at ("visited Yerevan on Sunday and accused Azerbaijan of an
+    attack earlier in the week" is Sunday's week), taken as the last date written when it lies
+    near the dateline (a whole month counts for a month or year, not for a week), else the
+    dateline. Told as still to come, it is no earlier than the dateline ("in November last
+    year ... more oil onto the market later in the year" is this year)."""
+    last = ctx.last
+    if last is not None and ((u == "week" and last is ctx.last_month) or (
+            ctx.dct is not None and last < ctx.dct and _future(ctx.text, *span))):
+        last = None
+    if ctx.dct is None and last is None:
+        return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(u, "XXXX"), "none"
+    if last is not None and (ctx.dct is None or abs((last - ctx.dct).days) <= _NARRATIVE_DAYS[u]):
+        base, anchor = last, f"expression:{ctx.last_start}"
+    else:
+        base, anchor = ctx.dct, "dateline"
+    value = {"week": _iso_week(base), "month": f"{base:%Y-%m}"}.get(u, f"{base.year:04d}")
+    return "DATE", value, anchor
 
 
 def _year_value(year: int) -> str:
