@@ -1367,3 +1367,23 @@ def test_typographic_apostrophes_read_as_straight_ones(sentence, phrase, type_, 
 def test_earlier_or_later_in_the_unit(sentence, dct, phrase, value):
     t = _find(sentence, dct, phrase)
     assert (t.type, t.value) == ("DATE", value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value"),
+    [
+        # a date right after "that" opens the reported clause: that clause's verb tells its tense
+        ("An official told CNN that on Wednesday, the allies plan to discuss drones.", "Wednesday",
+         "2022-10-19"),
+        ("He said that on Friday, the troops will withdraw.", "Friday", "2022-10-21"),
+        ("He said that by Friday, Russia will have lost 50 tanks.", "Friday", "2022-10-21"),
+        ("He said that on Friday, the troops withdrew.", "Friday", "2022-10-14"),
+        ("He said that on Friday the troops had withdrawn.", "Friday", "2022-10-14"),
+        # a modal perfect is no future cue; "would have to" is one
+        ("He estimated that as of late July, about 1,500 might have applied.", "late July", "2022-07"),
+        ("On Friday, about 1,500 people might have applied.", "Friday", "2022-10-14"),
+        ("They announced they would have to stop exports starting Tuesday.", "Tuesday", "2022-10-18"),
+    ],
+)
+def test_tense_of_a_reported_clause_and_modal_perfects(sentence, phrase, value):
+    assert _find(sentence, dt.date(2022, 10, 18), phrase).value == value

@@ -827,6 +827,9 @@ def _cue_at(tokens: list[str], i: int, schedule: bool, near: bool) -> bool | obj
     raw = tokens[i]
     w = raw.lower()
     if w in _FUTURE_WORDS or w.endswith("'ll"):
+        if w in ("would", "might") and i + 1 < len(tokens) and tokens[i + 1].lower() == "have" and (
+                i + 2 >= len(tokens) or tokens[i + 2].lower() != "to"):
+            return None  # a modal perfect tells no future: "about 1,500 might have applied"
         return True
     prev = tokens[i - 1].lower() if i else ""
     if w in _REPORT_ING:
@@ -999,11 +1002,27 @@ def _future(text: str, start: int, end: int) -> bool | None:
     breaks = list(_SENT_BREAK.finditer(text, lo, start + 1))
     if breaks:
         left = text[breaks[-1].end() : start]
+    if "hat" in left[-30:] and _THAT_BEFORE.search(left, max(0, len(left) - 30)):
+        # "told CNN that on Wednesday, the allies plan to discuss ...": the date opens the
+        # reported clause, whose own verb tells its tense
+        cue = _right_cue(text, end)
+        if cue is not None:
+            return cue
     cue = _cue(_words(left))
     if cue and _CALLED_OFF.match(text, end):
         return None  # "the talks planned for Saturday were postponed": no direction, the nearest
     if cue is not None:
         return cue
+    return _right_cue(text, end)
+
+
+#: "that" (and a preposition) just before a date: the date opens a reported clause
+_THAT_BEFORE = re.compile(r"\bthat\s+(?:(?:on|by|from|until|in|since|starting|as\s+of|as\s+early\s+as)\s+)?$",
+                          re.I)
+
+
+def _right_cue(text: str, end: int) -> bool | None:
+    """The tense cue of the clause after a date (see :func:`_cue_after`)."""
     right = text[end : end + _RIGHT_WINDOW]
     b = _SENT_BREAK.search(right)
     if b:
