@@ -1387,3 +1387,19 @@ def test_earlier_or_later_in_the_unit(sentence, dct, phrase, value):
 )
 def test_tense_of_a_reported_clause_and_modal_perfects(sentence, phrase, value):
     assert _find(sentence, dt.date(2022, 10, 18), phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase"),
+    [
+        # "over" before a vague number is the preposition, outside the TIMEX3 ...
+        ("Drones were loaded over several days at an airfield.", "several days"),
+        ("The army was cut over many years.", "many years"),
+        ("The damage will spread over a few years.", "a few years"),
+        # ... before a number it means "more than", inside it (TimeML mod MORE_THAN)
+        ("He served over 20 years.", "over 20 years"),
+        ("The siege lasted just over a week.", "just over a week"),
+    ],
+)
+def test_over_before_a_vague_number_is_a_preposition(sentence, phrase):
+    assert [t.text for t in find_time_expressions(sentence, dct=WED)] == [phrase]

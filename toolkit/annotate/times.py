@@ -206,7 +206,9 @@ _UNIT = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|deca
 _UNITS = r"(?:seconds|minutes|hours|days|nights|weeks|fortnights|months|quarters|years|decades|centuries)"
 _APPROX = (
     r"(?:(?:nearly|almost|about|around|approximately|roughly|some|more\s+than|less\s+than"
-    r"|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than|over|up\s+to"
+    # "over" before a vague number is the preposition ("over several days": during them)
+    r"|fewer\s+than|at\s+least|at\s+most|no\s+more\s+than|no\s+less\s+than"
+    r"|over(?!\s+(?:several|a\s+few|a\s+couple|many|some)\b)|up\s+to"
     r"|under|well\s+over|just\s+over|just\s+under)\s+)"
 )
 _TZ = (r"(?:EST|EDT|CST|CDT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|MSK|(?-i:ET|PT)\b|(?-i:Eastern|Pacific)"
