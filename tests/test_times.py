@@ -1403,3 +1403,16 @@ def test_tense_of_a_reported_clause_and_modal_perfects(sentence, phrase, value):
 )
 def test_over_before_a_vague_number_is_a_preposition(sentence, phrase):
     assert [t.text for t in find_time_expressions(sentence, dct=WED)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # the adjective "recent" is no TIMEX3; "recently" and "in recent weeks" are
+        ("The recent suspension of flights hurt trade.", []),
+        ("Trade fell recently.", [("recently", "PAST_REF")]),
+        ("Trade fell in recent weeks.", [("recent weeks", "PXW")]),
+    ],
+)
+def test_the_adjective_recent_is_no_expression(sentence, found):
+    assert [(t.text, t.value) for t in find_time_expressions(sentence, dct=WED)] == found
