@@ -1416,3 +1416,20 @@ def test_over_before_a_vague_number_is_a_preposition(sentence, phrase):
 )
 def test_the_adjective_recent_is_no_expression(sentence, found):
     assert [(t.text, t.value) for t in find_time_expressions(sentence, dct=WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # after a word of approximation a four-digit number is a count, not a year
+        ("Nearly 2000 conscripts came out to protest.", []),
+        ("More than 1500 recruits arrived.", []),
+        ("The war began in 2014.", [("2014", "2014")]),
+        # a period adjective keeps its date; other hyphenated compounds do not
+        ("They carried rusty 1970s-era rifles.", [("1970s", "197")]),
+        ("Economists warn of 1970s-style stagflation.", [("1970s", "197")]),
+        ("Soviet-era tanks rolled in.", []),
+    ],
+)
+def test_counts_after_approximation_and_period_adjectives(sentence, found):
+    assert [(t.text, t.value) for t in find_time_expressions(sentence, dct=WED)] == found

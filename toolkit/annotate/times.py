@@ -413,7 +413,9 @@ _FAMILIES: list[tuple[str, str]] = [
     # a span of years: "1941-1945", "the 2014-15 season" (each year a TIMEX3; the second is added
     # in find_time_expressions)
     ("yearspan", rf"(?<![\d$£€,.#/№-])(?P<y>{_YEAR4})[-–](?P<y2>{_YEAR4}|\d\d)(?![\d%]|[-–/.,:]\d)"),
-    ("year", rf"(?<![\d$£€,.#/№-])(?P<y>{_YEAR4})(?![\d]|,\d|\.\d|%|-\d|\s*(?:percent|km|kilomet|mile|metre|meter|"
+    # after a word of approximation a four-digit number is a count ("nearly 2000 conscripts")
+    ("year", rf"(?<![\d$£€,.#/№-])(?<!\bnearly\s)(?<!\balmost\s)(?<!\bsome\s)(?<!\broughly\s)"
+             rf"(?<!\bapproximately\s)(?<!\bmore\sthan\s)(?<!\bfewer\sthan\s)(?P<y>{_YEAR4})(?![\d]|,\d|\.\d|%|-\d|\s*(?:percent|km|kilomet|mile|metre|meter|"
              r"people|soldiers|troops|civilians|residents|children|refugees|tons|tonnes|units|dollars|euros|"
              r"hryvnias?|rubles|roubles|barrels|calories|feet|ft|m\b|kg|votes|MW|GW|new|more|tanks|drones|"
              r"missiles|points|cases|deaths|homes|buildings|shares|jobs|words|pages))"),
@@ -426,15 +428,19 @@ def _prefixed(i: int, pattern: str) -> str:
     return re.sub(r"\(\?P=(\w+)\)", lambda m: f"(?P=f{i}_{m.group(1)})", pattern)
 
 
+#: what may follow an expression: not a letter nor a hyphen joining a word; a number glued to a
+#: capitalised word is a lost line break ("July 2Griner returns to court" in a timeline); a
+#: period adjective ("1970s-era rifles", "a 1930s-style purge") keeps its date
+_END = r"(?:(?![\w]|-(?!\s))|(?<=\d)(?=[A-Z][a-z])|(?=-(?:era|style|vintage)\b))"
+
+
 def _all_pattern(families: list[int]) -> re.Pattern[str]:
     """The families ``families`` (indices into ``_FAMILIES``, in order) as one alternation."""
     return re.compile(
         # not inside a word; an apostrophe before is fine only as an opening quote ("'Today we")
         r"(?<![\w-])(?<![\w'-]['’])(?<!\w['’])(?:"
         + "|".join(f"(?P<F{i}>{_prefixed(i, _FAMILIES[i][1])})" for i in families)
-        # not followed by a letter or joined by a hyphen; a number glued to a capitalised word
-        # is a lost line break ("July 2Griner returns to court" in a timeline)
-        + r")(?:(?![\w]|-(?!\s))|(?<=\d)(?=[A-Z][a-z]))",
+        + r")" + _END,
         re.I,
     )
 
@@ -472,7 +478,7 @@ _FAMILY_GROUPS = [
     (names, [f"f{i}_{n}" for n in names])
     for i, names in enumerate(list(re.compile(p).groupindex) for _, p in _FAMILIES)
 ]
-_FAMILY_MATCH = [re.compile(rf"(?:{p})(?![\w]|-(?!\s))", re.I) for _, p in _FAMILIES]
+_FAMILY_MATCH = [re.compile(rf"(?:{p}){_END}", re.I) for _, p in _FAMILIES]
 
 #: a sentence break for the tense window: not after an initial ("P. Davison") or a title or
 #: company abbreviation ("Mr. Smith will ..."). The full stop is matched before the look-behinds
