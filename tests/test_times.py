@@ -1433,3 +1433,18 @@ def test_the_adjective_recent_is_no_expression(sentence, found):
 )
 def test_counts_after_approximation_and_period_adjectives(sentence, found):
     assert [(t.text, t.value) for t in find_time_expressions(sentence, dct=WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "type_", "value"),
+    [
+        # "one day" next to a modal is the indefinite future; elsewhere a day's length
+        ("Countries who one day may seek to join the alliance.", "DATE", "FUTURE_REF"),
+        ("Ukraine one day will be free.", "DATE", "FUTURE_REF"),
+        ("Kyiv will one day rebuild.", "DATE", "FUTURE_REF"),
+        ("The strike lasted one day.", "DURATION", "P1D"),
+    ],
+)
+def test_one_day_next_to_a_modal(sentence, type_, value):
+    t = _find(sentence, WED, "one day")
+    assert (t.type, t.value) == (type_, value)

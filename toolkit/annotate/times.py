@@ -35,8 +35,9 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   ISO week of Easter Sunday; "Labour Day" and "International Labor Day" are May 1); a weekday
   written with a date ("Friday, June 6") fixes the year; "last Oct. 23" is the latest such day
   before the dateline; years may be spelled out ("nineteen ninety-six");
-* generic "today's youth" / "tomorrow's wars" (nowadays) is no TIMEX3; "one day" after a modal
-  ("will one day return") is the indefinite future ``FUTURE_REF``, elsewhere ``P1D``;
+* generic "today's youth" / "tomorrow's wars" (nowadays) is no TIMEX3; "one day" next to a modal
+  ("will one day return", "who one day may join") is the indefinite future ``FUTURE_REF``,
+  elsewhere ``P1D``;
 * "April 24 and 25", "9-10 July": a second day and a span of days share the month (and a
   year written after them);
 * tense cues also include present-tense verbs of a schedule in the clause before the date ("the
@@ -1071,6 +1072,8 @@ _GENERIC_AFTER = re.compile(
 _MODAL_BEFORE = re.compile(
     r"\b(?:will|would|could|(?-i:may)|might|can|shall|should|must|hope|hopes|hoped)\s+$"
     r"|['\u2019]ll\s+$", re.I)
+#: ... or right after it: "countries who one day may seek to join"
+_MODAL_AFTER = re.compile(r"\s+(?:will|would|could|(?-i:may)|might|can|shall|should|must)\b", re.I)
 _OVER_BEFORE = re.compile(r"\b(?:over|during|throughout)\s+$", re.I)
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.I)
 
@@ -2098,7 +2101,8 @@ def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
         return None  # "how many days we have": a question; "in many quarters": places
     if g["n"].lower() == "some" and not (g.get("rel") or g.get("the")):
         return None
-    if (low == "one day" and _MODAL_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0])):
+    if low == "one day" and (_MODAL_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0])
+                             or _MODAL_AFTER.match(ctx.text, span[1])):
         return "DATE", "FUTURE_REF", "none"  # "Kyiv will one day join": an indefinite future
     return "DURATION", _duration(n, u), "none"
 
