@@ -1383,6 +1383,11 @@ def test_earlier_or_later_in_the_unit(sentence, dct, phrase, value):
         ("He estimated that as of late July, about 1,500 might have applied.", "late July", "2022-07"),
         ("On Friday, about 1,500 people might have applied.", "Friday", "2022-10-14"),
         ("They announced they would have to stop exports starting Tuesday.", "Tuesday", "2022-10-18"),
+        # a bare "that" opens a reported clause only after a verb of saying; elsewhere it is the
+        # determiner of the date ("left that Friday"), and the clause before tells the tense
+        ("Officials said that Friday, the troops will withdraw.", "Friday", "2022-10-21"),
+        ("The troops left that Friday, and they will return next month.", "Friday", "2022-10-14"),
+        ("He was arrested that Monday and prosecutors will decide soon.", "Monday", "2022-10-17"),
     ],
 )
 def test_tense_of_a_reported_clause_and_modal_perfects(sentence, phrase, value):

@@ -1013,7 +1013,7 @@ def _future(text: str, start: int, end: int) -> bool | None:
     breaks = list(_SENT_BREAK.finditer(text, lo, start + 1))
     if breaks:
         left = text[breaks[-1].end() : start]
-    if "hat" in left[-30:] and _THAT_BEFORE.search(left, max(0, len(left) - 30)):
+    if "hat" in left[-30:] and _THAT_BEFORE.search(left, max(0, len(left) - 40)):
         # "told CNN that on Wednesday, the allies plan to discuss ...": the date opens the
         # reported clause, whose own verb tells its tense
         cue = _right_cue(text, end)
@@ -1027,9 +1027,17 @@ def _future(text: str, start: int, end: int) -> bool | None:
     return _right_cue(text, end)
 
 
-#: "that" (and a preposition) just before a date: the date opens a reported clause
-_THAT_BEFORE = re.compile(r"\bthat\s+(?:(?:on|by|from|until|in|since|starting|as\s+of|as\s+early\s+as)\s+)?$",
-                          re.I)
+#: "that" and a preposition just before a date, or a bare "that" after a verb of saying: the
+#: date opens a reported clause (a bare "that" elsewhere is the date's determiner: "the troops
+#: left that Friday, and they will return")
+_THAT_BEFORE = re.compile(
+    r"\bthat\s+(?:on|by|from|until|in|since|starting|as\s+of|as\s+early\s+as)\s+$"
+    r"|\b(?:said|says|say|saying|told\s+\w+|tells\s+\w+|tell\s+\w+|telling\s+\w+|announced"
+    r"|announces|warned|warns|added|adds|stated|states|noted|notes|claimed|claims|insisted|insists"
+    r"|argued|argues|wrote|writes|reported|reports|confirmed|confirms|believes?|believed|thinks?"
+    r"|thought|expects?|expected|hopes?|hoped|agreed|decided|indicated|suggested|predicted"
+    r"|promised|explained|revealed|estimated|signall?ed)\s+that\s+$",
+    re.I)
 
 
 def _right_cue(text: str, end: int) -> bool | None:
