@@ -1448,6 +1448,11 @@ def test_counts_after_approximation_and_period_adjectives(sentence, found):
         ("Ukraine one day will be free.", "DATE", "FUTURE_REF"),
         ("Kyiv will one day rebuild.", "DATE", "FUTURE_REF"),
         ("The strike lasted one day.", "DURATION", "P1D"),
+        # ... but "one day" itself as the modal's subject is a day's length
+        ("A delay of one day could cost millions.", "DURATION", "P1D"),
+        ("Even one day can make a difference.", "DURATION", "P1D"),
+        ("In a siege, one day may be enough to evacuate a town.", "DURATION", "P1D"),
+        ("A ceasefire for one day would allow evacuations.", "DURATION", "P1D"),
     ],
 )
 def test_one_day_next_to_a_modal(sentence, type_, value):

@@ -1082,6 +1082,13 @@ _MODAL_BEFORE = re.compile(
     r"|['\u2019]ll\s+$", re.I)
 #: ... or right after it: "countries who one day may seek to join"
 _MODAL_AFTER = re.compile(r"\s+(?:will|would|could|(?-i:may)|might|can|shall|should|must)\b", re.I)
+#: before "one day" + modal, no subject of its own: "one day" is the modal's subject, a day's
+#: length ("a delay of one day could cost millions", "One day may be enough", "even one day can
+#: make a difference"), not the adverb of "Ukraine one day will be free"
+_NO_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?;:,(\"“‘—–]|\b(?:of|for|in|within|after|before|than|about|around|only|just|even|least"
+    r"|a|an|the|per|over|by|until|till|to|from|with|lasted|last|lasts|take|takes|took|spent|said"
+    r"|says))\s*$", re.I)
 _OVER_BEFORE = re.compile(r"\b(?:over|during|throughout)\s+$", re.I)
 _ENDED_AFTER = re.compile(r"\s+(?:ended|ending|to\s+date)\b", re.I)
 
@@ -2110,7 +2117,8 @@ def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
     if g["n"].lower() == "some" and not (g.get("rel") or g.get("the")):
         return None
     if low == "one day" and (_MODAL_BEFORE.search(ctx.text, max(0, span[0] - 12), span[0])
-                             or _MODAL_AFTER.match(ctx.text, span[1])):
+                             or (_MODAL_AFTER.match(ctx.text, span[1]) and not _NO_SUBJECT_BEFORE.search(
+                                 ctx.text[max(0, span[0] - 12) : span[0]]))):
         return "DATE", "FUTURE_REF", "none"  # "Kyiv will one day join": an indefinite future
     return "DURATION", _duration(n, u), "none"
 
