@@ -1434,6 +1434,12 @@ def test_the_adjective_recent_is_no_expression(sentence, found):
         ("They carried rusty 1970s-era rifles.", [("1970s", "197")]),
         ("Economists warn of 1970s-style stagflation.", [("1970s", "197")]),
         ("Soviet-era tanks rolled in.", []),
+        # only a year or decade makes a period adjective; the determiner is the noun's
+        ("A Christmas-style market opened.", []),
+        ("It was a today-style show.", []),
+        ("The summer-style heat returned.", []),
+        ("He fired the 1970s-era rifles.", [("1970s", "197")]),
+        ("The 2014-vintage tanks rolled in.", [("2014", "2014")]),
     ],
 )
 def test_counts_after_approximation_and_period_adjectives(sentence, found):

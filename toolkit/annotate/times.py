@@ -431,8 +431,14 @@ def _prefixed(i: int, pattern: str) -> str:
 
 #: what may follow an expression: not a letter nor a hyphen joining a word; a number glued to a
 #: capitalised word is a lost line break ("July 2Griner returns to court" in a timeline); a
-#: period adjective ("1970s-era rifles", "a 1930s-style purge") keeps its date
-_END = r"(?:(?![\w]|-(?!\s))|(?<=\d)(?=[A-Z][a-z])|(?=-(?:era|style|vintage)\b))"
+#: period adjective of a year or decade ("1970s-era rifles", "a 1930s-style purge") keeps its
+#: date ("a Christmas-style market" does not)
+_END = (r"(?:(?![\w]|-(?!\s))|(?<=\d)(?=[A-Z][a-z])"
+        r"|(?:(?<=\d)|(?<=\ds))(?=-(?:era|style|vintage)\b))")
+#: a period adjective after an expression, and a determiner before it: the determiner is the
+#: noun's ("the 1970s-era rifles")
+_PERIOD_ADJ_AFTER = re.compile(r"-(?:era|style|vintage)\b", re.I)
+_DETERMINER = re.compile(r"(?:the|an?)\s+", re.I)
 
 
 def _all_pattern(families: list[int]) -> re.Pattern[str]:
@@ -2563,6 +2569,8 @@ def find_time_expressions(text: str, *, dct: dt.date | None = None) -> list[Time
                 start += 4
                 while text[start].isspace():
                     start += 1
+            elif _PERIOD_ADJ_AFTER.match(text, end) and (det := _DETERMINER.match(text, start, end)):
+                start = det.end()  # "the 1970s-era rifles": the determiner is the noun's
             if dct is None and anchor == "dateline":
                 anchor = "none"
             if _fam == "yearspan":
