@@ -1417,6 +1417,8 @@ def test_over_before_a_vague_number_is_a_preposition(sentence, phrase):
         ("The recent suspension of flights hurt trade.", []),
         ("Trade fell recently.", [("recently", "PAST_REF")]),
         ("Trade fell in recent weeks.", [("recent weeks", "PXW")]),
+        ("Trade fell in the recent past.", [("the recent past", "PAST_REF")]),
+        ("Such wars belong to the distant past.", [("the distant past", "PAST_REF")]),
     ],
 )
 def test_the_adjective_recent_is_no_expression(sentence, found):
