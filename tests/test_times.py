@@ -1362,6 +1362,13 @@ def test_typographic_apostrophes_read_as_straight_ones(sentence, phrase, type_, 
         ("Kyiv was shelled on Sunday. Later in the week, the army will advance.",
          dt.date(2022, 5, 31), "Later in the week", "2022-W22"),
         ("Prices rose earlier in the month.", dt.date(2022, 9, 21), "earlier in the month", "2022-09"),
+        # a year written on its own, the last date before, is the year's (as for "that year")
+        ("Russia annexed Crimea in 2014. Later in the year, war began.", dt.date(2022, 9, 21),
+         "Later in the year", "2014"),
+        ("Russia annexed Crimea in 2014. Later in the year, prices will rise.", dt.date(2022, 9, 21),
+         "Later in the year", "2022"),
+        ("Crimea was annexed in 2014. On Sept. 2 prices rose, and later in the year they fell.",
+         dt.date(2022, 9, 21), "later in the year", "2022"),
     ],
 )
 def test_earlier_or_later_in_the_unit(sentence, dct, phrase, value):

@@ -2012,8 +2012,15 @@ def _norm_in_the(u: str, ctx: _Ctx, span: tuple[int, int]) -> _R:
     time, the day the narrative is at ("visited Yerevan on Sunday and accused Azerbaijan of an
     attack earlier in the week" is Sunday's week), taken as the last date written when it lies
     near the dateline (a whole month counts for a month or year, not for a week), else the
-    dateline. Told as still to come, it is no earlier than the dateline ("in November last
-    year ... more oil onto the market later in the year" is this year)."""
+    dateline; "later in the year" after a year written on its own, more recent than any full
+    date, is that year ("annexed Crimea in 2014. Later in the year, ...", as for "that year").
+    Told as still to come, it is no earlier than the dateline ("in November last year ... more
+    oil onto the market later in the year" is this year)."""
+    if u == "year" and ctx.year_last is not None and ctx.year_last[1] > ctx.last_start and not (
+            ctx.dct is not None and ctx.year_last[0] < ctx.dct.year and _future(ctx.text, *span)):
+        # "annexed Crimea in 2014; later in the year ...": the year written last, more recent
+        # than any full date (as for "that year")
+        return "DATE", str(ctx.year_last[0]), f"expression:{ctx.year_last[1]}"
     last = ctx.last
     if last is not None and ((u == "week" and last is ctx.last_month) or (
             ctx.dct is not None and last < ctx.dct and _future(ctx.text, *span))):
