@@ -1333,6 +1333,10 @@ def test_daily_in_a_title(sentence, found):
         ("The minister said the troops won’t leave on Friday.", "Friday", "DATE", "2025-06-13"),
         ("The minister said the troops won't leave on Friday.", "Friday", "DATE", "2025-06-13"),
         ("The talks didn’t resume Monday.", "Monday", "DATE", "2025-06-09"),
+        # a negated past auxiliary is as past as "did not"
+        ("The envoys didn’t meet on Thursday.", "Thursday", "DATE", "2025-06-05"),
+        ("The envoys didn't meet on Thursday.", "Thursday", "DATE", "2025-06-05"),
+        ("The minister wasn’t available on Thursday.", "Thursday", "DATE", "2025-06-05"),
         ("The ceasefire won’t last several days.", "several days", "DURATION", "PXD"),
         ("The ceasefire won't last several days.", "several days", "DURATION", "PXD"),
     ],

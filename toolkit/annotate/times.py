@@ -781,6 +781,8 @@ _PAST_WORDS = frozenset([
     # short regular forms that open sentences (a capitalised -ed word of up to six letters may
     # be a name or "United", "Armed"): "Asked Wednesday if Biden would reconsider, Psaki ..."
     "asked", "added", "noted", "warned", "killed", "stated",
+    # a negated past auxiliary is as past as "did not" ("they didn't meet on Friday")
+    "didn't", "wasn't", "weren't", "hadn't",
 ])
 #: irregular past participles: a reduced relative before a date is past ("the executive action
 #: taken Friday", "a speech given Monday"); not after "be" (a passive: "will be taken Friday") nor
