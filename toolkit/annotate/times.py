@@ -35,9 +35,10 @@ TempEval-3 (UzZaman et al., SemEval 2013):
   ISO week of Easter Sunday; "Labour Day" and "International Labor Day" are May 1); a weekday
   written with a date ("Friday, June 6") fixes the year; "last Oct. 23" is the latest such day
   before the dateline; years may be spelled out ("nineteen ninety-six");
-* generic "today's youth" / "tomorrow's wars" (nowadays) is no TIMEX3; "one day" next to a modal
-  ("will one day return", "who one day may join") is the indefinite future ``FUTURE_REF``,
-  elsewhere ``P1D``;
+* generic "today's youth" / "tomorrow's wars" (nowadays) and the adjective "recent" are no
+  TIMEX3 ("the recent past" is ``PAST_REF``); "one day" next to a modal as an adverb ("will one
+  day return", "who one day may join") is the indefinite future ``FUTURE_REF``, elsewhere
+  ``P1D`` ("a delay of one day could cost millions");
 * "April 24 and 25", "9-10 July": a second day and a span of days share the month (and a
   year written after them);
 * tense cues also include present-tense verbs of a schedule in the clause before the date ("the
