@@ -1477,3 +1477,17 @@ def test_counts_after_approximation_and_period_adjectives(sentence, found):
 def test_one_day_next_to_a_modal(sentence, type_, value):
     t = _find(sentence, WED, "one day")
     assert (t.type, t.value) == (type_, value)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # "this weekend" in a Monday story takes the tense of its own clause, not of the text's
+        # first sentence
+        ("Putin will attend the summit. Widodo attended the G7 summit as a guest this weekend.",
+         "2022-W25-WE"),
+        ("Putin attended the summit. Widodo will attend the G7 summit this weekend.", "2022-W26-WE"),
+    ],
+)
+def test_this_weekend_early_in_the_week_takes_its_own_clause_tense(sentence, value):
+    assert _find(sentence, dt.date(2022, 6, 27), "this weekend").value == value

@@ -1704,17 +1704,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
             return None
         return _norm_clock(fam, g, ctx, low, fut, span)
     if fam == "weekend":
-        if dct is None:
-            return "DATE", "XXXX-WXX-WE", "none"
-        tense = None if dct.isoweekday() >= 6 else fut()
-        ahead, back = 6 - dct.isoweekday(), dct.isoweekday()  # days to Saturday, since Sunday
-        if dct.isoweekday() >= 6:
-            base = dct
-        elif tense or (tense is None and ahead < back - 1):  # no cue: the nearer weekend
-            base = dct + dt.timedelta(days=ahead)
-        else:
-            base = dct - dt.timedelta(days=dct.isoweekday())
-        return "DATE", f"{_iso_week(base)}-WE", "dateline"
+        return _the_weekend(dct, fut)
     if fam == "holiday":
         h = _WS.sub(" ", g["h"].lower()).replace("’", "'")  # curly apostrophe
         if _is_movable_holiday(h):
@@ -2141,6 +2131,23 @@ def _norm_dur(g: dict, ctx: _Ctx, low: str, span: tuple[int, int]) -> _R | bool:
     return "DURATION", _duration(n, u), "none"
 
 
+def _the_weekend(dct: dt.date | None, fut) -> _R:
+    """"the weekend", and "this weekend" said early in the week: the one of the dateline's week
+    on a Saturday or Sunday, else the coming one when the clause looks ahead (``fut()``), the one
+    just past when it looks back, the nearer one when it has no tense."""
+    if dct is None:
+        return "DATE", "XXXX-WXX-WE", "none"
+    tense = None if dct.isoweekday() >= 6 else fut()
+    ahead, back = 6 - dct.isoweekday(), dct.isoweekday()  # days to Saturday, since Sunday
+    if dct.isoweekday() >= 6:
+        base = dct
+    elif tense or (tense is None and ahead < back - 1):  # no cue: the nearer weekend
+        base = dct + dt.timedelta(days=ahead)
+    else:
+        base = dct - dt.timedelta(days=dct.isoweekday())
+    return "DATE", f"{_iso_week(base)}-WE", "dateline"
+
+
 def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
     dct = ctx.dct
     rel = _WS.sub(" ", g["rel"].lower())
@@ -2204,7 +2211,7 @@ def _norm_rel(g: dict, ctx: _Ctx, low: str, fut) -> _R:
         if off == 0:
             if 3 <= dct.isoweekday() <= 5:  # Wednesday to Friday: the weekend of the dateline's week
                 return "DATE", f"{_iso_week(dct)}-WE", "dateline"
-            return _norm("weekend", {}, ctx, (0, 0), low)
+            return _the_weekend(dct, fut)
         sat = dct + dt.timedelta(days=6 - dct.isoweekday())
         if off < 0:
             sat -= dt.timedelta(days=7)
