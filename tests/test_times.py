@@ -1491,3 +1491,20 @@ def test_one_day_next_to_a_modal(sentence, type_, value):
 )
 def test_this_weekend_early_in_the_week_takes_its_own_clause_tense(sentence, value):
     assert _find(sentence, dt.date(2022, 6, 27), "this weekend").value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dct", "phrase", "value"),
+    [
+        # a date in what a past request asked for is no past date: it lies after the asking
+        ("Kyiv called on the West to supply rocket launchers before a meeting on Wednesday.",
+         dt.date(2022, 6, 14), "Wednesday", "2022-06-15"),
+        ("Johnson urged allies to stand by Ukraine through the winter.", dt.date(2022, 8, 24),
+         "the winter", "2022-WI"),
+        # a past statement is still past
+        ("Kyiv told the West on Wednesday that it needed rocket launchers.", dt.date(2022, 6, 14),
+         "Wednesday", "2022-06-08"),
+    ],
+)
+def test_a_date_in_what_a_request_asked_for(sentence, dct, phrase, value):
+    assert _find(sentence, dct, phrase).value == value

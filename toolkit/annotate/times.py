@@ -1032,9 +1032,20 @@ def _future(text: str, start: int, end: int) -> bool | None:
     cue = _cue(_words(left))
     if cue and _CALLED_OFF.match(text, end):
         return None  # "the talks planned for Saturday were postponed": no direction, the nearest
+    if cue is False and _REQUEST_TO.search(left):
+        # "called on Zelensky to travel to Bali in November": the date belongs to what was asked
+        # for, which lies after the asking, not before the dateline: no direction, the nearest
+        return None
     if cue is not None:
         return cue
     return _right_cue(text, end)
+
+
+#: a past request, then the infinitive of what was asked for, then the date
+_REQUEST_TO = re.compile(
+    r"\b(?:urged|called\s+on|called\s+upon|asked|invited|pressed|encouraged|begged|appealed\s+to|told"
+    r"|ordered|instructed|directed|summoned)\b(?:\s+[\w'’.-]+){0,6}?\s+to\s+(?!the\b|an?\b|his\b|her\b"
+    r"|their\b|its\b)[a-z]+\b[^.;:!?]*$")
 
 
 #: "that" and a preposition just before a date, or a bare "that" after a verb of saying: the
