@@ -1508,3 +1508,17 @@ def test_this_weekend_early_in_the_week_takes_its_own_clause_tense(sentence, val
 )
 def test_a_date_in_what_a_request_asked_for(sentence, dct, phrase, value):
     assert _find(sentence, dct, phrase).value == value
+
+
+@pytest.mark.parametrize(
+    ("sentence", "found"),
+    [
+        # a capitalised "the Year" / "the Week" is a title, no date
+        ("A lie was crowned “Lie of the Year” again.", []),
+        ("She won Album of the Year.", []),
+        ("He told the Week in Westminster that it failed.", []),
+        ("Prices rose during the year.", ["the year"]),
+    ],
+)
+def test_the_year_as_a_title_is_no_date(sentence, found):
+    assert [t.text for t in find_time_expressions(sentence, dct=WED)] == found

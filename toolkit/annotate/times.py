@@ -1796,6 +1796,8 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam == "inthe":
         return _norm_in_the(g["u"].lower(), ctx, span)
     if fam == "theyear":
+        if g["u"][0] == "Y" or g["u"][0] == "W":
+            return None  # a title, capitalised: "Lie of the Year", "Person of the Year", "The Week"
         if dct is None:
             return "DATE", "XXXX" if g["u"].lower() == "year" else "XXXX-WXX", "none"
         if g["u"].lower() == "week":
