@@ -1522,3 +1522,20 @@ def test_a_date_in_what_a_request_asked_for(sentence, dct, phrase, value):
 )
 def test_the_year_as_a_title_is_no_date(sentence, found):
     assert [t.text for t in find_time_expressions(sentence, dct=WED)] == found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # an attribution that opens the quote in the same sentence dates its "today" too
+        ("The governor tweeted on July 28: “More Texans have jobs today than ever.”", "2022-07-28"),
+        ("On Monday, Zelensky said: “Today Russia attacked our cities.”", "2022-10-10"),
+        ("On Monday, he said, “Today is a sad day.”", "2022-10-10"),
+        # not when the date is another event's, nor across a sentence end
+        ("He said after the attack on Monday: “Today is a sad day.”", "2022-10-12"),
+        ("Russia attacked on Monday. He said: “Today is a sad day.”", "2022-10-12"),
+    ],
+)
+def test_quote_opened_by_a_dated_attribution(sentence, value):
+    t = next(t for t in find_time_expressions(sentence, dct=dt.date(2022, 10, 12)) if t.text.lower() == "today")
+    assert t.value == value

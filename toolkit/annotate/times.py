@@ -2685,10 +2685,37 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _OTHER_CLAUSE = re.compile(r"\b(?:adding|that|about|which|who|after|before|since|when|as)\b", re.I)
 
 
+#: an attribution that opens a quote: a verb of saying, then a colon or comma just before it
+_ATTRIBUTION_BEFORE = re.compile(
+    r"\b(?:said|says|told|wrote|added|posted|tweeted|declared|announced|stated|insisted|warned"
+    r"|replied)\b[^.!?\n“”\"]{0,80}[:,]\s*$")
+
+
+def _said_before(text: str, found: list[TimeExpression], para: int, opening: int) -> TimeExpression | None:
+    """The full date of an attribution that opens a quote in the same sentence ("Zelensky said on
+    Monday: “…”", "On Monday, Zelensky said: “…”"), or None."""
+    lo = max(para, opening - 200)
+    breaks = list(_SENT_BREAK.finditer(text, lo, opening))
+    lo = breaks[-1].end() if breaks else lo
+    verb = _ATTRIBUTION_BEFORE.search(text, lo, opening)
+    if verb is None or "”" in text[lo:opening] or '"' in text[lo:opening]:
+        return None
+    said = None
+    for r in found:
+        if r.start >= opening:
+            break
+        if r.start >= lo and r.text.lower() not in _DEICTIC_OFFSETS and _FULL_DATE.match(r.value):
+            said = r
+    if said is None or _POSSESSIVE.match(text, said.end) or _OTHER_CLAUSE.search(
+            text, min(said.start, verb.start()), opening):
+        return None  # "said after the attack on Monday: …": the date of something else
+    return said
+
+
 def _quoted_deixis(text: str, found: list[TimeExpression]) -> list[TimeExpression]:
     """Re-anchor "today", "yesterday", "last night" ... inside a direct quote to the day the
     quote was said, when its attribution names that day ("“They used the vacuum bomb today,”
-    the ambassador told reporters on Monday"): the deictic centre of a direct quote is the
+    the ambassador told reporters on Monday", "Zelensky said on Monday: “Today …”"): the deictic centre of a direct quote is the
     speaker's, not the reporter's (Fillmore, *Lectures on Deixis*, 1997; TimeML anchors a
     relative expression to the time it is relative to)."""
     out = found
@@ -2700,24 +2727,28 @@ def _quoted_deixis(text: str, found: list[TimeExpression]) -> list[TimeExpressio
         para_end = text.find("\n", t.end)
         para_end = len(text) if para_end < 0 else para_end
         if text.rfind("“", para, t.start) > text.rfind("”", para, t.start):
+            opening = text.rfind("“", para, t.start)
             close = text.find("”", t.end, para_end)
         elif text.count('"', para, t.start) % 2:
+            opening = text.rfind('"', para, t.start)
             close = text.find('"', t.end, para_end)
         else:
             continue
         if close < 0 or text.find("“", t.end, close) >= 0:
             continue
-        if (text[close - 1] in ".!?" and _CAPITAL_NEXT.match(text, close + 1)) or _END_OUTSIDE.match(
-                text, close + 1):
-            continue  # the quote ended its sentence: what follows is another one
-        attribution = _ATTRIBUTION.match(text, close + 1)
-        if attribution is None:
-            continue
-        said = next((r for r in found if attribution.start() <= r.start < attribution.end()
-                     and r.text.lower() not in _DEICTIC_OFFSETS and _FULL_DATE.match(r.value)), None)
-        if said is None or _POSSESSIVE.match(text, said.end) or _OTHER_CLAUSE.search(
-                text, attribution.start(), said.start):
-            continue  # "..., adding that Saturday's bombing ...": the date of something else
+        said = _said_before(text, found, para, opening)
+        if said is None:
+            if (text[close - 1] in ".!?" and _CAPITAL_NEXT.match(text, close + 1)) or _END_OUTSIDE.match(
+                    text, close + 1):
+                continue  # the quote ended its sentence: what follows is another one
+            attribution = _ATTRIBUTION.match(text, close + 1)
+            if attribution is None:
+                continue
+            said = next((r for r in found if attribution.start() <= r.start < attribution.end()
+                         and r.text.lower() not in _DEICTIC_OFFSETS and _FULL_DATE.match(r.value)), None)
+            if said is None or _POSSESSIVE.match(text, said.end) or _OTHER_CLAUSE.search(
+                    text, attribution.start(), said.start):
+                continue  # "..., adding that Saturday's bombing ...": the date of something else
         day = dt.date.fromisoformat(said.value[:10]) + dt.timedelta(days=off_tod[0])
         value = day.isoformat() + off_tod[1]
         if value != t.value:
