@@ -1098,11 +1098,10 @@ _GENERIC_AFTER = re.compile(
     r"|dollars|terms)\b")
 #: a modal verb (or "hope") right before "one day": "will one day rebuild" (TimeML:
 #: FUTURE_REF); "may" in lower case only, not the month ("in May one day before the vote")
-_MODAL_BEFORE = re.compile(
-    r"\b(?:will|would|could|(?-i:may)|might|can|shall|should|must|hope|hopes|hoped)\s+$"
-    r"|['\u2019]ll\s+$", re.I)
+_MODALS = r"(?:will|would|could|(?-i:may)|might|can|shall|should|must)"
+_MODAL_BEFORE = re.compile(rf"\b(?:{_MODALS}|hope|hopes|hoped)\s+$|['\u2019]ll\s+$", re.I)
 #: ... or right after it: "countries who one day may seek to join"
-_MODAL_AFTER = re.compile(r"\s+(?:will|would|could|(?-i:may)|might|can|shall|should|must)\b", re.I)
+_MODAL_AFTER = re.compile(rf"\s+{_MODALS}\b", re.I)
 #: before "one day" + modal, no subject of its own: "one day" is the modal's subject, a day's
 #: length ("a delay of one day could cost millions", "One day may be enough", "even one day can
 #: make a difference"), not the adverb of "Ukraine one day will be free"
@@ -1394,8 +1393,12 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     text = ctx.text
     low = surface.lower()
 
-    def fut() -> bool:
-        return _future(text, span[0], span[1])
+    tense: list[bool | None] = []
+
+    def fut() -> bool | None:  # the clause's tense, looked up once however often it is asked
+        if not tense:
+            tense.append(_future(text, span[0], span[1]))
+        return tense[0]
 
     if fam in ("mdy", "dmy"):
         m, d, y = _month_num(g["m"]), _day_num(g["d"]), int(g["y"])
@@ -1794,7 +1797,7 @@ def _norm(fam: str, g: dict, ctx: _Ctx, span: tuple[int, int], surface: str) -> 
     if fam == "theyears":
         return "DURATION", _duration(None, g["u"]), "none"
     if fam == "inthe":
-        return _norm_in_the(g["u"].lower(), ctx, span)
+        return _norm_in_the(g["u"].lower(), ctx, fut)
     if fam == "theyear":
         if g["u"][0] == "Y" or g["u"][0] == "W":
             return None  # a title, capitalised: "Lie of the Year", "Person of the Year", "The Week"
@@ -2013,7 +2016,7 @@ def _norm_anaphor(g: dict, ctx: _Ctx, low: str, span: tuple[int, int] | None = N
 _NARRATIVE_DAYS = {"week": 7, "month": 62, "year": 366}
 
 
-def _norm_in_the(u: str, ctx: _Ctx, span: tuple[int, int]) -> _R:
+def _norm_in_the(u: str, ctx: _Ctx, fut) -> _R:
     """"earlier in the week", "later in the month": TimeML anchors the unit to the reference
     time, the day the narrative is at ("visited Yerevan on Sunday and accused Azerbaijan of an
     attack earlier in the week" is Sunday's week), taken as the last date written when it lies
@@ -2023,13 +2026,13 @@ def _norm_in_the(u: str, ctx: _Ctx, span: tuple[int, int]) -> _R:
     Told as still to come, it is no earlier than the dateline ("in November last year ... more
     oil onto the market later in the year" is this year)."""
     if u == "year" and ctx.year_last is not None and ctx.year_last[1] > ctx.last_start and not (
-            ctx.dct is not None and ctx.year_last[0] < ctx.dct.year and _future(ctx.text, *span)):
+            ctx.dct is not None and ctx.year_last[0] < ctx.dct.year and fut()):
         # "annexed Crimea in 2014; later in the year ...": the year written last, more recent
         # than any full date (as for "that year")
         return "DATE", str(ctx.year_last[0]), f"expression:{ctx.year_last[1]}"
     last = ctx.last
     if last is not None and ((u == "week" and last is ctx.last_month) or (
-            ctx.dct is not None and last < ctx.dct and _future(ctx.text, *span))):
+            ctx.dct is not None and last < ctx.dct and fut())):
         last = None
     if ctx.dct is None and last is None:
         return "DATE", {"week": "XXXX-WXX", "month": "XXXX-XX"}.get(u, "XXXX"), "none"
@@ -2672,10 +2675,11 @@ def _clock_ranges(text: str, found: list[TimeExpression]) -> list[TimeExpression
 _DEICTIC_OFFSETS = {"today": (0, ""), "yesterday": (-1, ""), "tomorrow": (1, ""), "tonight": (0, "TNI"),
                     "this morning": (0, "TMO"), "this afternoon": (0, "TAF"), "this evening": (0, "TEV"),
                     "last night": (-1, "TNI")}
+#: verbs that attribute a direct quote
+_SAY_VERBS = (r"(?:said|says|told|wrote|added|posted|tweeted|declared|announced|stated|insisted|warned"
+              r"|replied)")
 #: after a closing quotation mark, the attribution: a verb of saying before any sentence end
-_ATTRIBUTION = re.compile(
-    r"[,.!?]?\s*[^.!?\n“”\"]{0,60}?\b(?:said|says|told|wrote|added|posted|tweeted|declared|announced"
-    r"|stated|insisted|warned|replied)\b[^.!?\n“”\"]{0,80}")
+_ATTRIBUTION = re.compile(rf"[,.!?]?\s*[^.!?\n“”\"]{{0,60}}?\b{_SAY_VERBS}\b[^.!?\n“”\"]{{0,80}}")
 _FULL_DATE = re.compile(r"\d{4}-\d\d-\d\d")
 _CAPITAL_NEXT = re.compile(r"\s*[A-Z]")
 #: a sentence end just outside the closing quote: "“... today”. Russia attacked on Monday"
@@ -2686,9 +2690,12 @@ _OTHER_CLAUSE = re.compile(r"\b(?:adding|that|about|which|who|after|before|since
 
 
 #: an attribution that opens a quote: a verb of saying, then a colon or comma just before it
-_ATTRIBUTION_BEFORE = re.compile(
-    r"\b(?:said|says|told|wrote|added|posted|tweeted|declared|announced|stated|insisted|warned"
-    r"|replied)\b[^.!?\n“”\"]{0,80}[:,]\s*$")
+_ATTRIBUTION_BEFORE = re.compile(rf"\b{_SAY_VERBS}\b[^.!?\n“”\"]{{0,80}}[:,]\s*$")
+
+
+def _dates_a_day(r: TimeExpression) -> bool:
+    """An expression that can date a saying: a full date, not itself a day word of a quote."""
+    return r.text.lower() not in _DEICTIC_OFFSETS and bool(_FULL_DATE.match(r.value))
 
 
 def _said_before(text: str, found: list[TimeExpression], para: int, opening: int) -> TimeExpression | None:
@@ -2704,7 +2711,7 @@ def _said_before(text: str, found: list[TimeExpression], para: int, opening: int
     for r in found:
         if r.start >= opening:
             break
-        if r.start >= lo and r.text.lower() not in _DEICTIC_OFFSETS and _FULL_DATE.match(r.value):
+        if r.start >= lo and _dates_a_day(r):
             said = r
     if said is None or _POSSESSIVE.match(text, said.end) or _OTHER_CLAUSE.search(
             text, min(said.start, verb.start()), opening):
@@ -2745,7 +2752,7 @@ def _quoted_deixis(text: str, found: list[TimeExpression]) -> list[TimeExpressio
             if attribution is None:
                 continue
             said = next((r for r in found if attribution.start() <= r.start < attribution.end()
-                         and r.text.lower() not in _DEICTIC_OFFSETS and _FULL_DATE.match(r.value)), None)
+                         and _dates_a_day(r)), None)
             if said is None or _POSSESSIVE.match(text, said.end) or _OTHER_CLAUSE.search(
                     text, attribution.start(), said.start):
                 continue  # "..., adding that Saturday's bombing ...": the date of something else
